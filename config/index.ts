@@ -1,0 +1,51 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+
+/**
+ * Taro build configuration for both targets: `--type weapp` (WeChat mini-program, dist/weapp) and
+ * `--type h5` (mobile web client, dist/h5, served by the backend at /).
+ * API_BASE is baked into the build: the mini-program needs an absolute https URL in production;
+ * the H5 client talks to the server that serves it, so '' (same origin) is its default.
+ */
+export default defineConfig(async (_merge, { command: _command, mode: _mode }) => {
+  const platform = process.env.TARO_ENV ?? 'h5'
+  const apiBase = process.env.TARO_APP_API_BASE ?? (platform === 'weapp' ? 'http://127.0.0.1:8080' : '')
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'union-bulletin',
+    date: '2026-11-26',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${platform}`,
+    plugins: [],
+    defineConstants: {
+      API_BASE: JSON.stringify(apiBase),
+      NEW_ISSUE_TEMPLATE_ID: JSON.stringify(process.env.WECHAT_TEMPLATE_NEW_ISSUE ?? ''),
+    },
+    alias: {
+      '@/core': path.resolve(__dirname, '..', 'src/core'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        url: { enable: true, config: { limit: 1024 } },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      esnextModules: [],
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  }
+  return config
+})

@@ -1,0 +1,103 @@
+/**
+ * The shapes the HTTP API sends, shared by the server's routes and the client's API service.
+ * They are built from the bulletin's types (./bulletin), never a second copy of them.
+ */
+import type { IssueStatus, StoredIssue, WithId, Article, Source } from './bulletin'
+
+/** A section in an issue's contents: its name and the titles of its articles (briefs have none). */
+export interface ContentsSection {
+  name: string
+  articles: Array<{ id: number; title: string }>
+  briefCount: number
+}
+
+/** One row of the issue list (GET /api/issues). */
+export interface IssueSummary {
+  id: number
+  label: string
+  year: number
+  number: number
+  date: string
+  publishedAt: string | null
+  contents: ContentsSection[]
+}
+
+/** A row of the editors' list (GET /api/admin/issues). */
+export interface AdminIssueSummary extends IssueSummary {
+  status: IssueStatus
+  importedAt: string
+  warningCount: number
+}
+
+export interface Page<T> {
+  items: T[]
+  /** Opaque; pass back as ?cursor= for the next page. null when there is no more. */
+  nextCursor: string | null
+}
+
+export type IssueList = Page<IssueSummary>
+
+/** GET /api/issues/:id */
+export type IssueDetail = StoredIssue
+
+/** GET /api/articles/:id: one article with where it stands in its issue. */
+export interface ArticleDetail {
+  article: WithId<Article>
+  issue: { id: number; label: string; date: string; masthead: string }
+  section: string
+  previousId: number | null
+  nextId: number | null
+}
+
+/** [start, end) offsets into the text they belong to, in UTF-16 code units. */
+export type Range = [number, number]
+
+/** GET /api/search */
+export interface SearchHit {
+  itemId: number
+  kind: 'article' | 'brief'
+  issueId: number
+  issueLabel: string
+  date: string
+  section: string
+  /** The article's title, or the brief's opening words. */
+  title: string
+  titleRanges: Range[]
+  snippet: string
+  snippetRanges: Range[]
+  source: Source | null
+}
+
+export type SearchResults = Page<SearchHit> & { total: number }
+
+/** Every API error: { error: { code, message, details? } } with a 4xx (or 5xx) status. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown }
+}
+
+export interface SessionResponse {
+  token: string
+  memberId: number
+  expiresAt: string
+}
+
+export interface FavouriteEntry {
+  articleId: number
+  addedAt: string
+  title: string
+  issueId: number
+  issueLabel: string
+  date: string
+}
+
+export type SubscribeResult = 'accept' | 'reject' | 'ban' | 'filter'
+
+export interface SubscriptionStatus {
+  templateId: string | null
+  credits: number
+}
+
+/** GET /api/config: what the client needs to know of the server's configuration. */
+export interface ClientConfig {
+  newIssueTemplateId: string | null
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The one test command (npm test): type-check, build both clients, run every jest suite, then print
+# a closing line "tests: N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p tests/artifacts
+
+echo "== typecheck"; npm run --silent typecheck
+echo "== build:weapp"; npm run --silent build:weapp > tests/artifacts/build-weapp.log 2>&1 || { tail -40 tests/artifacts/build-weapp.log; exit 1; }
+echo "== build:h5"; npm run --silent build:h5 > tests/artifacts/build-h5.log 2>&1 || { tail -40 tests/artifacts/build-h5.log; exit 1; }
+
+echo "== jest"
+status=0
+npx jest --ci --json --outputFile=tests/artifacts/jest-results.json "$@" || status=$?
+node tests/support/summary.js tests/artifacts/jest-results.json
+exit $status
