@@ -101,3 +101,14 @@ export interface SubscriptionStatus {
 export interface ClientConfig {
   newIssueTemplateId: string | null
 }
+
+/** GET /api/me/favourites: newest first. */
+export interface FavouriteList {
+  items: FavouriteEntry[]
+}
+
+/** POST /api/admin/issues (201): the stored draft, `id` at the top level, with the importer's warnings. */
+export type AdminImportResponse = StoredIssue & {
+  /** true when an issue with the same year and number was replaced. */
+  replaced: boolean
+}

@@ -1,0 +1,76 @@
+/**
+ * A matched document → the SearchHit the API sends: the title with its matched ranges, and a snippet
+ * cut around the first match in the body, with ranges pointing into the snippet as sent.
+ */
+import type { Range, SearchHit } from '../api'
+import { mergeRanges, normaliseWithMap, occurrences, toOriginalRange } from './normalise'
+import type { SearchDocument } from './document'
+
+const BEFORE = 20
+const SNIPPET_LENGTH = 100
+const ELLIPSIS = '…'
+
+/** Ranges of every occurrence of every term in `original`, in original offsets, merged. */
+export function matchRanges(original: string, terms: string[]): Range[] {
+  const map = normaliseWithMap(original)
+  const ranges: Range[] = []
+  for (const term of terms) {
+    for (const at of occurrences(map.text, term)) ranges.push(toOriginalRange(map, at, at + term.length))
+  }
+  return mergeRanges(ranges)
+}
+
+export function buildHit(doc: SearchDocument, terms: string[]): SearchHit {
+  const titleRanges = doc.hasTitle ? matchRanges(doc.title, terms) : briefTitleRanges(doc, terms)
+  const { snippet, snippetRanges } = buildSnippet(doc.texts, terms)
+  return {
+    itemId: doc.itemId,
+    kind: doc.kind,
+    issueId: doc.issueId,
+    issueLabel: doc.issueLabel,
+    date: doc.date,
+    section: doc.section,
+    title: doc.title,
+    titleRanges,
+    snippet,
+    snippetRanges,
+    source: doc.source,
+  }
+}
+
+/** A brief's title is its opening words (maybe with '…'): highlight what falls inside them. */
+function briefTitleRanges(doc: SearchDocument, terms: string[]): Range[] {
+  const visible = doc.title.endsWith(ELLIPSIS) ? doc.title.slice(0, -1) : doc.title
+  return matchRanges(visible, terms)
+}
+
+function buildSnippet(texts: string[], terms: string[]): { snippet: string; snippetRanges: Range[] } {
+  for (const text of texts) {
+    const ranges = matchRanges(text, terms)
+    if (ranges.length > 0) return cut(text, ranges, ranges[0][0])
+  }
+  // Matched in the title only: show the opening of the body.
+  return cut(texts[0] ?? '', [], 0)
+}
+
+function cut(text: string, ranges: Range[], firstMatch: number): { snippet: string; snippetRanges: Range[] } {
+  let start = Math.max(0, firstMatch - BEFORE)
+  if (isLowSurrogate(text, start)) start--
+  let end = Math.min(text.length, start + SNIPPET_LENGTH)
+  if (isLowSurrogate(text, end)) end++
+  const prefix = start > 0 ? ELLIPSIS : ''
+  const suffix = end < text.length ? ELLIPSIS : ''
+  const shift = prefix.length - start
+  const snippetRanges: Range[] = []
+  for (const [s, e] of ranges) {
+    const from = Math.max(s, start)
+    const to = Math.min(e, end)
+    if (from < to) snippetRanges.push([from + shift, to + shift])
+  }
+  return { snippet: prefix + text.slice(start, end) + suffix, snippetRanges }
+}
+
+function isLowSurrogate(text: string, at: number): boolean {
+  const code = text.charCodeAt(at)
+  return code >= 0xdc00 && code <= 0xdfff
+}

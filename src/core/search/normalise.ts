@@ -1,0 +1,98 @@
+/**
+ * Search normalisation for Chinese text: full/half-width folding (NFKC), case folding and removal of
+ * all white space, so that 「毕节　就业」, "毕节 就业" and "毕节就业" read the same. Pure TS: the server
+ * and the client share it.
+ *
+ * Every normalised UTF-16 unit remembers which span of the original text it came from, so a match
+ * found in normalised text can be highlighted in the ORIGINAL title or paragraph.
+ */
+import type { Range } from '../api'
+
+export interface NormalisedText {
+  /** The normalised text. */
+  text: string
+  /** For each unit of `text`: the offset in the original where the character it came from starts. */
+  starts: number[]
+  /** For each unit of `text`: the offset in the original just after that character. */
+  ends: number[]
+}
+
+const WHITE_SPACE = /\s/u
+
+/** One code point → its normalised form ('' for white space). */
+function foldCodePoint(char: string): string {
+  const folded = char.normalize('NFKC').toLowerCase()
+  // NFKC turns the ideographic space U+3000 into ' '; strip every kind of white space.
+  let out = ''
+  for (const c of folded) if (!WHITE_SPACE.test(c)) out += c
+  return out
+}
+
+/** Normalises `original`, keeping the map back to it. */
+export function normaliseWithMap(original: string): NormalisedText {
+  let text = ''
+  const starts: number[] = []
+  const ends: number[] = []
+  let offset = 0
+  for (const char of original) {
+    const folded = char.charCodeAt(0) < 128 ? asciiFold(char) : foldCodePoint(char)
+    const end = offset + char.length
+    for (let i = 0; i < folded.length; i++) {
+      starts.push(offset)
+      ends.push(end)
+    }
+    text += folded
+    offset = end
+  }
+  return { text, starts, ends }
+}
+
+function asciiFold(char: string): string {
+  return WHITE_SPACE.test(char) ? '' : char.toLowerCase()
+}
+
+/** Normalises text where no map back is needed (queries, the index). */
+export function normalise(original: string): string {
+  return normaliseWithMap(original).text
+}
+
+/** A normalised range [start, end) → the range of the original text it came from. */
+export function toOriginalRange(map: NormalisedText, start: number, end: number): Range {
+  return [map.starts[start], map.ends[end - 1]]
+}
+
+/**
+ * A user's query → its terms: split on white space (before normalising, since normalising removes
+ * it), each term normalised, empty terms and duplicates dropped.
+ */
+export function queryTerms(query: string): string[] {
+  const terms: string[] = []
+  for (const part of query.split(/[\s\u3000]+/u)) {
+    const term = normalise(part)
+    if (term && !terms.includes(term)) terms.push(term)
+  }
+  return terms
+}
+
+/** All start offsets of `term` in `text` (overlapping occurrences included). */
+export function occurrences(text: string, term: string): number[] {
+  const found: number[] = []
+  let at = text.indexOf(term)
+  while (at !== -1) {
+    found.push(at)
+    at = text.indexOf(term, at + 1)
+  }
+  return found
+}
+
+/** Merges overlapping or touching ranges; the result is sorted. */
+export function mergeRanges(ranges: Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  const merged: Range[] = []
+  for (const r of sorted) {
+    const last = merged[merged.length - 1]
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1])
+    else merged.push([r[0], r[1]])
+  }
+  return merged
+}
