@@ -1,0 +1,62 @@
+/**
+ * The app's composition root: builds the API client and every store once, with the platform's
+ * storage and request. Pages get them through the hooks in ./hooks.ts; tests build their own with
+ * the factories instead.
+ */
+import Taro from '@tarojs/taro'
+import { createApi } from '../services/api'
+import { createContentCache } from '../services/content-cache'
+import { createHttpClient } from '../services/http'
+import { createTaroStore } from '../services/storage'
+import { taroTransport } from '../services/taro-transport'
+import { createArticleStore, createIssueStore } from './content-stores'
+import { createFavouritesStore } from './favourites-store'
+import { createIssueListStore } from './issue-list-store'
+import { createReadingStore } from './reading-store'
+import { createSearchStore } from './search-store'
+import { createSessionStore, deviceIdFrom, type Credential } from './session-store'
+import { createSettingsStore } from './settings-store'
+import { createConfigStore } from './config-store'
+
+function build() {
+  const store = createTaroStore(Taro)
+  const cache = createContentCache({ store })
+  let token: string | null = null
+  const http = createHttpClient({ baseUrl: API_BASE, transport: taroTransport, getToken: () => token })
+  const api = createApi(http)
+
+  const obtainCredential = async (): Promise<Credential> => {
+    if (process.env.TARO_ENV === 'weapp') {
+      const { code } = await Taro.login()
+      return { kind: 'wechat', code }
+    }
+    return { kind: 'device', deviceId: deviceIdFrom(store) }
+  }
+  const session = createSessionStore({ api, store, obtainCredential })
+  token = session.getState().token
+  session.subscribe((s) => { token = s.token })
+
+  return {
+    api,
+    cache,
+    session,
+    issueList: createIssueListStore(api, cache),
+    issues: createIssueStore(api, cache),
+    articles: createArticleStore(api, cache),
+    favourites: createFavouritesStore({ api, cache, store, signIn: () => session.getState().ensureSignedIn() }),
+    search: createSearchStore(api, store),
+    settings: createSettingsStore(store),
+    reading: createReadingStore(store),
+    config: createConfigStore(api, NEW_ISSUE_TEMPLATE_ID),
+  }
+}
+
+export type AppStores = ReturnType<typeof build>
+
+let stores: AppStores | null = null
+
+/** Built on first use, after Taro's runtime is ready. */
+export function appStores(): AppStores {
+  if (!stores) stores = build()
+  return stores
+}

@@ -1,0 +1,58 @@
+/**
+ * The home page's list of published issues, newest first, a page at a time. The first page is kept
+ * on the device so home opens offline too.
+ */
+import { createStore } from 'zustand/vanilla'
+import type { IssueList, IssueSummary } from '../core/api'
+import type { Api } from '../services/api'
+import type { ContentCache } from '../services/content-cache'
+import { describeError } from '../services/http'
+
+export interface IssueListState {
+  items: IssueSummary[]
+  nextCursor: string | null
+  status: 'idle' | 'loading' | 'ready' | 'error'
+  loadingMore: boolean
+  error: string | null
+  fromCache: boolean
+  refresh(): Promise<void>
+  loadMore(): Promise<void>
+}
+
+const FIRST_PAGE_KEY = 'issues:first'
+
+export function createIssueListStore(api: Pick<Api, 'listIssues'>, cache: ContentCache, pageSize = 10) {
+  return createStore<IssueListState>()((set, get) => ({
+    items: [],
+    nextCursor: null,
+    status: 'idle',
+    loadingMore: false,
+    error: null,
+    fromCache: false,
+    async refresh() {
+      const cached = get().items.length ? null : cache.get<IssueList>(FIRST_PAGE_KEY)
+      if (cached) set({ items: cached.items, nextCursor: cached.nextCursor, status: 'ready', fromCache: true })
+      else if (!get().items.length) set({ status: 'loading', error: null })
+      try {
+        const page = await api.listIssues(null, pageSize)
+        cache.put(FIRST_PAGE_KEY, page)
+        set({ items: page.items, nextCursor: page.nextCursor, status: 'ready', error: null, fromCache: false })
+      } catch (error) {
+        if (get().items.length) set({ status: 'ready', error: describeError(error), fromCache: true })
+        else set({ status: 'error', error: describeError(error) })
+      }
+    },
+    async loadMore() {
+      const { nextCursor, loadingMore } = get()
+      if (!nextCursor || loadingMore) return
+      set({ loadingMore: true })
+      try {
+        const page = await api.listIssues(nextCursor, pageSize)
+        const known = new Set(get().items.map((i) => i.id))
+        set({ items: [...get().items, ...page.items.filter((i) => !known.has(i.id))], nextCursor: page.nextCursor, loadingMore: false })
+      } catch (error) {
+        set({ loadingMore: false, error: describeError(error) })
+      }
+    },
+  }))
+}

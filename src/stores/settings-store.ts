@@ -1,0 +1,54 @@
+/**
+ * Reading settings: text size and night mode. Until the member picks a size, it follows WeChat's
+ * own font-size setting (or the browser's default in H5).
+ */
+import { createStore } from 'zustand/vanilla'
+import { createJSONStorage, persist } from 'zustand/middleware'
+import { zustandStorage, type KeyValueStore } from '../services/storage'
+
+/** Body text sizes in CSS px; the last ones are for older readers. */
+export const TEXT_SIZES = [16, 18, 21, 24, 28] as const
+export const TEXT_SIZE_NAMES = ['小', '标准', '大', '特大', '超大'] as const
+export const DEFAULT_STEP = 1
+
+export interface SettingsState {
+  /** null: follow the system's font size. */
+  textStep: number | null
+  night: boolean
+  setTextStep(step: number | null): void
+  setNight(night: boolean): void
+}
+
+export function createSettingsStore(store: KeyValueStore) {
+  return createStore<SettingsState>()(
+    persist(
+      (set) => ({
+        textStep: null,
+        night: false,
+        setTextStep: (step) => set({ textStep: step === null ? null : clampStep(step) }),
+        setNight: (night) => set({ night }),
+      }),
+      { name: 'settings', storage: createJSONStorage(() => zustandStorage(store)), partialize: (s) => ({ textStep: s.textStep, night: s.night }) },
+    ),
+  )
+}
+
+export const clampStep = (step: number) => Math.max(0, Math.min(TEXT_SIZES.length - 1, Math.round(step)))
+
+/**
+ * The step from WeChat's font-size setting (px; 17 is iOS's standard, larger when the member
+ * enlarged text in WeChat). Unknown → the standard step.
+ */
+export function stepFromSystemFontSize(fontSizeSetting: number | undefined | null): number {
+  if (!fontSizeSetting || !Number.isFinite(fontSizeSetting)) return DEFAULT_STEP
+  const scaled = (TEXT_SIZES[DEFAULT_STEP] * fontSizeSetting) / 17
+  let best = 0
+  TEXT_SIZES.forEach((size, i) => {
+    if (Math.abs(size - scaled) < Math.abs(TEXT_SIZES[best] - scaled)) best = i
+  })
+  return best
+}
+
+export function effectiveStep(textStep: number | null, systemFontSize: number | undefined | null): number {
+  return textStep ?? stepFromSystemFontSize(systemFontSize)
+}

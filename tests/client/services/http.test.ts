@@ -1,0 +1,81 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { ApiError, createHttpClient, describeError } from '../../../src/services/http'
+import { fetchTransport } from '../support/fetch-transport'
+
+/** A real HTTP server whose answers a test scripts, one per request. */
+function scriptedServer(answers: Array<(res: http.ServerResponse) => void>) {
+  const seen: Array<{ method: string; url: string; auth: string | undefined; body: string }> = []
+  const server = http.createServer((req, res) => {
+    let body = ''
+    req.on('data', (c) => (body += c))
+    req.on('end', () => {
+      seen.push({ method: req.method!, url: req.url!, auth: req.headers.authorization, body })
+      const answer = answers.shift() ?? ((r) => r.writeHead(500).end())
+      answer(res)
+    })
+  })
+  return new Promise<{ base: string; seen: typeof seen; close(): Promise<void> }>((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo
+      resolve({ base: `http://127.0.0.1:${port}`, seen, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()) }) })
+    }),
+  )
+}
+
+const json = (status: number, body: unknown) => (res: http.ServerResponse) =>
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+
+const noSleep = async () => undefined
+
+describe('HTTP client', () => {
+  it('retries a 503 with backoff and returns the answer that finally came', async () => {
+    const server = await scriptedServer([json(503, {}), json(502, {}), json(200, { ok: 1 })])
+    const waits: number[] = []
+    const client = createHttpClient({ baseUrl: server.base, transport: fetchTransport, retries: 2, backoffMs: 100, sleep: async (ms) => void waits.push(ms) })
+    await expect(client.request('GET', '/api/x')).resolves.toEqual({ ok: 1 })
+    expect(server.seen).toHaveLength(3)
+    expect(waits).toHaveLength(2)
+    expect(waits[1]).toBeGreaterThan(waits[0]) // grows
+    await server.close()
+  })
+
+  it('does not retry a 4xx and reports the server error code and message', async () => {
+    const server = await scriptedServer([json(404, { error: { code: 'not-found', message: 'no issue 9' } })])
+    const client = createHttpClient({ baseUrl: server.base, transport: fetchTransport, sleep: noSleep })
+    const error = await client.request('GET', '/api/issues/9').catch((e) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error).toMatchObject({ code: 'http', status: 404, serverCode: 'not-found', message: 'no issue 9' })
+    expect(server.seen).toHaveLength(1)
+    expect(describeError(error)).toContain('没有找到')
+    await server.close()
+  })
+
+  it('times out a silent server, retries, then fails with a timeout error', async () => {
+    const server = await scriptedServer([() => undefined, () => undefined])
+    const client = createHttpClient({ baseUrl: server.base, transport: fetchTransport, timeoutMs: 200, retries: 1, sleep: noSleep })
+    const error = await client.request('GET', '/slow').catch((e) => e)
+    expect(error).toMatchObject({ code: 'timeout' })
+    expect(server.seen).toHaveLength(2)
+    expect(describeError(error)).toContain('超时')
+    await server.close()
+  })
+
+  it('reports a refused connection as a network error', async () => {
+    const server = await scriptedServer([])
+    const base = server.base
+    await server.close()
+    const client = createHttpClient({ baseUrl: base, transport: fetchTransport, retries: 1, sleep: noSleep })
+    const error = await client.request('GET', '/api/issues').catch((e) => e)
+    expect(error).toMatchObject({ code: 'network' })
+    expect(describeError(error)).toContain('网络')
+  })
+
+  it('sends the session token and a JSON body', async () => {
+    const server = await scriptedServer([json(200, { token: 't' })])
+    const client = createHttpClient({ baseUrl: server.base, transport: fetchTransport, getToken: () => 'abc' })
+    await client.request('POST', '/api/auth/device', { deviceId: 'd1' })
+    expect(server.seen[0]).toMatchObject({ method: 'POST', auth: 'Bearer abc', body: '{"deviceId":"d1"}' })
+    await server.close()
+  })
+})
