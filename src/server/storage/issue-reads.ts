@@ -1,0 +1,102 @@
+/** Reading issues and articles. Every function takes the Kysely handle (or a transaction). */
+import type { Kysely } from 'kysely'
+import type { StoredIssue } from '../../core/bulletin'
+import type { AdminIssueSummary, ArticleDetail, IssueSummary } from '../../core/api'
+import type { IssueCursor } from './storage'
+import { contentsOf, itemFromRow, parseHeader, storedIssueFromRows, type ContentsItemRow, type IssueRow, type ItemRow } from './rows'
+
+export async function loadIssue(db: Kysely<any>, id: number, includeDrafts: boolean): Promise<StoredIssue | null> {
+  let query = db.selectFrom('issues').selectAll().where('id', '=', id)
+  if (!includeDrafts) query = query.where('status', '=', 'published')
+  const row = (await query.executeTakeFirst()) as IssueRow | undefined
+  if (!row) return null
+  const items = (await db.selectFrom('items').selectAll().where('issue_id', '=', id).orderBy('position').execute()) as ItemRow[]
+  return storedIssueFromRows(row, items)
+}
+
+async function contentsByIssue(db: Kysely<any>, issueIds: number[]): Promise<Map<number, ContentsItemRow[]>> {
+  const byIssue = new Map<number, ContentsItemRow[]>()
+  if (issueIds.length === 0) return byIssue
+  const rows = (await db
+    .selectFrom('items')
+    .select(['id', 'issue_id', 'section_index', 'kind', 'title'])
+    .where('issue_id', 'in', issueIds)
+    .orderBy('issue_id')
+    .orderBy('position')
+    .execute()) as ContentsItemRow[]
+  for (const row of rows) {
+    const list = byIssue.get(row.issue_id) ?? []
+    list.push(row)
+    byIssue.set(row.issue_id, list)
+  }
+  return byIssue
+}
+
+function summaryOf(row: IssueRow, items: ContentsItemRow[]): IssueSummary {
+  return {
+    id: row.id,
+    label: row.label,
+    year: row.year,
+    number: row.number,
+    date: row.date,
+    publishedAt: row.published_at,
+    contents: contentsOf(parseHeader(row), items),
+  }
+}
+
+export async function listPublished(db: Kysely<any>, limit: number, after?: IssueCursor): Promise<{ items: IssueSummary[]; next: IssueCursor | null }> {
+  let query = db.selectFrom('issues').selectAll().where('status', '=', 'published')
+  if (after) {
+    query = query.where((eb) => eb.or([eb('date', '<', after.date), eb.and([eb('date', '=', after.date), eb('id', '<', after.id)])]))
+  }
+  const rows = (await query.orderBy('date', 'desc').orderBy('id', 'desc').limit(limit + 1).execute()) as IssueRow[]
+  const page = rows.slice(0, limit)
+  const contents = await contentsByIssue(db, page.map((r) => r.id))
+  const last = page[page.length - 1]
+  return {
+    items: page.map((row) => summaryOf(row, contents.get(row.id) ?? [])),
+    next: rows.length > limit && last ? { date: last.date, id: last.id } : null,
+  }
+}
+
+export async function listAll(db: Kysely<any>): Promise<AdminIssueSummary[]> {
+  const rows = (await db.selectFrom('issues').selectAll().orderBy('date', 'desc').orderBy('id', 'desc').execute()) as IssueRow[]
+  const contents = await contentsByIssue(db, rows.map((r) => r.id))
+  return rows.map((row) => ({
+    ...summaryOf(row, contents.get(row.id) ?? []),
+    status: row.status,
+    importedAt: row.imported_at,
+    warningCount: parseHeader(row).warnings.length,
+  }))
+}
+
+export async function loadArticle(db: Kysely<any>, id: number): Promise<ArticleDetail | null> {
+  const row = (await db
+    .selectFrom('items')
+    .innerJoin('issues', 'issues.id', 'items.issue_id')
+    .selectAll('items')
+    .select(['issues.label as issue_label', 'issues.date as issue_date', 'issues.header as issue_header'])
+    .where('items.id', '=', id)
+    .where('items.kind', '=', 'article')
+    .where('issues.status', '=', 'published')
+    .executeTakeFirst()) as (ItemRow & { issue_label: string; issue_date: string; issue_header: string }) | undefined
+  if (!row) return null
+  const article = itemFromRow(row)
+  if (article.kind !== 'article') return null
+  const siblings = (await db
+    .selectFrom('items')
+    .select('id')
+    .where('issue_id', '=', row.issue_id)
+    .where('kind', '=', 'article')
+    .orderBy('position')
+    .execute()) as Array<{ id: number }>
+  const at = siblings.findIndex((s) => s.id === id)
+  const header = parseHeader({ header: row.issue_header })
+  return {
+    article,
+    issue: { id: row.issue_id, label: row.issue_label, date: row.issue_date, masthead: header.masthead },
+    section: header.sectionNames[row.section_index] ?? '',
+    previousId: at > 0 ? siblings[at - 1].id : null,
+    nextId: at >= 0 && at + 1 < siblings.length ? siblings[at + 1].id : null,
+  }
+}

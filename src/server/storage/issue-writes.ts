@@ -1,0 +1,106 @@
+/** Writing issues: import as draft (with replacement), publish, unpublish, delete. All transactional. */
+import type { Kysely } from 'kysely'
+import type { Issue, StoredIssue } from '../../core/bulletin'
+import { StorageError, type StatusChangeOptions } from './storage'
+import { headerOf, itemValuesOf, now, type IssueRow } from './rows'
+import { loadIssue } from './issue-reads'
+
+export async function bumpPublishedVersion(db: Kysely<any>): Promise<void> {
+  await db
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('name', '=', 'published_version')
+    .execute()
+}
+
+export async function readPublishedVersion(db: Kysely<any>): Promise<number> {
+  const row = await db.selectFrom('counters').select('value').where('name', '=', 'published_version').executeTakeFirstOrThrow()
+  return Number(row.value)
+}
+
+export async function saveDraft(db: Kysely<any>, issue: Issue, replacePublished: boolean): Promise<{ issue: StoredIssue; replaced: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const existing = (await trx
+      .selectFrom('issues')
+      .selectAll()
+      .where('year', '=', issue.year)
+      .where('number', '=', issue.number)
+      .executeTakeFirst()) as IssueRow | undefined
+    if (existing?.status === 'published' && !replacePublished) {
+      throw new StorageError('published-conflict', `${issue.label} (${issue.year} no. ${issue.number}) is already published; add ?replace=true to replace it`)
+    }
+    const fields = { label: issue.label, date: issue.date, header: headerOf(issue), imported_at: now() }
+    let id: number
+    if (existing) {
+      id = existing.id
+      await trx.updateTable('issues').set(fields).where('id', '=', id).execute()
+      await replaceItems(trx, id, issue)
+      if (existing.status === 'published') await bumpPublishedVersion(trx)
+    } else {
+      const inserted = await trx
+        .insertInto('issues')
+        .values({ ...fields, year: issue.year, number: issue.number, status: 'draft', published_at: null })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      id = Number(inserted.id)
+      const values = itemValuesOf(issue).map((v) => ({ ...v, issue_id: id }))
+      if (values.length > 0) await trx.insertInto('items').values(values).execute()
+    }
+    const stored = await loadIssue(trx, id, true)
+    return { issue: stored!, replaced: existing !== undefined }
+  })
+}
+
+/**
+ * Re-import keeps item ids where an item of the same kind stands at the same position, so a corrected
+ * issue keeps its links and favourites; the rest are deleted or added.
+ */
+async function replaceItems(trx: Kysely<any>, issueId: number, issue: Issue): Promise<void> {
+  const old = (await trx.selectFrom('items').select(['id', 'kind']).where('issue_id', '=', issueId).orderBy('position').execute()) as Array<{ id: number; kind: string }>
+  const fresh = itemValuesOf(issue)
+  const keep = new Set<number>()
+  const inserts = []
+  for (const [i, values] of fresh.entries()) {
+    const previous = old[i]
+    if (previous && previous.kind === values.kind) {
+      keep.add(previous.id)
+      await trx.updateTable('items').set(values).where('id', '=', previous.id).execute()
+    } else inserts.push({ ...values, issue_id: issueId })
+  }
+  const gone = old.filter((o) => !keep.has(o.id)).map((o) => o.id)
+  if (gone.length > 0) await trx.deleteFrom('items').where('id', 'in', gone).execute()
+  if (inserts.length > 0) await trx.insertInto('items').values(inserts).execute()
+}
+
+export async function setStatus(
+  db: Kysely<any>,
+  id: number,
+  status: 'draft' | 'published',
+  opts: StatusChangeOptions = {},
+): Promise<{ issue: StoredIssue; changed: boolean } | null> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('issues').select('status').where('id', '=', id).executeTakeFirst()
+    if (!row) return null
+    if (row.status === status) return { issue: (await loadIssue(trx, id, true))!, changed: false }
+    await trx
+      .updateTable('issues')
+      .set({ status, published_at: status === 'published' ? now() : null })
+      .where('id', '=', id)
+      .execute()
+    await bumpPublishedVersion(trx)
+    const issue = (await loadIssue(trx, id, true))!
+    if (opts.inTransaction) await opts.inTransaction(trx, issue)
+    return { issue, changed: true }
+  })
+}
+
+export async function deleteIssue(db: Kysely<any>, id: number, opts: StatusChangeOptions = {}): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const issue = await loadIssue(trx, id, true)
+    if (!issue) return false
+    if (opts.inTransaction) await opts.inTransaction(trx, issue)
+    await trx.deleteFrom('issues').where('id', '=', id).execute()
+    if (issue.status === 'published') await bumpPublishedVersion(trx)
+    return true
+  })
+}

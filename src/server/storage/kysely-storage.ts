@@ -1,0 +1,47 @@
+/**
+ * The Storage interface over any Kysely database. SQLite and PostgreSQL run these same queries, so
+ * they behave the same; ./sqlite.ts and ./postgres.ts only open the connection.
+ */
+import { Migrator, type Kysely } from 'kysely'
+import type { Dialect, Storage } from './storage'
+import { migrationProvider } from './migrations'
+import { listAll, listPublished, loadArticle, loadIssue } from './issue-reads'
+import { deleteIssue, readPublishedVersion, saveDraft, setStatus } from './issue-writes'
+import { addFavourite, getMember, listFavourites, memberBy, removeFavourite } from './members'
+import { publishedSearchDocuments } from './search-documents'
+
+export function createKyselyStorage(db: Kysely<any>, dialect: Dialect): Storage {
+  return {
+    db,
+    dialect,
+    async migrate() {
+      const migrator = new Migrator({ db, provider: migrationProvider(dialect) })
+      const { error, results } = await migrator.migrateToLatest()
+      if (error) {
+        const failed = results?.find((r) => r.status === 'Error')
+        throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`)
+      }
+    },
+    close: () => db.destroy(),
+    saveDraft: (issue, opts) => saveDraft(db, issue, opts?.replacePublished ?? false),
+    getIssue: (id, opts) => loadIssue(db, id, opts?.includeDrafts ?? false),
+    listPublished: (limit, after) => listPublished(db, limit, after),
+    listAll: () => listAll(db),
+    async countIssues() {
+      const row = await db.selectFrom('issues').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+      return Number(row.n)
+    },
+    getArticle: (id) => loadArticle(db, id),
+    publishIssue: (id, opts) => setStatus(db, id, 'published', opts),
+    unpublishIssue: (id, opts) => setStatus(db, id, 'draft', opts),
+    deleteIssue: (id, opts) => deleteIssue(db, id, opts),
+    publishedVersion: () => readPublishedVersion(db),
+    publishedSearchDocuments: () => publishedSearchDocuments(db),
+    memberByOpenid: (openid) => memberBy(db, 'openid', openid),
+    memberByDevice: (deviceId) => memberBy(db, 'device_id', deviceId),
+    getMember: (id) => getMember(db, id),
+    listFavourites: (memberId) => listFavourites(db, memberId),
+    addFavourite: (memberId, articleId) => addFavourite(db, memberId, articleId),
+    removeFavourite: (memberId, articleId) => removeFavourite(db, memberId, articleId),
+  }
+}

@@ -1,0 +1,84 @@
+/** Members (a WeChat openid or an H5 device id) and their favourite articles. */
+import type { Kysely } from 'kysely'
+import type { FavouriteEntry } from '../../core/api'
+import type { Member } from './storage'
+import { now } from './rows'
+
+interface MemberRow {
+  id: number
+  openid: string | null
+  device_id: string | null
+  created_at: string
+}
+
+function memberFromRow(row: MemberRow): Member {
+  return { id: row.id, openid: row.openid, deviceId: row.device_id, createdAt: row.created_at }
+}
+
+/** Finds or creates the member with this openid or device id; safe when two requests race. */
+export async function memberBy(db: Kysely<any>, column: 'openid' | 'device_id', value: string): Promise<Member> {
+  await db
+    .insertInto('members')
+    .values({ [column]: value, created_at: now() })
+    .onConflict((oc) => oc.column(column).doNothing())
+    .execute()
+  const row = (await db.selectFrom('members').selectAll().where(column, '=', value).executeTakeFirstOrThrow()) as MemberRow
+  return memberFromRow(row)
+}
+
+export async function getMember(db: Kysely<any>, id: number): Promise<Member | null> {
+  const row = (await db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst()) as MemberRow | undefined
+  return row ? memberFromRow(row) : null
+}
+
+function favouritesQuery(db: Kysely<any>, memberId: number) {
+  return db
+    .selectFrom('favourites')
+    .innerJoin('items', 'items.id', 'favourites.item_id')
+    .innerJoin('issues', 'issues.id', 'items.issue_id')
+    .select(['favourites.item_id', 'favourites.added_at', 'items.title', 'issues.id as issue_id', 'issues.label', 'issues.date'])
+    .where('favourites.member_id', '=', memberId)
+    .where('issues.status', '=', 'published')
+}
+
+interface FavouriteRow {
+  item_id: number
+  added_at: string
+  title: string | null
+  issue_id: number
+  label: string
+  date: string
+}
+
+function entryFromRow(row: FavouriteRow): FavouriteEntry {
+  return { articleId: row.item_id, addedAt: row.added_at, title: row.title ?? '', issueId: row.issue_id, issueLabel: row.label, date: row.date }
+}
+
+/** Favourites of articles in published issues, newest first (an unpublished issue's are hidden, not lost). */
+export async function listFavourites(db: Kysely<any>, memberId: number): Promise<FavouriteEntry[]> {
+  const rows = (await favouritesQuery(db, memberId).orderBy('favourites.added_at', 'desc').orderBy('favourites.item_id', 'desc').execute()) as FavouriteRow[]
+  return rows.map(entryFromRow)
+}
+
+export async function addFavourite(db: Kysely<any>, memberId: number, articleId: number): Promise<FavouriteEntry | null> {
+  const article = await db
+    .selectFrom('items')
+    .innerJoin('issues', 'issues.id', 'items.issue_id')
+    .select('items.id')
+    .where('items.id', '=', articleId)
+    .where('items.kind', '=', 'article')
+    .where('issues.status', '=', 'published')
+    .executeTakeFirst()
+  if (!article) return null
+  await db
+    .insertInto('favourites')
+    .values({ member_id: memberId, item_id: articleId, added_at: now() })
+    .onConflict((oc) => oc.columns(['member_id', 'item_id']).doNothing())
+    .execute()
+  const row = (await favouritesQuery(db, memberId).where('favourites.item_id', '=', articleId).executeTakeFirst()) as FavouriteRow | undefined
+  return row ? entryFromRow(row) : null
+}
+
+export async function removeFavourite(db: Kysely<any>, memberId: number, articleId: number): Promise<void> {
+  await db.deleteFrom('favourites').where('member_id', '=', memberId).where('item_id', '=', articleId).execute()
+}

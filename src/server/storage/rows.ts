@@ -1,0 +1,130 @@
+/**
+ * Rows ↔ the bulletin's types. An issue row keeps the header fields as JSON; items are rows of their
+ * own (stable ids for articles and favourites).
+ */
+import type { Distribution, Editor, ImportWarning, Issue, IssueStatus, Item, StoredIssue, StoredItem } from '../../core/bulletin'
+import type { ContentsSection } from '../../core/api'
+
+export interface IssueHeader {
+  masthead: string
+  publisher: string | null
+  permit: string | null
+  distribution: Distribution
+  editor: Editor
+  warnings: ImportWarning[]
+  sectionNames: string[]
+}
+
+export interface IssueRow {
+  id: number
+  year: number
+  number: number
+  label: string
+  date: string
+  status: IssueStatus
+  published_at: string | null
+  imported_at: string
+  header: string
+}
+
+export interface ItemRow {
+  id: number
+  issue_id: number
+  section_index: number
+  position: number
+  kind: 'article' | 'brief'
+  title: string | null
+  body: string
+  source_organization: string | null
+  source_author: string | null
+}
+
+export type ItemValues = Omit<ItemRow, 'id' | 'issue_id'>
+
+export function headerOf(issue: Issue): string {
+  const header: IssueHeader = {
+    masthead: issue.masthead,
+    publisher: issue.publisher,
+    permit: issue.permit,
+    distribution: issue.distribution,
+    editor: issue.editor,
+    warnings: issue.warnings,
+    sectionNames: issue.sections.map((s) => s.name),
+  }
+  return JSON.stringify(header)
+}
+
+export function parseHeader(row: Pick<IssueRow, 'header'>): IssueHeader {
+  return JSON.parse(row.header) as IssueHeader
+}
+
+/** The issue's items in reading order, as row values. */
+export function itemValuesOf(issue: Issue): ItemValues[] {
+  const values: ItemValues[] = []
+  issue.sections.forEach((section, sectionIndex) => {
+    for (const item of section.items) values.push(itemValues(item, sectionIndex, values.length))
+  })
+  return values
+}
+
+function itemValues(item: Item, sectionIndex: number, position: number): ItemValues {
+  return {
+    section_index: sectionIndex,
+    position,
+    kind: item.kind,
+    title: item.kind === 'article' ? item.title : null,
+    body: item.kind === 'article' ? JSON.stringify(item.paragraphs) : item.text,
+    source_organization: item.source?.organization ?? null,
+    source_author: item.source?.author ?? null,
+  }
+}
+
+export function itemFromRow(row: ItemRow): StoredItem {
+  const source = row.source_organization === null ? null : { organization: row.source_organization, author: row.source_author }
+  if (row.kind === 'article') {
+    return { id: row.id, kind: 'article', title: row.title ?? '', paragraphs: JSON.parse(row.body) as string[], source }
+  }
+  return { id: row.id, kind: 'brief', text: row.body, source }
+}
+
+export function storedIssueFromRows(row: IssueRow, items: ItemRow[]): StoredIssue {
+  const header = parseHeader(row)
+  const sections = header.sectionNames.map((name) => ({ name, items: [] as StoredItem[] }))
+  for (const item of items) sections[item.section_index]?.items.push(itemFromRow(item))
+  return {
+    id: row.id,
+    status: row.status,
+    publishedAt: row.published_at,
+    importedAt: row.imported_at,
+    masthead: header.masthead,
+    year: row.year,
+    number: row.number,
+    label: row.label,
+    publisher: header.publisher,
+    permit: header.permit,
+    date: row.date,
+    sections,
+    distribution: header.distribution,
+    editor: header.editor,
+    warnings: header.warnings,
+  }
+}
+
+export type ContentsItemRow = Pick<ItemRow, 'id' | 'issue_id' | 'section_index' | 'kind' | 'title'>
+
+/** The contents of one issue from its items' ids, kinds and titles (in reading order). */
+export function contentsOf(header: IssueHeader, items: ContentsItemRow[]): ContentsSection[] {
+  const sections: ContentsSection[] = header.sectionNames.map((name) => ({ name, articles: [], briefCount: 0 }))
+  for (const item of items) {
+    const section = sections[item.section_index]
+    if (!section) continue
+    if (item.kind === 'article') section.articles.push({ id: item.id, title: item.title ?? '' })
+    else section.briefCount++
+  }
+  return sections
+}
+
+/** Timestamps are ISO strings in both databases, so they compare and sort the same way. */
+export function now(): string {
+  return new Date().toISOString()
+}

@@ -1,0 +1,86 @@
+/**
+ * The one storage interface the server speaks to. Two implementations (SQLite and PostgreSQL) share
+ * the same Kysely queries (./kysely-storage.ts), so they behave alike; only opening differs.
+ * `db` and `dialect` are exposed so other modules (notifications) can run their own queries and
+ * migrations on the same database.
+ */
+import type { Kysely, Transaction } from 'kysely'
+import type { Issue, StoredIssue } from '../../core/bulletin'
+import type { AdminIssueSummary, ArticleDetail, FavouriteEntry, IssueSummary } from '../../core/api'
+import type { SearchDocument } from '../../core/search/document'
+
+export type Dialect = 'sqlite' | 'postgres'
+
+export type StorageErrorCode = 'published-conflict' | 'not-found'
+
+/** A domain error from storage; the app's error handler maps the code to an HTTP status. */
+export class StorageError extends Error {
+  constructor(
+    readonly code: StorageErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'StorageError'
+  }
+}
+
+/** Runs inside a publish/unpublish/delete transaction: whatever it writes commits or rolls back with it. */
+export type InTransaction = (trx: Transaction<any>, issue: StoredIssue) => Promise<void>
+
+export interface StatusChangeOptions {
+  inTransaction?: InTransaction
+}
+
+/** Where the newest-first issue list continues: after the issue with this date and id. */
+export interface IssueCursor {
+  date: string
+  id: number
+}
+
+export interface Member {
+  id: number
+  openid: string | null
+  deviceId: string | null
+  createdAt: string
+}
+
+export interface Storage {
+  readonly db: Kysely<any>
+  readonly dialect: Dialect
+  /** Brings the schema up to date (Kysely Migrator; on PostgreSQL it holds an advisory lock). */
+  migrate(): Promise<void>
+  close(): Promise<void>
+
+  /**
+   * Stores an imported issue as a draft. An existing issue with the same year and number is replaced
+   * (its id kept) if it is a draft; a published one only with `replacePublished`, and then it stays
+   * published with the new content. Otherwise throws StorageError('published-conflict').
+   */
+  saveDraft(issue: Issue, opts?: { replacePublished?: boolean }): Promise<{ issue: StoredIssue; replaced: boolean }>
+  /** Published issues only unless `includeDrafts`. */
+  getIssue(id: number, opts?: { includeDrafts?: boolean }): Promise<StoredIssue | null>
+  listPublished(limit: number, after?: IssueCursor): Promise<{ items: IssueSummary[]; next: IssueCursor | null }>
+  listAll(): Promise<AdminIssueSummary[]>
+  countIssues(): Promise<number>
+  /** An article of a published issue with its neighbours in reading order. */
+  getArticle(id: number): Promise<ArticleDetail | null>
+  /** null when there is no such issue; `changed` false when it already had that status (callback not run). */
+  publishIssue(id: number, opts?: StatusChangeOptions): Promise<{ issue: StoredIssue; changed: boolean } | null>
+  unpublishIssue(id: number, opts?: StatusChangeOptions): Promise<{ issue: StoredIssue; changed: boolean } | null>
+  /** The callback runs before the delete (with the issue as it was). false when there was none. */
+  deleteIssue(id: number, opts?: StatusChangeOptions): Promise<boolean>
+
+  /** Increases whenever what the public can read changes (publish, unpublish, replace, delete). */
+  publishedVersion(): Promise<number>
+  /** Every item of every published issue, for the search index. */
+  publishedSearchDocuments(): Promise<SearchDocument[]>
+
+  memberByOpenid(openid: string): Promise<Member>
+  memberByDevice(deviceId: string): Promise<Member>
+  getMember(id: number): Promise<Member | null>
+
+  listFavourites(memberId: number): Promise<FavouriteEntry[]>
+  /** null when the article does not exist or is not published. Idempotent. */
+  addFavourite(memberId: number, articleId: number): Promise<FavouriteEntry | null>
+  removeFavourite(memberId: number, articleId: number): Promise<void>
+}

@@ -1,0 +1,76 @@
+/**
+ * The same suite on both databases: `storageBackends` lists a SQLite temp file and (when reachable) a
+ * fresh PostgreSQL schema per suite, dropped at the end.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { describePostgres, TEST_DATABASE_URL } from '../../support/requirements'
+import { openSqliteStorage } from '../../../src/server/storage/sqlite'
+import { openPostgresStorage } from '../../../src/server/storage/postgres'
+import type { Storage } from '../../../src/server/storage/storage'
+
+export interface Backend {
+  name: 'sqlite' | 'postgres'
+  describe: (name: string, fn: () => void) => void
+  /** A fresh, migrated storage. */
+  open(): Promise<Storage>
+  /** Drops what open() created (closing the storage is the caller's job). */
+  cleanup(): Promise<void>
+}
+
+function sqliteBackend(): Backend {
+  let dir: string | null = null
+  return {
+    name: 'sqlite',
+    describe,
+    async open() {
+      dir = mkdtempSync(path.join(os.tmpdir(), 'ub-test-'))
+      const storage = openSqliteStorage(path.join(dir, 'bulletin.db'))
+      await storage.migrate()
+      return storage
+    },
+    async cleanup() {
+      if (dir) rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+let schemaCounter = 0
+
+function postgresBackend(): Backend {
+  const schemas: string[] = []
+  async function admin(sql: string) {
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
+    await client.connect()
+    try {
+      await client.query(sql)
+    } finally {
+      await client.end()
+    }
+  }
+  return {
+    name: 'postgres',
+    describe: describePostgres,
+    async open() {
+      const schema = `ub_test_${process.pid}_${Date.now()}_${schemaCounter++}`
+      await admin(`create schema ${schema}`)
+      schemas.push(schema)
+      const storage = openPostgresStorage({ connectionString: TEST_DATABASE_URL, schema, maxConnections: 4 })
+      await storage.migrate()
+      return storage
+    },
+    async cleanup() {
+      for (const schema of schemas.splice(0)) await admin(`drop schema if exists ${schema} cascade`)
+    },
+  }
+}
+
+
+/** Runs `fn` as one suite per backend: `${name} on sqlite`, `${name} on postgres`. */
+export function describeOnEachBackend(name: string, fn: (backend: Backend) => void): void {
+  for (const backend of [sqliteBackend(), postgresBackend()]) {
+    backend.describe(`${name} on ${backend.name}`, () => fn(backend))
+  }
+}
