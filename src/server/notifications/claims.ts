@@ -1,0 +1,122 @@
+/**
+ * How workers take deliveries and put their outcomes back. A claim turns `queued` rows into
+ * `sending` rows owned by one worker until `lease_until`; nobody else touches a leased row.
+ * - PostgreSQL: UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED): concurrent workers skip
+ *   each other's rows instead of waiting, and never claim the same row.
+ * - SQLite: the same UPDATE … RETURNING inside BEGIN IMMEDIATE, which takes the database's write
+ *   lock before reading, so a second process (server + `npm run worker`) waits instead of claiming
+ *   from a stale snapshot.
+ */
+import { sql, type Kysely } from 'kysely'
+import type { SqlDialectName } from './migrations'
+
+export interface ClaimedDelivery {
+  id: number
+  issueId: number
+  memberId: number
+  openid: string
+  templateId: string
+  /** Including the one about to be made. */
+  attempts: number
+  inDoubt: number
+}
+
+export type Outcome =
+  | { id: number; kind: 'sent'; msgid: string }
+  | { id: number; kind: 'refused'; errcode: number; error: string }
+  | { id: number; kind: 'retry'; errcode: number; error: string; nextAttemptAt: number }
+  | { id: number; kind: 'failed'; errcode: number; error: string }
+
+const toClaimed = (r: any): ClaimedDelivery => ({
+  id: Number(r.id), issueId: Number(r.issue_id), memberId: Number(r.member_id), openid: r.openid,
+  templateId: r.template_id, attempts: Number(r.attempts), inDoubt: Number(r.in_doubt),
+})
+
+export async function claimDue(
+  db: Kysely<any>, dialect: SqlDialectName, workerId: string, limit: number, leaseMs: number, now = Date.now(),
+): Promise<ClaimedDelivery[]> {
+  if (limit <= 0) return []
+  const lock = dialect === 'postgres' ? sql`for update skip locked` : sql``
+  const claim = sql`
+    update notify_deliveries
+    set status = 'sending', claimed_by = ${workerId}, lease_until = ${now + leaseMs},
+        attempts = attempts + 1, updated_at = ${now}
+    where status = 'queued' and id in (
+      select id from notify_deliveries
+      where status = 'queued' and next_attempt_at <= ${now}
+      order by next_attempt_at, id limit ${limit} ${lock})
+    returning id, issue_id, member_id, openid, template_id, attempts, in_doubt`
+  if (dialect === 'postgres') return (await claim.execute(db)).rows.map(toClaimed)
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn)
+    try {
+      const { rows } = await claim.execute(conn)
+      await sql`commit`.execute(conn)
+      return rows.map(toClaimed)
+    } catch (e) {
+      await sql`rollback`.execute(conn).catch(() => undefined)
+      throw e
+    }
+  })
+}
+
+/**
+ * Puts back rows whose worker vanished (lease expired while `sending`). Their send may or may not
+ * have reached WeChat; `in_doubt` counts such cases (see worker.ts on exactly-once).
+ */
+export async function releaseExpiredLeases(db: Kysely<any>, now = Date.now()): Promise<number> {
+  const result = await sql`
+    update notify_deliveries
+    set status = 'queued', claimed_by = null, lease_until = null, in_doubt = in_doubt + 1,
+        next_attempt_at = ${now}, updated_at = ${now}
+    where status = 'sending' and lease_until < ${now}`.execute(db)
+  return Number(result.numAffectedRows ?? 0n)
+}
+
+/**
+ * Records outcomes in one transaction (a group commit: under load the worker batches whatever
+ * finished while the previous write was in progress; when idle, each outcome is written at once).
+ * `sent`/`refused` are recorded even if the lease was lost, because WeChat has taken the message:
+ * writing it down is what stops another worker from sending it again.
+ */
+export async function recordOutcomes(db: Kysely<any>, dialect: SqlDialectName, workerId: string, outcomes: Outcome[], now = Date.now()) {
+  if (outcomes.length === 0) return
+  await db.transaction().execute(async (trx) => {
+    if (dialect === 'postgres') await sql`set local synchronous_commit = on`.execute(trx)
+    const sent = outcomes.filter((o): o is Extract<Outcome, { kind: 'sent' }> => o.kind === 'sent')
+    for (let i = 0; i < sent.length; i += 400) {
+      const chunk = sent.slice(i, i + 400)
+      const msgids = sql.join(chunk.map((o) => sql`when ${o.id} then ${o.msgid}`), sql` `)
+      await sql`
+        update notify_deliveries
+        set status = 'sent', msgid = case id ${msgids} end, sent_at = ${now}, updated_at = ${now},
+            last_errcode = null, last_error = null, lease_until = null
+        where id in (${sql.join(chunk.map((o) => o.id))}) and status in ('sending', 'queued')`.execute(trx)
+    }
+    for (const o of outcomes) {
+      if (o.kind === 'refused') {
+        await trx.updateTable('notify_deliveries')
+          .set({ status: 'refused', last_errcode: o.errcode, last_error: o.error, updated_at: now, lease_until: null })
+          .where('id', '=', o.id).where('status', 'in', ['sending', 'queued']).execute()
+      } else if (o.kind === 'retry' || o.kind === 'failed') {
+        await trx.updateTable('notify_deliveries')
+          .set({
+            status: o.kind === 'retry' ? 'queued' : 'failed', last_errcode: o.errcode, last_error: o.error.slice(0, 500),
+            next_attempt_at: o.kind === 'retry' ? o.nextAttemptAt : now, claimed_by: null, lease_until: null, updated_at: now,
+          })
+          .where('id', '=', o.id).where('status', '=', 'sending').where('claimed_by', '=', workerId).execute()
+      }
+    }
+  })
+}
+
+/** The message bodies for these issues and templates, keyed `issueId:templateId`. */
+export async function loadIssueMessages(db: Kysely<any>, keys: Array<{ issueId: number; templateId: string }>) {
+  const found = new Map<string, { page: string; data: Record<string, { value: string }> }>()
+  if (keys.length === 0) return found
+  const rows = await db.selectFrom('notify_issue_messages').select(['issue_id', 'template_id', 'page', 'data_json'])
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('issue_id', '=', k.issueId), eb('template_id', '=', k.templateId)]))))
+    .execute()
+  for (const r of rows) found.set(`${Number(r.issue_id)}:${r.template_id}`, { page: r.page, data: JSON.parse(r.data_json) })
+  return found
+}
