@@ -5,28 +5,20 @@
  * CONTRACT (other modules code against this; the implementation lives beside it):
  *   importText(text) → { ok: true, issue } | { ok: false, errors: ImportProblem[] }
  * Never throws for bad input; every problem names what is wrong and the 1-based line it is on.
+ *
+ * How it reads (markedjs style): rules.ts (named line patterns) → tokenize.ts (one token per line,
+ * with kind, raw text and line number) → build-issue.ts (header, contents, body, footer) → Issue.
  */
-import type { Issue } from '../bulletin'
+import { buildIssue } from './build-issue'
+import { detectBinary, problems } from './errors'
+import { tokenize } from './tokenize'
+import type { ImportResult } from './types'
 
-export type ImportErrorCode =
-  | 'empty'
-  | 'binary'
-  | 'no-issue-number'
-  | 'no-date'
-  | 'unreadable-docx'
-  | 'unsupported-format'
-  | 'no-content'
+export type { ImportErrorCode, ImportProblem, ImportResult } from './types'
 
-export interface ImportProblem {
-  code: ImportErrorCode
-  /** 1-based line in the input, or null when the problem is the whole document. */
-  line: number | null
-  /** Plain words an editor understands, naming the problem and the line. */
-  message: string
-}
-
-export type ImportResult = { ok: true; issue: Issue } | { ok: false; errors: ImportProblem[] }
-
-export function importText(_text: string): ImportResult {
-  throw new Error('importText: not implemented yet')
+export function importText(text: string): ImportResult {
+  if (typeof text !== 'string' || text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, errors: [problems.empty()] }
+  const binary = detectBinary(text)
+  if (binary) return { ok: false, errors: [binary] }
+  return buildIssue(tokenize(text))
 }

@@ -1,0 +1,53 @@
+/**
+ * Tokens → Issue: the header, then the contents (if any), then the body up to the footer, then the
+ * footer. Warnings from every part are gathered and sorted by line.
+ */
+import type { ImportWarning } from '../bulletin'
+import { readBody } from './body'
+import { readContents, type Contents } from './contents'
+import { problems } from './errors'
+import { readFooter } from './footer'
+import { isContentsTitle, readHeader } from './header'
+import type { Token } from './tokenize'
+import type { ImportResult } from './types'
+import { warnings } from './warnings'
+
+export function buildIssue(tokens: Token[]): ImportResult {
+  const head = readHeader(tokens)
+  if (!head.header) return { ok: false, errors: head.errors }
+
+  let bodyStart = head.end
+  let contents: Contents | null = null
+  if (bodyStart < tokens.length && isContentsTitle(tokens[bodyStart])) {
+    contents = readContents(tokens, bodyStart)
+    bodyStart = contents.end
+  }
+  let footerStart = tokens.findIndex((t, i) => i >= bodyStart && t.kind === 'footer')
+  if (footerStart < 0) footerStart = tokens.length
+
+  const body = readBody(tokens.slice(bodyStart, footerStart), contents?.entries ?? [])
+  if (body.sections.every((s) => s.items.length === 0)) {
+    return { ok: false, errors: [problems.noContent(tokens[bodyStart]?.line ?? null)] }
+  }
+  const footer = readFooter(tokens.slice(footerStart))
+
+  const all: ImportWarning[] = [
+    ...head.warnings,
+    ...(contents?.warnings ?? []),
+    ...body.warnings,
+    ...body.unclaimed.map((e) => warnings.contentsEntryWithoutArticle(e.line, e.number, e.title)),
+    ...footer.warnings,
+  ]
+  // Stable sort: warnings on the same line keep the order the parts reported them in.
+  all.sort((a, b) => a.line - b.line)
+  return {
+    ok: true,
+    issue: {
+      ...head.header,
+      sections: body.sections,
+      distribution: footer.distribution,
+      editor: footer.editor,
+      warnings: all,
+    },
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The masthead block at the top: 工会信息 / 〔2020〕第二十期 / publisher / (permit) / date. It ends at
+ * the first line that belongs to the contents or the body.
+ */
+import type { ImportWarning } from '../bulletin'
+import { DATE_PATTERN, parseDate, parseNumber } from './chinese-numerals'
+import { problems } from './errors'
+import * as rules from './rules'
+import type { Token } from './tokenize'
+import type { ImportProblem } from './types'
+import { warnings } from './warnings'
+
+export interface Header {
+  masthead: string
+  year: number
+  number: number
+  label: string
+  publisher: string | null
+  permit: string | null
+  date: string
+}
+
+export interface HeaderRead {
+  header: Header | null
+  /** Index of the first token after the header. */
+  end: number
+  errors: ImportProblem[]
+  warnings: ImportWarning[]
+}
+
+export const isContentsTitle = (t: Token) =>
+  (t.kind === 'heading' && rules.contentsTitle.test(t.name)) || (t.kind === 'text' && rules.contentsTitle.test(t.text))
+
+function endsHeader(t: Token, isFirst: boolean, foundBoth: boolean): boolean {
+  if (isContentsTitle(t)) return true
+  if (t.kind === 'heading') return t.bracketed || !isFirst
+  if (t.kind === 'bold' || t.kind === 'brief' || t.kind === 'entry' || t.kind === 'footer') return true
+  // Once the label and date are known, a long line is prose: the body has started.
+  return t.kind === 'text' && foundBoth && t.text.length > 30
+}
+
+const digits = (s: string) => s.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))
+
+export function readHeader(tokens: Token[]): HeaderRead {
+  const errors: ImportProblem[] = []
+  const found: ImportWarning[] = []
+  let masthead: string | null = null
+  let label: RegExpExecArray | null = null
+  let labelLine = 0
+  let date: RegExpExecArray | null = null
+  let dateLine = 0
+  let permit: string | null = null
+  let publisher: string | null = null
+  let firstLine: number | null = null
+  let end = 0
+  for (; end < tokens.length; end++) {
+    const t = tokens[end]
+    if (t.kind === 'blank' || t.kind === 'rule') continue
+    const isFirst = firstLine === null
+    if (endsHeader(t, isFirst, label !== null && date !== null)) break
+    if (isFirst) firstLine = t.line
+    let rest = t.kind === 'heading' ? t.name : t.text
+    const labelMatch: RegExpExecArray | null = label ? null : rules.issueLabel.exec(rest)
+    if (labelMatch) [label, labelLine, rest] = [labelMatch, t.line, rest.replace(labelMatch[0], ' ')]
+    const dateMatch: RegExpExecArray | null = date ? null : DATE_PATTERN.exec(rest)
+    if (dateMatch) [date, dateLine, rest] = [dateMatch, t.line, rest.replace(dateMatch[0], ' ')]
+    const permitMatch = rest.includes('准印证') ? rules.permit.exec(rest) : null
+    if (permitMatch && permit === null) [permit, rest] = [permitMatch[1], rest.replace(permitMatch[0], ' ')]
+    rest = rest.replace(/^[\s　:：,，、|]+|[\s　:：,，、|]+$/g, '')
+    if (rest === '') continue
+    if (masthead === null && (isFirst || t.kind === 'heading')) masthead = rest
+    else if (publisher === null) publisher = rest
+    else found.push(warnings.unknownHeaderText(t.line, rest))
+  }
+  const whereHeader = firstLine ?? tokens.find((t) => t.kind !== 'blank')?.line ?? 1
+  let number: number | null = null
+  if (!label) errors.push(problems.noIssueNumber(whereHeader))
+  else {
+    number = parseNumber(label[6])
+    if (number === null) errors.push(problems.badIssueNumber(labelLine, label[0]))
+  }
+  let iso: string | null = null
+  let dateYear = 0
+  if (!date) errors.push(problems.noDate(labelLine || whereHeader))
+  else {
+    const parsed = parseDate(date[1], date[2], date[3])
+    if (parsed.ok) [iso, dateYear] = [parsed.iso, parsed.year]
+    else errors.push(problems.badDate(dateLine, date[0], parsed.reason))
+  }
+  if (errors.length > 0 || !label || number === null || iso === null) return { header: null, end, errors, warnings: found }
+
+  const labelYearText = label[1] ?? label[2] ?? label[3] ?? label[4] ?? label[5]
+  const year = labelYearText ? Number(digits(labelYearText)) : dateYear
+  if (year !== dateYear) found.push(warnings.yearMismatch(labelLine, year, dateYear))
+  if (masthead === null) found.push(warnings.noMasthead(whereHeader))
+  return {
+    header: { masthead: masthead ?? '工会信息', year, number, label: label[0].trim(), publisher, permit, date: iso },
+    end,
+    errors,
+    warnings: found,
+  }
+}

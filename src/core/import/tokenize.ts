@@ -1,0 +1,67 @@
+/**
+ * Lines → tokens. Each token keeps its 1-based line number and raw text, and says what the line
+ * looks like on its own; what it means (a contents entry or a numbered paragraph) is decided later
+ * by build-issue, which knows where in the document the line stands.
+ */
+import * as rules from './rules'
+
+interface TokenBase {
+  line: number
+  raw: string
+  /** The raw line without its markup-free edges: trimmed, form feeds removed. */
+  text: string
+  /** Ends with a Markdown hard break: the next line continues this one. */
+  hardBreak: boolean
+}
+
+export type Token =
+  | (TokenBase & { kind: 'blank' })
+  | (TokenBase & { kind: 'rule' })
+  | (TokenBase & { kind: 'heading'; name: string; bracketed: boolean; level: number })
+  | (TokenBase & { kind: 'entry'; number: number; title: string })
+  | (TokenBase & { kind: 'bold'; title: string; rest: string })
+  | (TokenBase & { kind: 'brief'; body: string })
+  | (TokenBase & { kind: 'footer'; key: '报' | '发' | '责任编辑'; value: string })
+  | (TokenBase & { kind: 'text' })
+
+export type TokenKind = Token['kind']
+
+/** Splits on any line ending (\r\n, \r, \n); the caller has already refused binary input. */
+export function splitLines(text: string): string[] {
+  return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)
+}
+
+function headingName(inner: string): { name: string; bracketed: boolean } {
+  const bracketed = rules.bracketedName.exec(inner)
+  if (bracketed) return { name: (bracketed[1] ?? bracketed[2] ?? bracketed[3]).trim(), bracketed: true }
+  return { name: inner.trim(), bracketed: false }
+}
+
+export function tokenizeLine(raw: string, line: number): Token {
+  // A form feed is Word's page break in copied text: it is not a character of the article.
+  const clean = raw.replace(/\f/g, '')
+  const base: TokenBase = { line, raw, text: clean.trim(), hardBreak: rules.hardBreak.test(clean) }
+  if (base.text === '') return { ...base, kind: 'blank' }
+  if (rules.rule.test(clean)) return { ...base, kind: 'rule' }
+
+  const md = rules.markdownHeading.exec(clean)
+  if (md) return { ...base, kind: 'heading', level: md[1].length, ...headingName(md[2]) }
+  if (rules.bracketedName.test(clean)) return { ...base, kind: 'heading', level: 0, ...headingName(clean) }
+
+  const entry = rules.numberedEntry.exec(clean)
+  if (entry) {
+    const number = Number(entry[1].replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)))
+    return { ...base, kind: 'entry', number, title: entry[2] }
+  }
+  const bold = rules.boldLead.exec(clean)
+  if (bold) return { ...base, kind: 'bold', title: bold[1].trim(), rest: bold[2].trim() }
+  const brief = rules.briefMark.exec(clean)
+  if (brief) return { ...base, kind: 'brief', body: brief[1].trim() }
+  const footer = rules.footerKey.exec(clean)
+  if (footer) return { ...base, kind: 'footer', key: footer[1] as '报' | '发' | '责任编辑', value: footer[2] }
+  return { ...base, kind: 'text' }
+}
+
+export function tokenize(text: string): Token[] {
+  return splitLines(text).map((raw, i) => tokenizeLine(raw, i + 1))
+}
