@@ -1,0 +1,121 @@
+/**
+ * Each WeChat answer's handling, through real HTTP to the fake: 43101 refused (not retried),
+ * 45009 and -1 retried with backoff, network resets retried, 47003/40003 recorded as failures with
+ * their code, and an access token that expires mid-run refreshed without losing a message.
+ */
+import { describeOnEachBackend } from '../support/storages'
+import type { Storage } from '../../../src/server/storage/storage'
+import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
+import type { NotificationConfig } from '../../../src/server/notifications/config'
+import { creditsOf, deliveryProgress, recordSubscribeResult, startNotificationWorker } from '../../../src/server/notifications'
+import { ISSUE_PAGE, TEMPLATE, deliveriesOf, prepare, publishNewIssue, settled, subscribedMembers, testConfig, wechatFor } from './support'
+
+describeOnEachBackend('notification errors', (backend) => {
+  let storage: Storage
+  let fake: FakeWechat
+  beforeAll(async () => {
+    storage = await backend.open()
+    await prepare(storage)
+    fake = await startFakeWechat({ templates: [TEMPLATE], pages: [ISSUE_PAGE] })
+  })
+  afterAll(async () => {
+    await fake.close()
+    await storage.close()
+    await backend.cleanup()
+  })
+  afterEach(() => fake.clearFaults())
+
+  /** Only these openids hold credits; publishes an issue and runs a worker until it is all settled. */
+  async function fanOut(openids: string[], config: NotificationConfig = testConfig({ concurrency: 1 }), during?: () => void) {
+    await storage.db.updateTable('notify_credits').set({ credits: 0 }).execute()
+    const ids = await subscribedMembers(storage, fake, openids)
+    const issue = await publishNewIssue(storage, config)
+    const worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat: wechatFor(fake, storage), config })
+    try {
+      during?.()
+      await settled(storage, issue.id)
+    } finally {
+      await worker.stop()
+    }
+    const rows = await deliveriesOf(storage, issue.id)
+    const sendsTo = (openid: string) => fake.requests.filter((r) => r.endpoint === 'subscribe/send' && (r.body as { touser?: string }).touser === openid && (r.body as { page?: string }).page === `pages/issue/index?id=${issue.id}`).length
+    return { issue, ids, rows, sendsTo }
+  }
+  const summary = (r: Record<string, any>) => ({ status: r.status, attempts: Number(r.attempts), errcode: r.last_errcode === null ? null : Number(r.last_errcode) })
+
+  it('43101: refused, credit consumed, not retried', async () => {
+    fake.injectFault('subscribe/send', 43101)
+    const { rows, ids, sendsTo } = await fanOut(['e-refused'])
+    expect(rows.map(summary)).toEqual([{ status: 'refused', attempts: 1, errcode: 43101 }])
+    expect(sendsTo('e-refused')).toBe(1)
+    expect(await creditsOf(storage.db, ids[0], TEMPLATE)).toBe(0)
+  })
+
+  it('45009: retried with backoff, then sent', async () => {
+    fake.injectFault('subscribe/send', 45009, 2)
+    const { rows, sendsTo } = await fanOut(['e-quota'])
+    expect(rows.map(summary)).toEqual([{ status: 'sent', attempts: 3, errcode: null }])
+    expect(sendsTo('e-quota')).toBe(3)
+  })
+
+  it('-1 (busy): retried up to the maximum attempts, then failed with the code', async () => {
+    fake.injectFault('subscribe/send', -1, 100)
+    const { rows, sendsTo, issue } = await fanOut(['e-busy'], testConfig({ concurrency: 1, maxAttempts: 3 }))
+    expect(rows.map(summary)).toEqual([{ status: 'failed', attempts: 3, errcode: -1 }])
+    expect(sendsTo('e-busy')).toBe(3)
+    const progress = await deliveryProgress(storage.db, issue.id)
+    expect(progress).toMatchObject({ failed: 1, sent: 0 })
+    expect(progress.recentFailures).toEqual([expect.objectContaining({ errcode: -1, attempts: 3, status: 'failed' })])
+  })
+
+  it('a reset connection and an HTTP 500 are retried (errcode -2), then sent', async () => {
+    fake.injectFault('subscribe/send', 'reset')
+    fake.injectFault('subscribe/send', 'http500')
+    const { rows, sendsTo } = await fanOut(['e-reset'])
+    expect(rows.map(summary)).toEqual([{ status: 'sent', attempts: 3, errcode: null }])
+    expect(sendsTo('e-reset')).toBe(3)
+  })
+
+  it('47003 and 40003 are failures recorded with their code, not retried', async () => {
+    fake.injectFault('subscribe/send', 47003)
+    const first = await fanOut(['e-baddata'])
+    expect(first.rows.map(summary)).toEqual([{ status: 'failed', attempts: 1, errcode: 47003 }])
+    expect(first.sendsTo('e-baddata')).toBe(1)
+
+    // A member WeChat does not know (the fake never saw this openid): 40003.
+    await storage.db.updateTable('notify_credits').set({ credits: 0 }).execute()
+    const stranger = await storage.memberByOpenid('e-stranger')
+    await recordSubscribeResult(storage.db, stranger.id, TEMPLATE, 'accept')
+    const config = testConfig({ concurrency: 1 })
+    const issue = await publishNewIssue(storage, config)
+    const worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat: wechatFor(fake, storage), config })
+    await settled(storage, issue.id).finally(() => worker.stop())
+    const progress = await deliveryProgress(storage.db, issue.id)
+    expect(progress).toMatchObject({ failed: 1, total: 1 })
+    expect(progress.recentFailures).toEqual([expect.objectContaining({ memberId: stranger.id, errcode: 40003, attempts: 1 })])
+  })
+
+  it('an access token expiring mid-run is refreshed; every message still goes out once', async () => {
+    const openids = Array.from({ length: 40 }, (_, i) => `e-token-${i}`)
+    const tokenCallsBefore = fake.counts.stable_token
+    fake.setDelay(3)
+    try {
+      const { rows } = await fanOut(openids, testConfig({ concurrency: 4 }), () => {
+        const timer = setInterval(() => {
+          if (fake.sentMessages.filter((m) => m.touser.startsWith('e-token-')).length >= 10) {
+            fake.expireTokens()
+            clearInterval(timer)
+          }
+        }, 2)
+      })
+      expect(rows.filter((r) => r.status === 'sent')).toHaveLength(40)
+    } finally {
+      fake.setDelay(0)
+    }
+    const got = fake.sentMessages.filter((m) => m.touser.startsWith('e-token-')).map((m) => m.touser)
+    expect(got.sort()).toEqual([...openids].sort())
+    expect(fake.counts.stable_token).toBeGreaterThan(tokenCallsBefore)
+    const sends = fake.requests.filter((r) => r.endpoint === 'subscribe/send' && (r.body as { touser?: string }).touser?.startsWith('e-token-')).length
+    expect(sends).toBeGreaterThan(40) // some sends met the expired token and were repeated by the client
+  })
+})
