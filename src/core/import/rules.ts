@@ -9,8 +9,9 @@ export const rule = /^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|[—－─�
 /** `## text`: a Markdown ATX heading of any level (trailing #s allowed). */
 export const markdownHeading = /^\s{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?\s*$/
 
-/** A whole line in one of the bracket pairs bulletins use for section names: 〔〕 [] 【】. */
-export const bracketedName = /^\s*(?:〔\s*([^〔〕]{1,30}?)\s*〕|\[\s*([^[\]]{1,30}?)\s*\]|【\s*([^【】]{1,30}?)\s*】)\s*$/
+/** A whole line in one of the bracket pairs bulletins use for section names: 〔〕 [] 【】 (a bare year is not a name). */
+export const bracketedName =
+  /^\s*(?![〔[【]\s*[0-9０-９]+\s*[〕\]】])(?:〔\s*([^〔〕]{1,30}?)\s*〕|\[\s*([^[\]]{1,30}?)\s*\]|【\s*([^【】]{1,30}?)\s*】)\s*$/
 
 /** The table of contents' own heading. */
 export const contentsTitle = /^(?:本期导读|本期要目|目\s*录)$/
