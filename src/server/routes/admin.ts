@@ -1,0 +1,103 @@
+/**
+ * Editors' API (Bearer ADMIN_TOKEN): import a document as a draft, list everything, publish,
+ * unpublish, delete. Publish and unpublish run the notification hooks inside their transaction.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import multipart from '@fastify/multipart'
+import type { AdminImportResponse } from '../../core/api'
+import type { RouteDeps } from './deps'
+import { idParams, noQuery } from '../http/schemas'
+import { ApiError } from '../http/errors'
+import { adminGuard } from '../auth/admin-auth'
+
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+const RAW_FILE_NAMES: Record<string, string> = { 'text/markdown': 'upload.md', 'text/x-markdown': 'upload.md', 'text/plain': 'upload.txt', [DOCX_TYPE]: 'upload.docx' }
+
+/** The uploaded document as bytes and a file name (the importer picks the format by the name). */
+async function readDocument(request: FastifyRequest): Promise<{ bytes: Uint8Array; fileName: string }> {
+  if (request.isMultipart()) {
+    const file = await request.file()
+    if (!file) throw new ApiError(400, 'no-file', 'The multipart body has no file: send the document as a file field')
+    return { bytes: await file.toBuffer(), fileName: file.filename }
+  }
+  const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
+  const fileName = RAW_FILE_NAMES[type]
+  if (!fileName) throw new ApiError(415, 'unsupported-media-type', 'Send the document as text/markdown, text/plain, a .docx body, or multipart/form-data with a .md, .txt or .docx file')
+  const body = request.body
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.isBuffer(body) ? body : Buffer.alloc(0)
+  return { bytes, fileName }
+}
+
+export const adminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+  const { storage, importDocument, hooks, afterPublishedChange } = deps
+  app.addHook('onRequest', adminGuard(deps.adminToken))
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store')
+  })
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } })
+  app.addContentTypeParser(['text/markdown', 'text/x-markdown'], { parseAs: 'string' }, (_request, body, done) => done(null, body))
+  app.addContentTypeParser(DOCX_TYPE, { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
+
+  app.post<{ Querystring: { replace: boolean } }>(
+    '/admin/issues',
+    {
+      schema: {
+        summary: 'Import a document (.md/.txt/.docx, raw or multipart) as a draft',
+        tags: ['admin'],
+        consumes: ['text/markdown', 'text/plain', DOCX_TYPE, 'multipart/form-data'],
+        querystring: { type: 'object', properties: { replace: { type: 'boolean', default: false } }, additionalProperties: false },
+      },
+    },
+    async (request, reply: FastifyReply) => {
+      const { bytes, fileName } = await readDocument(request)
+      const result = await importDocument(bytes, fileName)
+      if (!result.ok) {
+        const first = result.errors[0]
+        throw new ApiError(422, 'import-failed', `The document could not be imported: ${first?.message ?? 'unknown problem'}`, { errors: result.errors })
+      }
+      const { issue, replaced } = await storage.saveDraft(result.issue, { replacePublished: request.query.replace })
+      if (issue.status === 'published') afterPublishedChange()
+      const body: AdminImportResponse = { ...issue, replaced }
+      return reply.code(201).send(body)
+    },
+  )
+
+  app.get('/admin/issues', { schema: { summary: 'Every issue, drafts and published, newest first', tags: ['admin'], querystring: noQuery } }, async () => ({
+    items: await storage.listAll(),
+    nextCursor: null,
+  }))
+
+  app.get<{ Params: { id: number } }>('/admin/issues/:id', { schema: { summary: 'One issue, draft or published', tags: ['admin'], params: idParams('id') } }, async (request) => {
+    const issue = await storage.getIssue(request.params.id, { includeDrafts: true })
+    if (!issue) throw new ApiError(404, 'issue-not-found', `There is no issue with id ${request.params.id}`)
+    return issue
+  })
+
+  for (const action of ['publish', 'unpublish'] as const) {
+    app.post<{ Params: { id: number } }>(
+      `/admin/issues/:id/${action}`,
+      { schema: { summary: action === 'publish' ? 'Publish an issue (idempotent)' : 'Take an issue back to draft (idempotent)', tags: ['admin'], params: idParams('id') } },
+      async (request) => {
+        const id = request.params.id
+        const change = action === 'publish' ? storage.publishIssue(id, { inTransaction: hooks.onPublish }) : storage.unpublishIssue(id, { inTransaction: hooks.onUnpublish })
+        const result = await change
+        if (!result) throw new ApiError(404, 'issue-not-found', `There is no issue with id ${id}`)
+        if (result.changed) afterPublishedChange()
+        return result.issue
+      },
+    )
+  }
+
+  app.delete<{ Params: { id: number } }>('/admin/issues/:id', { schema: { summary: 'Delete an issue', tags: ['admin'], params: idParams('id') } }, async (request, reply) => {
+    const deleted = await storage.deleteIssue(request.params.id, {
+      inTransaction: async (trx, issue) => {
+        if (issue.status === 'published' && hooks.onUnpublish) await hooks.onUnpublish(trx, issue)
+      },
+    })
+    if (!deleted) throw new ApiError(404, 'issue-not-found', `There is no issue with id ${request.params.id}`)
+    afterPublishedChange()
+    return reply.code(204).send()
+  })
+}

@@ -1,0 +1,51 @@
+/** GET /api/search: every published item containing all the query's terms, ranked, with highlights. */
+import type { FastifyPluginAsync } from 'fastify'
+import type { SearchResults } from '../../core/api'
+import type { RouteDeps } from './deps'
+import { decodeCursor, encodeCursor } from '../http/cursor'
+import { ApiError } from '../http/errors'
+
+const MAX_OFFSET = 10000
+
+const searchQuery = {
+  type: 'object',
+  properties: {
+    q: { type: 'string', minLength: 1, maxLength: 200 },
+    limit: { type: 'integer', minimum: 1, maximum: 50, default: 20 },
+    cursor: { type: 'string', minLength: 1, maxLength: 200 },
+    year: { type: 'integer', minimum: 1900, maximum: 2999 },
+    section: { type: 'string', minLength: 1, maxLength: 50 },
+  },
+  required: ['q'],
+  additionalProperties: false,
+} as const
+
+interface SearchQuerystring {
+  q: string
+  limit: number
+  cursor?: string
+  year?: number
+  section?: string
+}
+
+const isSearchCursor = (v: any): v is { o: number } => typeof v === 'object' && v !== null && Number.isInteger(v.o) && v.o > 0 && v.o <= MAX_OFFSET
+
+export const searchRoutes: FastifyPluginAsync<RouteDeps> = async (app, { search, rateLimits }) => {
+  app.get<{ Querystring: SearchQuerystring }>(
+    '/search',
+    {
+      schema: { summary: 'Search titles, bodies, briefs and sources of published issues', tags: ['search'], querystring: searchQuery },
+      config: { rateLimit: { max: rateLimits.searchPerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const { q, limit, cursor, year, section } = request.query
+      if (search.terms(q).length === 0) throw new ApiError(400, 'empty-query', 'query/q has nothing to search for once spaces are removed')
+      const offset = cursor === undefined ? 0 : decodeCursor(cursor, isSearchCursor).o
+      const { total, hits } = await search.search({ q, offset, limit, year, section })
+      const next = offset + hits.length
+      const body: SearchResults = { items: hits, total, nextCursor: next < total && next <= MAX_OFFSET ? encodeCursor({ o: next }) : null }
+      reply.header('cache-control', 'public, max-age=30')
+      return body
+    },
+  )
+}
