@@ -41,6 +41,12 @@ export default defineConfig(async (_merge, { command: _command, mode: _mode }) =
       staticDirectory: 'static',
       router: { mode: 'hash' },
       esnextModules: [],
+      // Taro splits only initial chunks, so every lazily loaded page carried its own copy of the
+      // H5 components (~240 KB each). Split async chunks too: shared code loads once.
+      webpackChain(chain) {
+        const splitChunks = chain.optimization.get('splitChunks')
+        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' })
+      },
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -1,7 +1,17 @@
 import { PropsWithChildren } from 'react'
+import { useLaunch } from '@tarojs/taro'
+import { appStores } from './stores/app-stores'
+import { isSinglePageMode } from './services/platform'
 import './app.css'
 
 function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    // Single-page mode (opened from Moments) allows no login; everything else signs in quietly
+    // and brings favourites from other devices.
+    if (isSinglePageMode()) return
+    const { favourites } = appStores()
+    void favourites.getState().sync()
+  })
   return children
 }
 

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '工会信息' })
+export default definePageConfig({
+  navigationBarTitleText: '工会信息',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 200,
+})

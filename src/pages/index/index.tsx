@@ -1,9 +1,53 @@
-import { View, Text } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useLoad, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import IssueCard from '../../components/IssueCard'
+import Masthead from '../../components/Masthead'
+import PageShell from '../../components/PageShell'
+import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
+import SubscribeButton from '../../components/SubscribeButton'
+import { appStores } from '../../stores/app-stores'
+import { useApp } from '../../stores/hooks'
+import { open } from '../../services/platform'
+import { articleIdFromScene } from '../../services/subscribe'
 
+/** Home: published issues, newest first; unread ones marked. */
 export default function Index() {
+  const router = useRouter()
+  const list = useApp('issueList', (s) => s)
+  const readIds = useApp('reading', (s) => s.readIssueIds)
+
+  useLoad(() => {
+    // A poster's code may open the mini-program at home with the article in `scene`.
+    const fromScene = articleIdFromScene(router.params.scene)
+    if (fromScene) open(`/pages/article/index?id=${fromScene}`)
+    void appStores().issueList.getState().refresh()
+  })
+  usePullDownRefresh(() => {
+    void appStores().issueList.getState().refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => void appStores().issueList.getState().loadMore())
+
   return (
-    <View className='home'>
-      <Text>工会信息</Text>
-    </View>
+    <PageShell>
+      <Masthead masthead='工会信息' />
+      <View className='nav-row'>
+        <Button className='btn small' onClick={() => open('/pages/search/index')}>搜索</Button>
+        <Button className='btn small' onClick={() => open('/pages/favourites/index')}>收藏</Button>
+        <Button className='btn small' onClick={() => open('/pages/settings/index')}>字号设置</Button>
+      </View>
+      <OfflineBanner show={list.fromCache} />
+      {list.status === 'loading' || list.status === 'idle' ? <Skeleton /> : null}
+      {list.status === 'error' ? <ErrorView message={list.error ?? ''} onRetry={() => void list.refresh()} /> : null}
+      {list.items.map((issue) => (
+        <IssueCard key={issue.id} issue={issue} unread={!readIds.includes(issue.id)} onOpen={(id) => open(`/pages/issue/index?id=${id}`)} />
+      ))}
+      {list.status === 'ready' && !list.items.length ? <View className='pad'><Text>还没有发布的期刊。</Text></View> : null}
+      {list.nextCursor ? (
+        <View className='pad'>
+          <Button className='btn' onClick={() => void list.loadMore()} disabled={list.loadingMore}>{list.loadingMore ? '正在加载…' : '加载更早的期刊'}</Button>
+        </View>
+      ) : null}
+      <SubscribeButton />
+    </PageShell>
   )
 }

@@ -1,0 +1,20 @@
+import { Text, View } from '@tarojs/components'
+import type { ArticleDetail } from '../core/api'
+import { formatIssueDate, plainSectionName, sourceLine } from '../services/format'
+
+/** Title, where it comes from, and the paragraphs: large type, selectable for copying. */
+export default function ArticleBody({ detail }: { detail: ArticleDetail }) {
+  const { article, issue, section } = detail
+  return (
+    <View className='article'>
+      <Text className='muted'>{issue.masthead} {issue.label} · {plainSectionName(section)}</Text>
+      <View><Text className='title' userSelect>{article.title}</Text></View>
+      <View style={{ margin: '6PX 0 16PX' }}>
+        <Text className='muted'>{formatIssueDate(issue.date)}{article.source ? `　${sourceLine(article.source)}` : ''}</Text>
+      </View>
+      {article.paragraphs.map((p, i) => (
+        <Text key={i} className='para' userSelect>{p}</Text>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,19 @@
+import { Text, View } from '@tarojs/components'
+import type { IssueSummary } from '../core/api'
+import { firstTitles, formatIssueDate } from '../services/format'
+
+/** One issue in the home list: label, date, its first titles; marked while unread. */
+export default function IssueCard({ issue, unread, onOpen }: { issue: IssueSummary; unread: boolean; onOpen: (id: number) => void }) {
+  return (
+    <View className='card issue-card' onClick={() => onOpen(issue.id)} hoverClass='none'>
+      <View className='row'>
+        <Text className='h2 accent'>{issue.label}</Text>
+        {unread ? <Text className='new-mark'>未读</Text> : null}
+      </View>
+      <Text className='muted'>{formatIssueDate(issue.date)}</Text>
+      {firstTitles(issue.contents).map((title, i) => (
+        <Text key={i} className='contents-line'>· {title}</Text>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,14 @@
+import { Text, View } from '@tarojs/components'
+import { formatIssueDate } from '../services/format'
+
+/** The bulletin's red masthead: name, issue label, publisher, date. */
+export default function Masthead(props: { masthead: string; label?: string; publisher?: string | null; date?: string }) {
+  return (
+    <View className='masthead'>
+      <Text className='masthead-name'>{props.masthead}</Text>
+      {props.label ? <View><Text className='masthead-meta'>{props.label}</Text></View> : null}
+      {props.publisher ? <View><Text className='masthead-meta'>{props.publisher}</Text></View> : null}
+      {props.date ? <View><Text className='masthead-meta'>{formatIssueDate(props.date)}</Text></View> : null}
+    </View>
+  )
+}

@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '工会信息',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+  disableScroll: true,
+})

@@ -1,0 +1,75 @@
+import { ScrollView, Swiper, SwiperItem, View } from '@tarojs/components'
+import Taro, { useLoad, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { ContentsPage, IssueFooter, SectionPage } from '../../components/IssueSections'
+import PageShell from '../../components/PageShell'
+import SectionTabs from '../../components/SectionTabs'
+import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
+import { cardUrls } from '../../services/api'
+import { isSinglePageMode, open } from '../../services/platform'
+import { appStores } from '../../stores/app-stores'
+import { useApp } from '../../stores/hooks'
+import { initialPage, parseId, readerTabNames } from './reader-pages'
+
+/** The issue reader: one swipeable page per section, tabs to show where you are. */
+export default function IssuePage() {
+  const router = useRouter()
+  const id = parseId(router.params.id)
+  const entry = useApp('issues', (s) => (id ? s.entries[id] : undefined))
+  const [current, setCurrent] = useState(0)
+  const issue = entry?.data ?? null
+
+  useLoad(() => {
+    if (id) void appStores().issues.getState().load(id)
+  })
+  useEffect(() => {
+    if (!issue) return
+    appStores().reading.getState().markIssueRead(issue.id)
+    setCurrent(initialPage(issue, router.params.section))
+    void Taro.setNavigationBarTitle({ title: `工会信息 ${issue.label}` }).catch(() => undefined)
+  }, [issue?.id])
+
+  useShareAppMessage(() => ({
+    title: issue ? `工会信息${issue.label}` : '工会信息',
+    path: `/pages/issue/index?id=${id ?? ''}`,
+    imageUrl: id ? cardUrls(API_BASE).issue(id) : undefined,
+  }))
+  useShareTimeline(() => ({
+    title: issue ? `工会信息${issue.label}` : '工会信息',
+    query: `id=${id ?? ''}`,
+    imageUrl: id ? cardUrls(API_BASE).issue(id) : undefined,
+  }))
+
+  const openArticle = (articleId: number) => {
+    if (!isSinglePageMode()) open(`/pages/article/index?id=${articleId}`)
+  }
+
+  if (!id) return <PageShell><ErrorView message='链接不完整，找不到这一期。' onRetry={() => open('/pages/index/index')} /></PageShell>
+  if (!issue) {
+    return (
+      <PageShell>
+        {entry?.status === 'error' ? <ErrorView message={entry.error ?? ''} onRetry={() => void appStores().issues.getState().load(id)} /> : <Skeleton lines={10} />}
+      </PageShell>
+    )
+  }
+  const names = readerTabNames(issue)
+  return (
+    <PageShell>
+      <SectionTabs names={names} current={current} onSelect={setCurrent} />
+      <Swiper className='reader' current={current} onChange={(e) => setCurrent(e.detail.current)}>
+        {names.map((name, index) => (
+          <SwiperItem key={name + index}>
+            <ScrollView scrollY className='reader-scroll'>
+              {index === 0 ? <OfflineBanner show={entry?.fromCache ?? false} /> : null}
+              {index === 0
+                ? <ContentsPage issue={issue} onOpenArticle={openArticle} onOpenSection={setCurrent} />
+                : <SectionPage section={issue.sections[index - 1]} onOpenArticle={openArticle} />}
+              {index === names.length - 1 ? <IssueFooter issue={issue} /> : null}
+              <View style={{ height: '48PX' }} />
+            </ScrollView>
+          </SwiperItem>
+        ))}
+      </Swiper>
+    </PageShell>
+  )
+}

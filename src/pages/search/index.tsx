@@ -1,0 +1,89 @@
+import { Input, Text, View } from '@tarojs/components'
+import { useLoad, useReachBottom, useRouter, useUnload } from '@tarojs/taro'
+import { useMemo } from 'react'
+import PageShell from '../../components/PageShell'
+import SearchResultsList from '../../components/SearchResultsList'
+import { ErrorView } from '../../components/StatusViews'
+import { open } from '../../services/platform'
+import { appStores } from '../../stores/app-stores'
+import { useApp } from '../../stores/hooks'
+import { createDebouncer, SECTION_OPTIONS, yearOptions } from './debounce'
+
+/** Search as you type, with recent searches and year/section filters. */
+export default function SearchPage() {
+  const router = useRouter()
+  const s = useApp('search', (state) => state)
+  const years = useApp('issueList', (state) => yearOptions(state.items.map((i) => i.year)))
+  const debouncer = useMemo(() => createDebouncer((q: string) => void appStores().search.getState().search(q), 350), [])
+
+  useLoad(() => {
+    if (!appStores().issueList.getState().items.length) void appStores().issueList.getState().refresh()
+    const q = router.params.q ? decodeURIComponent(router.params.q) : ''
+    if (q) void appStores().search.getState().search(q)
+  })
+  useUnload(() => debouncer.cancel())
+  useReachBottom(() => void appStores().search.getState().loadMore().catch(() => undefined))
+
+  const runNow = (q: string) => {
+    debouncer.cancel()
+    appStores().search.getState().remember(q)
+    void appStores().search.getState().search(q)
+  }
+
+  return (
+    <PageShell>
+      <View className='pad'>
+        <Input
+          className='input'
+          type='text'
+          confirmType='search'
+          placeholder='输入要找的字词，如：毕节'
+          value={s.query}
+          focus
+          onInput={(e) => {
+            appStores().search.setState({ query: e.detail.value })
+            debouncer.call(e.detail.value)
+          }}
+          onConfirm={(e) => runNow(e.detail.value)}
+        />
+      </View>
+      <View className='pad row'>
+        <View className={`chip${s.year === null ? ' on' : ''}`} onClick={() => void s.setFilters({ year: null })}><Text>全部年份</Text></View>
+        {years.map((y) => (
+          <View key={y} className={`chip${s.year === y ? ' on' : ''}`} onClick={() => void s.setFilters({ year: y })}><Text>{y}年</Text></View>
+        ))}
+      </View>
+      <View className='pad row' style={{ paddingTop: 0 }}>
+        <View className={`chip${s.section === null ? ' on' : ''}`} onClick={() => void s.setFilters({ section: null })}><Text>全部栏目</Text></View>
+        {SECTION_OPTIONS.map((name) => (
+          <View key={name} className={`chip${s.section === name ? ' on' : ''}`} onClick={() => void s.setFilters({ section: name })}><Text>{name}</Text></View>
+        ))}
+      </View>
+      {!s.query.trim() && s.recent.length ? (
+        <View className='pad'>
+          <View className='row'>
+            <Text className='muted grow'>最近搜索</Text>
+            <View className='chip' onClick={() => s.clearRecent()}><Text>清除</Text></View>
+          </View>
+          <View className='row'>
+            {s.recent.map((r) => <View key={r} className='chip' onClick={() => runNow(r)}><Text>{r}</Text></View>)}
+          </View>
+        </View>
+      ) : null}
+      {s.status === 'loading' ? <View className='pad'><Text className='muted'>正在搜索…</Text></View> : null}
+      {s.status === 'error' ? <ErrorView message={s.error ?? ''} onRetry={() => runNow(s.query)} /> : null}
+      {s.status === 'ready' ? (
+        <SearchResultsList
+          hits={s.hits}
+          total={s.total}
+          onOpen={(hit) => {
+            appStores().search.getState().remember(s.query)
+            open(hit.kind === 'article'
+              ? `/pages/article/index?id=${hit.itemId}`
+              : `/pages/issue/index?id=${hit.issueId}&section=${encodeURIComponent(hit.section)}`)
+          }}
+        />
+      ) : null}
+    </PageShell>
+  )
+}

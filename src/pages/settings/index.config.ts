@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '字号与显示' })

@@ -1,0 +1,27 @@
+/** Dates and labels as members read them (dayjs, zh-cn). */
+import dayjs from 'dayjs'
+import 'dayjs/locale/zh-cn'
+import type { ContentsSection } from '../core/api'
+
+dayjs.locale('zh-cn')
+
+/** 2020-07-13 → 2020年7月13日 星期一 */
+export function formatIssueDate(iso: string): string {
+  const d = dayjs(iso)
+  return d.isValid() ? d.format('YYYY年M月D日 dddd') : iso
+}
+
+/** The first few article titles of an issue's contents, for the home list. */
+export function firstTitles(contents: ContentsSection[], count = 3): string[] {
+  return contents.flatMap((s) => s.articles.map((a) => a.title)).slice(0, count)
+}
+
+/** Section names without the 〔〕 or [] the printed bulletin puts around them. */
+export function plainSectionName(name: string): string {
+  return name.replace(/^[〔【\[]\s*|\s*[〕】\]]$/g, '').trim()
+}
+
+export function sourceLine(source: { organization: string; author: string | null } | null): string {
+  if (!source) return ''
+  return source.author ? `${source.organization} ${source.author}` : source.organization
+}

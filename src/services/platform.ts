@@ -1,0 +1,87 @@
+/**
+ * What differs between the mini-program and H5, in one place: launch scene, font-size setting,
+ * navigation, sharing and saving the poster.
+ */
+import Taro from '@tarojs/taro'
+
+export const isWeapp = process.env.TARO_ENV === 'weapp'
+
+/** Opened from Moments: single-page mode, no login or navigation (scene 1154). */
+export function isSinglePageMode(): boolean {
+  if (!isWeapp) return false
+  try {
+    const options = (Taro.getEnterOptionsSync?.() ?? Taro.getLaunchOptionsSync?.()) as { scene?: number } | undefined
+    return options?.scene === 1154
+  } catch {
+    return false
+  }
+}
+
+/** WeChat's font-size setting in px (iOS 17 standard), when the platform tells it. */
+export function systemFontSize(): number | null {
+  try {
+    const info = Taro.getSystemInfoSync() as { fontSizeSetting?: number }
+    return typeof info.fontSizeSetting === 'number' ? info.fontSizeSetting : null
+  } catch {
+    return null
+  }
+}
+
+export function open(url: string): void {
+  Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }).catch(() => undefined))
+}
+
+export function toast(title: string, long = false): void {
+  if (long) {
+    void Taro.showModal({ title: '提示', content: title, showCancel: false, confirmText: '知道了' }).catch(() => undefined)
+  } else {
+    void Taro.showToast({ title, icon: 'none', duration: 2500 }).catch(() => undefined)
+  }
+}
+
+/** H5 share: the Web Share API where the browser has it, otherwise copy the link. */
+export async function shareOnWeb(title: string, hashPath: string): Promise<'shared' | 'copied' | 'failed'> {
+  const url = `${location.origin}${location.pathname}#${hashPath}`
+  const nav = navigator as Navigator & { share?: (data: { title: string; url: string }) => Promise<void> }
+  if (typeof nav.share === 'function') {
+    try {
+      await nav.share({ title, url })
+      return 'shared'
+    } catch {
+      // cancelled, or not allowed here: fall back to copying
+    }
+  }
+  try {
+    await Taro.setClipboardData({ data: url })
+    return 'copied'
+  } catch {
+    return 'failed'
+  }
+}
+
+/** Save the poster image: to the album in WeChat, as a download in the browser. */
+export async function savePoster(imageUrl: string, fileName: string): Promise<string> {
+  if (!isWeapp) {
+    const link = document.createElement('a')
+    link.href = imageUrl
+    link.download = fileName
+    link.target = '_blank'
+    link.rel = 'noopener'
+    document.body.appendChild(link)
+    link.click()
+    link.remove()
+    return '海报已打开，长按图片即可保存'
+  }
+  const downloaded = await Taro.downloadFile({ url: imageUrl })
+  if (downloaded.statusCode !== 200) throw new Error('海报生成失败，请稍后再试')
+  try {
+    await Taro.saveImageToPhotosAlbum({ filePath: downloaded.tempFilePath })
+    return '海报已保存到相册'
+  } catch (error) {
+    const msg = String((error as { errMsg?: string })?.errMsg ?? '')
+    if (/auth|deny|denied/i.test(msg)) {
+      throw new Error('没有相册权限。请点右上角「···」→「设置」，允许保存到相册后再试')
+    }
+    throw new Error('没有保存海报')
+  }
+}
