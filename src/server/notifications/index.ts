@@ -6,6 +6,7 @@
 export { loadNotificationConfig, NotificationConfigError, DEFAULT_TEMPLATE_FIELDS, type NotificationConfig } from './config'
 export { migrateNotifications, type SqlDialectName } from './migrations'
 export { enqueueNewIssue, cancelIssueDeliveries, type EnqueueResult } from './outbox'
+export { notificationHooks, type NotificationHooks } from './hooks'
 export { recordSubscribeResult, creditsOf } from './credits'
 export { deliveryCounts, deliveryProgress, watchFanOut, type DeliveryCounts, type DeliveryProgress } from './progress'
 export { startNotificationWorker, type NotificationWorker, type NotificationWorkerDeps, type WorkerLogger } from './worker'

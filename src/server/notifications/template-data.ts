@@ -3,7 +3,7 @@
  * number (thing1, date2, character_string3) and answers 47003 to a value that breaks the type's
  * rule, and the message is then lost, so every value is cut or reshaped to fit its type here.
  */
-import type { StoredIssue } from '../../core/bulletin'
+import type { Issue, Item } from '../../core/bulletin'
 
 /** What an issue can put into a keyword. A quoted text ("工会信息") is sent as it is (after cutting). */
 export const FIELD_SOURCES = ['title', 'titles', 'label', 'date', 'masthead', 'year', 'number', 'articles'] as const
@@ -43,7 +43,8 @@ export function parseFieldSpec(spec: string): FieldSpec[] {
   return fields
 }
 
-type IssueLike = Pick<StoredIssue, 'label' | 'date' | 'masthead' | 'year' | 'number' | 'sections'>
+/** An issue as imported or as stored: only what the message shows. */
+type IssueLike = Pick<Issue, 'label' | 'date' | 'masthead' | 'year' | 'number'> & { sections: ReadonlyArray<{ items: ReadonlyArray<Item> }> }
 
 function articleTitles(issue: IssueLike): string[] {
   const titles: string[] = []
