@@ -2,7 +2,7 @@
  * The Storage interface over any Kysely database. SQLite and PostgreSQL run these same queries, so
  * they behave the same; ./sqlite.ts and ./postgres.ts only open the connection.
  */
-import { Migrator, type Kysely } from 'kysely'
+import { Migrator, sql, type Kysely } from 'kysely'
 import type { Dialect, Storage } from './storage'
 import { migrationProvider } from './migrations'
 import { listAll, listPublished, loadArticle, loadIssue } from './issue-reads'
@@ -15,7 +15,10 @@ export function createKyselyStorage(db: Kysely<any>, dialect: Dialect): Storage 
     db,
     dialect,
     async migrate() {
-      const migrator = new Migrator({ db, provider: migrationProvider(dialect) })
+      // Kysely looks for its migration tables in every schema unless told which one; another schema's
+      // tables (another app, or a parallel test) must not count as ours.
+      const schema = dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined
+      const migrator = new Migrator({ db, provider: migrationProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) })
       const { error, results } = await migrator.migrateToLatest()
       if (error) {
         const failed = results?.find((r) => r.status === 'Error')
