@@ -2,16 +2,15 @@
 import Taro from '@tarojs/taro'
 import type { Transport } from './http'
 
-export const taroTransport: Transport = (req) =>
-  new Promise((resolve, reject) => {
-    Taro.request({
-      url: req.url,
-      method: req.method,
-      data: req.data as never,
-      header: req.header,
-      timeout: req.timeout,
-      dataType: 'json',
-      success: (res) => resolve({ statusCode: res.statusCode, data: res.data }),
-      fail: (err) => reject(err),
-    })
+// The promise form only: with callbacks as well, a failure would also reject an unwatched promise.
+export const taroTransport: Transport = async (req) => {
+  const res = await Taro.request({
+    url: req.url,
+    method: req.method,
+    data: req.data as never,
+    header: req.header,
+    timeout: req.timeout,
+    dataType: 'json',
   })
+  return { statusCode: res.statusCode, data: res.data }
+}

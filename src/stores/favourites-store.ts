@@ -47,8 +47,11 @@ export function entryFor(detail: ArticleDetail, addedAt: Date): FavouriteEntry {
 export function createFavouritesStore(deps: FavouritesDeps) {
   const now = deps.now ?? (() => new Date())
   const { api, cache } = deps
+  // Server calls run one after another, in the order of the taps: a quick add-then-remove must not
+  // reach the server as remove-then-add.
+  let queue: Promise<unknown> = Promise.resolve()
   const push = (fn: () => Promise<unknown>) => {
-    void deps.signIn().then((token) => (token ? fn() : undefined)).catch(() => undefined)
+    queue = queue.then(() => deps.signIn()).then((token) => (token ? fn() : undefined)).catch(() => undefined)
   }
 
   return createStore<FavouritesState>()(
@@ -83,6 +86,7 @@ export function createFavouritesStore(deps: FavouritesDeps) {
           return true
         },
         async sync() {
+          await queue
           const token = await deps.signIn()
           if (!token) return
           set({ syncing: true })

@@ -96,7 +96,9 @@ export function highlightRuns(text: string, ranges: Array<[number, number]>): Ar
     if (end <= at) continue
     const from = Math.max(start, at)
     if (from > at) runs.push({ text: text.slice(at, from), hit: false })
-    runs.push({ text: text.slice(from, end), hit: true })
+    const last = runs[runs.length - 1]
+    if (last?.hit && from === at) last.text += text.slice(from, end)
+    else runs.push({ text: text.slice(from, end), hit: true })
     at = end
   }
   if (at < text.length) runs.push({ text: text.slice(at), hit: false })
