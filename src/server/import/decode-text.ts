@@ -1,0 +1,30 @@
+/**
+ * Bytes of a text file → string. Editors send UTF-8 (with or without BOM), UTF-16 from Notepad, or
+ * GB18030/GBK from older Chinese Windows; try them in that order, strictly, before falling back to a
+ * lenient UTF-8 decode whose replacement characters the importer will then report as binary.
+ */
+export interface DecodedText {
+  text: string
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'utf-8 (lenient)'
+}
+
+function strict(encoding: string, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes)
+  } catch {
+    return null
+  }
+}
+
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' }
+  const utf8 = strict('utf-8', bytes) // TextDecoder drops a UTF-8 BOM by itself
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' }
+  // NUL bytes mean binary, not GB18030: leave them for the importer to report.
+  if (!bytes.includes(0)) {
+    const gb = strict('gb18030', bytes)
+    if (gb !== null) return { text: gb, encoding: 'gb18030' }
+  }
+  return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8 (lenient)' }
+}

@@ -1,0 +1,56 @@
+/**
+ * Builds a real .docx from a Markdown bulletin with the `docx` package, the way an editor's Word file
+ * looks: bold runs for bold titles, plain runs otherwise, headings with their brackets.
+ *
+ * - 'lines': one Word paragraph per Markdown line (blank lines as empty paragraphs, trailing spaces
+ *   kept, headings as plain paragraphs), so paragraph numbers equal the Markdown's line numbers.
+ * - 'paragraphs': one Word paragraph per Markdown paragraph, no empty paragraphs, hard breaks as
+ *   Word line breaks, headings in Word's Heading styles. `lineMap` maps a Markdown line to the line
+ *   the importer counts in the .docx.
+ */
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
+
+const LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6]
+
+function runs(text: string, breakBefore: boolean): TextRun[] {
+  const bold = /^\*\*(.+?)\*\*(.*)$/.exec(text)
+  const parts = bold ? [new TextRun({ text: bold[1], bold: true }), ...(bold[2] ? [new TextRun(bold[2])] : [])] : [new TextRun(text)]
+  if (breakBefore) parts.unshift(new TextRun({ text: '', break: 1 }))
+  return parts
+}
+
+export async function markdownToDocx(markdown: string, mode: 'lines' | 'paragraphs'): Promise<{ bytes: Uint8Array; lineMap: Map<number, number> }> {
+  const lines = markdown.split('\n')
+  const paragraphs: Paragraph[] = []
+  const lineMap = new Map<number, number>()
+  if (mode === 'lines') {
+    lines.forEach((line, i) => {
+      lineMap.set(i + 1, i + 1)
+      const heading = /^#{1,6}\s+(.*)$/.exec(line)
+      paragraphs.push(new Paragraph({ children: heading ? [new TextRun(heading[1])] : runs(line, false) }))
+    })
+  } else {
+    let docxLine = 0
+    let block: Array<{ text: string; mdLine: number }> = []
+    const flush = () => {
+      if (block.length === 0) return
+      const heading = /^(#{1,6})\s+(.*)$/.exec(block[0].text)
+      if (heading) {
+        paragraphs.push(new Paragraph({ heading: LEVELS[heading[1].length - 1], children: [new TextRun(heading[2])] }))
+      } else {
+        paragraphs.push(new Paragraph({ children: block.flatMap((l, i) => runs(l.text.replace(/ {2,}$/, ''), i > 0)) }))
+      }
+      block.forEach((l) => lineMap.set(l.mdLine, ++docxLine))
+      block = []
+    }
+    lines.forEach((line, i) => {
+      if (line.trim() === '') flush()
+      else block.push({ text: line, mdLine: i + 1 })
+      // A heading is a paragraph of its own even without a blank line after it.
+      if (/^#{1,6}\s/.test(line)) flush()
+    })
+    flush()
+  }
+  const document = new Document({ sections: [{ children: paragraphs }] })
+  return { bytes: new Uint8Array(await Packer.toBuffer(document)), lineMap }
+}
