@@ -9,6 +9,7 @@ import swagger from '@fastify/swagger'
 import type { Storage, InTransaction } from './storage/storage'
 import type { WechatApi } from './wechat/api'
 import type { ImportResult } from '../core/import'
+import type { StoredIssue } from '../core/bulletin'
 import { importDocument as realImportDocument } from './import/document'
 import { ApiError, installErrorHandler, sendError } from './http/errors'
 import { installMemberAuth } from './auth/member-auth'
@@ -42,7 +43,7 @@ export interface AppDeps {
   /** Registered under /api after the core routes (cards, notifications). */
   routePlugins?: Array<FastifyPluginAsync>
   /** Run inside the publish / unpublish (and delete-of-published) transactions. */
-  hooks?: { onPublish?: InTransaction; onUnpublish?: InTransaction }
+  hooks?: { onPublish?: InTransaction; onUnpublish?: InTransaction; onPublished?: (issue: StoredIssue) => void }
   /** The importer; tests may pass another document reader, the server uses the real one. */
   importDocument?: (bytes: Uint8Array, fileName: string) => Promise<ImportResult>
 }

@@ -84,7 +84,10 @@ export const adminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
         const change = action === 'publish' ? storage.publishIssue(id, { inTransaction: hooks.onPublish }) : storage.unpublishIssue(id, { inTransaction: hooks.onUnpublish })
         const result = await change
         if (!result) throw new ApiError(404, 'issue-not-found', `There is no issue with id ${id}`)
-        if (result.changed) afterPublishedChange()
+        if (result.changed) {
+          afterPublishedChange()
+          if (action === 'publish') hooks.onPublished?.(result.issue)
+        }
         return result.issue
       },
     )

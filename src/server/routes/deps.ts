@@ -2,6 +2,7 @@
 import type { Storage, InTransaction } from '../storage/storage'
 import type { WechatApi } from '../wechat/api'
 import type { ImportResult } from '../../core/import'
+import type { StoredIssue } from '../../core/bulletin'
 import type { PublicReads } from '../services/public-reads'
 import type { SearchService } from '../services/search'
 
@@ -13,7 +14,7 @@ export interface RouteDeps {
   importDocument: (bytes: Uint8Array, fileName: string) => Promise<ImportResult>
   /** Called after this process changed published content, so its caches see it at once. */
   afterPublishedChange: () => void
-  hooks: { onPublish?: InTransaction; onUnpublish?: InTransaction }
+  hooks: { onPublish?: InTransaction; onUnpublish?: InTransaction; onPublished?: (issue: StoredIssue) => void }
   adminToken: string | null
   sessionSecret: string
   newIssueTemplateId: string | null
