@@ -38,6 +38,22 @@ function sqliteBackend(): Backend {
 }
 
 let schemaCounter = 0
+const STALE_MS = 60 * 60 * 1000
+
+/** Schemas left by a test run that was killed (their name carries their creation time). */
+async function dropStaleSchemas(): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ name: string }>(`select nspname as name from pg_namespace where nspname like 'ub\\_test\\_%'`)
+    for (const { name } of rows) {
+      const created = Number(name.split('_')[3])
+      if (Number.isFinite(created) && Date.now() - created > STALE_MS) await client.query(`drop schema if exists ${name} cascade`)
+    }
+  } finally {
+    await client.end()
+  }
+}
 
 function postgresBackend(): Backend {
   const schemas: string[] = []
@@ -54,11 +70,19 @@ function postgresBackend(): Backend {
     name: 'postgres',
     describe: describePostgres,
     async open() {
+      await dropStaleSchemas()
       const schema = `ub_test_${process.pid}_${Date.now()}_${schemaCounter++}`
       await admin(`create schema ${schema}`)
       schemas.push(schema)
       const storage = openPostgresStorage({ connectionString: TEST_DATABASE_URL, schema, maxConnections: 4 })
-      await storage.migrate()
+      try {
+        await storage.migrate()
+      } catch (error) {
+        await storage.close()
+        await admin(`drop schema if exists ${schema} cascade`)
+        schemas.splice(schemas.indexOf(schema), 1)
+        throw error
+      }
       return storage
     },
     async cleanup() {

@@ -1,0 +1,130 @@
+/**
+ * `npm run server` as a real process: starts on a fresh DATA_DIR (or a fresh PostgreSQL schema),
+ * seeds the samples, prints its URL, serves the API, and exits 0 on SIGTERM. Also: several processes
+ * starting at once against one PostgreSQL database migrate safely.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { describePostgres, TEST_DATABASE_URL } from '../../support/requirements'
+
+const ROOT = path.join(__dirname, '../../..')
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
+
+interface Running {
+  child: ChildProcess
+  url: string
+  output: () => string
+}
+
+function startServer(env: Record<string, string>): Promise<Running> {
+  const child = spawn(TSX, ['src/server/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 25000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8')
+      const match = /running at (http:\/\/[^/\s]+\/)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve({ child, url: match[1], output: () => output })
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited with ${code}:\n${output}`))
+    })
+  })
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode)
+    child.removeAllListeners('exit')
+    child.on('exit', (code) => resolve(code))
+    child.kill('SIGTERM')
+  })
+}
+
+async function checkSeededApi(url: string) {
+  const list = await (await fetch(`${url}api/issues`)).json()
+  expect(list.items.map((i: { label: string }) => i.label)).toContain('〔2020〕第二十期')
+  const search = await (await fetch(`${url}api/search?q=${encodeURIComponent('毕节')}`)).json()
+  expect(search.total).toBeGreaterThan(0)
+  const health = await fetch(`${url}healthz`)
+  expect(health.status).toBe(200)
+}
+
+describe('the server process on SQLite', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'ub-server-'))
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('seeds the samples, serves the API, keeps session tokens across restarts, stops on SIGTERM', async () => {
+    const first = await startServer({ DATA_DIR: dir, ADMIN_TOKEN: 'process-test-admin-token' })
+    let token: string
+    try {
+      await checkSeededApi(first.url)
+      const session = await (await fetch(`${first.url}api/auth/device`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: 'process-test-device-01' }) })).json()
+      token = session.token
+      const admin = await fetch(`${first.url}api/admin/issues`, { headers: { authorization: 'Bearer process-test-admin-token' } })
+      expect(admin.status).toBe(200)
+      expect(first.output()).toMatch(/fake WeChat/)
+    } finally {
+      expect(await stop(first.child)).toBe(0)
+    }
+    const second = await startServer({ DATA_DIR: dir })
+    try {
+      const favourites = await fetch(`${second.url}api/me/favourites`, { headers: { authorization: `Bearer ${token}` } })
+      expect(favourites.status).toBe(200)
+      const list = await (await fetch(`${second.url}api/issues`)).json()
+      expect(list.items).toHaveLength(1) // not seeded twice
+      expect((await fetch(`${second.url}api/admin/issues`)).status).toBe(404)
+    } finally {
+      expect(await stop(second.child)).toBe(0)
+    }
+  })
+
+  it('refuses to start with a bad variable, naming it', async () => {
+    await expect(startServer({ DATA_DIR: dir, PORT: 'eighty' })).rejects.toThrow(/PORT/)
+  })
+})
+
+describePostgres('the server process on PostgreSQL', () => {
+  const schema = `ub_proc_${process.pid}_${Date.now()}`
+  async function admin(sql: string) {
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
+    await client.connect()
+    await client.query(sql).finally(() => client.end())
+  }
+  beforeAll(() => admin(`create schema ${schema}`))
+  afterAll(() => admin(`drop schema if exists ${schema} cascade`))
+
+  it('lets three processes start at once on one database: one schema, seeded once, all serving', async () => {
+    const url = new URL(TEST_DATABASE_URL)
+    url.searchParams.set('options', `-c search_path=${schema}`)
+    const dirs = [0, 1, 2].map(() => mkdtempSync(path.join(os.tmpdir(), 'ub-server-pg-')))
+    const env = (i: number) => ({ DATABASE_URL: url.toString(), DATA_DIR: dirs[i], SESSION_SECRET: 's'.repeat(40) })
+    const servers = await Promise.allSettled([0, 1, 2].map((i) => startServer(env(i))))
+    try {
+      expect(servers.map((s) => (s.status === 'rejected' ? String(s.reason) : 'started'))).toEqual(['started', 'started', 'started'])
+      for (const s of servers) if (s.status === 'fulfilled') await checkSeededApi(s.value.url)
+      const first = (servers[0] as PromiseFulfilledResult<Running>).value
+      const list = await (await fetch(`${first.url}api/issues`)).json()
+      expect(list.items).toHaveLength(1)
+    } finally {
+      for (const s of servers) if (s.status === 'fulfilled') await stop(s.value.child)
+      for (const d of dirs) rmSync(d, { recursive: true, force: true })
+    }
+  })
+})
