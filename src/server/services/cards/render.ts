@@ -1,10 +1,12 @@
 /**
  * Element tree → PNG: satori lays the card out and turns its text into vector outlines (SVG), resvg
- * rasterises that. Because satori outlines every glyph, resvg needs no fonts of its own.
+ * rasterises that. Because satori outlines every glyph, resvg needs no fonts of its own. Resvg runs
+ * in libuv's thread pool (renderAsync), so the rasterising, the larger part of a render, does not
+ * hold up the server's other requests.
  */
 import type { ReactNode } from 'react'
 import satori from 'satori'
-import { Resvg } from '@resvg/resvg-js'
+import { renderAsync } from '@resvg/resvg-js'
 import type { CardChild, CardElement } from './elements'
 import type { CardFonts } from './fonts'
 
@@ -25,7 +27,8 @@ export function createCardRenderer(fonts: CardFonts) {
       height: size.height,
       fonts: fonts.fontsFor(textOf(tree) + '…'),
     })
-    const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng()
+    const rendered = await renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } })
+    const png = rendered.asPng()
     return new Uint8Array(png.buffer, png.byteOffset, png.byteLength)
   }
 }
