@@ -100,11 +100,15 @@ function migrations(dialect: SqlDialectName): Record<string, Migration> {
 
 /** Brings the notification tables up to date; safe to call from several processes at once. */
 export async function migrateNotifications(db: Kysely<any>, dialect: SqlDialectName): Promise<void> {
+  // On PostgreSQL, name the current schema: Kysely otherwise finds our history table in *any*
+  // schema of the database (another deployment's, a parallel test's) and skips creating ours.
+  const schema = dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations(dialect) },
     migrationTableName: NOTIFY_MIGRATION_TABLE,
     migrationLockTableName: NOTIFY_MIGRATION_LOCK_TABLE,
+    ...(schema ? { migrationTableSchema: schema } : {}),
   })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {

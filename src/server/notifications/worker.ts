@@ -55,6 +55,8 @@ export interface NotificationWorker {
   stop(): Promise<void>
 }
 
+const FLUSH_GATHER_MS = 4
+
 const silent: WorkerLogger = { info: () => undefined, warn: () => undefined, error: () => undefined }
 
 export function startNotificationWorker(deps: NotificationWorkerDeps): NotificationWorker {
@@ -89,6 +91,9 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
     if (flushScheduled) return
     flushScheduled = true
     flushing = flushing.then(async () => {
+      // Gather for a few milliseconds (unless half the slots are already waiting): one transaction
+      // for many outcomes instead of one each. This adds FLUSH_GATHER_MS to the in-doubt window.
+      if (pending.length < config.concurrency / 2) await new Promise((r) => setTimeout(r, FLUSH_GATHER_MS))
       flushScheduled = false
       const batch = pending.splice(0)
       for (let tries = 0; ; tries++) {
