@@ -105,6 +105,7 @@ describe('what a card shows', () => {
 
   it('drops characters no font can draw (zero-width spaces, BOMs) and formats dates', () => {
     expect(drawable('工会\u200b信息\ufeff\u00ad')).toBe('工会信息')
+    expect(drawable('\uf0b7 工会\ue000信息')).toBe('工会信息')
     expect(chineseDate('2020-07-13')).toBe('2020年7月13日')
   })
 })

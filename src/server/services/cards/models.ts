@@ -31,10 +31,11 @@ export interface PosterModel extends ArticleCardModel {
 
 /**
  * Text as the card can draw it: format and control characters (zero-width spaces, BOMs, soft
- * hyphens from word processors) have no glyph in the font and would be drawn as boxes.
+ * hyphens from word processors), private-use symbols (Wingdings bullets in .docx files) and
+ * unassigned code points have no glyph in the font and would be drawn as boxes.
  */
 export function drawable(text: string): string {
-  return text.replace(/[\p{Cf}\p{Cc}]/gu, '').replace(/\s+/g, ' ').trim()
+  return text.replace(/[\p{Cf}\p{Cc}\p{Co}\p{Cn}\p{Cs}]/gu, '').replace(/\s+/g, ' ').trim()
 }
 
 /** 2020-07-13 → 2020年7月13日, as the bulletin prints it. */
