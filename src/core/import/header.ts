@@ -39,6 +39,16 @@ function endsHeader(t: Token, isFirst: boolean, foundBoth: boolean): boolean {
   return t.kind === 'text' && foundBoth && t.text.length > 30
 }
 
+const SEPARATORS = new Set([...' \t\u3000:：,，、|'])
+/** Trims spaces and the separators left where a label or date was cut out of a line. */
+function trimSeparators(text: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && (SEPARATORS.has(text[start]) || /\s/.test(text[start]))) start++
+  while (end > start && (SEPARATORS.has(text[end - 1]) || /\s/.test(text[end - 1]))) end--
+  return text.slice(start, end)
+}
+
 const digits = (s: string) => s.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))
 
 export function readHeader(tokens: Token[]): HeaderRead {
@@ -66,7 +76,7 @@ export function readHeader(tokens: Token[]): HeaderRead {
     if (dateMatch) [date, dateLine, rest] = [dateMatch, t.line, rest.replace(dateMatch[0], ' ')]
     const permitMatch = rest.includes('准印证') ? rules.permit.exec(rest) : null
     if (permitMatch && permit === null) [permit, rest] = [permitMatch[1], rest.replace(permitMatch[0], ' ')]
-    rest = rest.replace(/^[\s　:：,，、|]+|[\s　:：,，、|]+$/g, '')
+    rest = trimSeparators(rest)
     if (rest === '') continue
     if (masthead === null && (isFirst || t.kind === 'heading')) masthead = rest
     else if (publisher === null) publisher = rest

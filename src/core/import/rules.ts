@@ -6,8 +6,8 @@
 /** `---`, `***`, `___` (Markdown rules) and the long dashes Word uses as separators. */
 export const rule = /^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|[—－─━]{3,})\s*$/
 
-/** `## text`: a Markdown ATX heading of any level (trailing #s allowed). */
-export const markdownHeading = /^\s{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?\s*$/
+/** `## text`: a Markdown ATX heading of any level (closing #s are stripped by the tokenizer). */
+export const markdownHeading = /^\s{0,3}(#{1,6})[ \t]+(.*)$/
 
 /** A whole line in one of the bracket pairs bulletins use for section names: 〔〕 [] 【】 (a bare year is not a name). */
 export const bracketedName =
@@ -17,7 +17,7 @@ export const bracketedName =
 export const contentsTitle = /^(?:本期导读|本期要目|目\s*录)$/
 
 /** `1. title`, `1．title`, `1、title` in the contents list. */
-export const numberedEntry = /^\s*([0-9０-９]{1,3})\s*[.．、]\s*(\S.*?)\s*$/
+export const numberedEntry = /^\s*([0-9０-９]{1,3})\s*[.．、]\s*(\S.*)$/
 
 /** `**title** text…`: an article starting with its bold title. */
 export const boldLead = /^\s*\*\*(?!\s)(.+?)\*\*(.*)$/
@@ -26,10 +26,10 @@ export const boldLead = /^\s*\*\*(?!\s)(.+?)\*\*(.*)$/
 export const briefMark = /^\s*[△▲]\s*(.*)$/
 
 /** Footer keys: 报：…, 发：…, 责任编辑：… */
-export const footerKey = /^\s*(报|发|责任编辑)(?:\s*[：:]|(?<=责任编辑)\s)\s*(.*?)\s*$/
+export const footerKey = /^\s*(报|发|责任编辑)(?:\s*[：:]|(?<=责任编辑)\s)\s*(.*)$/
 
-/** Two or more trailing spaces: a Markdown hard line break (the line continues the one above it). */
-export const hardBreak = / {2,}$/
+/** Two or more trailing spaces: a Markdown hard line break (the next line continues this one). */
+export const hasHardBreak = (line: string) => line.endsWith('  ')
 
 /** The issue label: 〔2020〕第二十期, [2019]第12期, 【2021】第三期, 2021年第三期, or just 第三期. */
 export const issueLabel =

@@ -37,28 +37,37 @@ function headingName(inner: string): { name: string; bracketed: boolean } {
   return { name: inner.trim(), bracketed: false }
 }
 
+/** `## 〔要情动态〕 ##` → `〔要情动态〕` (string operations, not a regex that could backtrack). */
+function withoutClosingHashes(inner: string): string {
+  const trimmed = inner.trimEnd()
+  let end = trimmed.length
+  while (end > 0 && trimmed[end - 1] === '#') end--
+  if (end === trimmed.length || (end > 0 && trimmed[end - 1] !== ' ' && trimmed[end - 1] !== '\t')) return trimmed
+  return trimmed.slice(0, end).trimEnd()
+}
+
 export function tokenizeLine(raw: string, line: number): Token {
   // A form feed is Word's page break in copied text: it is not a character of the article.
   const clean = raw.replace(/\f/g, '')
-  const base: TokenBase = { line, raw, text: clean.trim(), hardBreak: rules.hardBreak.test(clean) }
+  const base: TokenBase = { line, raw, text: clean.trim(), hardBreak: rules.hasHardBreak(clean) }
   if (base.text === '') return { ...base, kind: 'blank' }
   if (rules.rule.test(clean)) return { ...base, kind: 'rule' }
 
   const md = rules.markdownHeading.exec(clean)
-  if (md) return { ...base, kind: 'heading', level: md[1].length, ...headingName(md[2]) }
+  if (md) return { ...base, kind: 'heading', level: md[1].length, ...headingName(withoutClosingHashes(md[2])) }
   if (rules.bracketedName.test(clean)) return { ...base, kind: 'heading', level: 0, ...headingName(clean) }
 
   const entry = rules.numberedEntry.exec(clean)
   if (entry) {
     const number = Number(entry[1].replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)))
-    return { ...base, kind: 'entry', number, title: entry[2] }
+    return { ...base, kind: 'entry', number, title: entry[2].trim() }
   }
   const bold = rules.boldLead.exec(clean)
   if (bold) return { ...base, kind: 'bold', title: bold[1].trim(), rest: bold[2].trim() }
   const brief = rules.briefMark.exec(clean)
   if (brief) return { ...base, kind: 'brief', body: brief[1].trim() }
   const footer = rules.footerKey.exec(clean)
-  if (footer) return { ...base, kind: 'footer', key: footer[1] as '报' | '发' | '责任编辑', value: footer[2] }
+  if (footer) return { ...base, kind: 'footer', key: footer[1] as '报' | '发' | '责任编辑', value: footer[2].trim() }
   return { ...base, kind: 'text' }
 }
 

@@ -16,9 +16,15 @@ export function findStrayLatinWords(text: string): Array<{ word: string; index: 
   for (const match of text.matchAll(pattern)) {
     const start = match.index ?? 0
     const end = start + match[0].length
-    const before = text.slice(0, start).trimEnd()
-    const after = text.slice(end).trimStart()
-    if (isHan(before[before.length - 1]) && isHan(after[0])) found.push({ word: match[0], index: start })
+    if (isHan(neighbour(text, start - 1, -1)) && isHan(neighbour(text, end, 1))) found.push({ word: match[0], index: start })
   }
   return found
+}
+
+/** The first non-space character from `index` going in `step` direction (a few spaces at most). */
+function neighbour(text: string, index: number, step: 1 | -1): string | undefined {
+  for (let i = index, seen = 0; i >= 0 && i < text.length && seen < 8; i += step, seen++) {
+    if (!/\s/.test(text[i])) return text[i]
+  }
+  return undefined
 }
