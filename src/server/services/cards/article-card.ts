@@ -2,7 +2,7 @@
  * The 5:4 card a chat bubble shows when a member shares an article. It is seen small (about a
  * quarter of its size), so the title is large and bold and everything else is quiet.
  */
-import { box, text, type CardElement } from './elements'
+import { box, paragraph, text, type CardElement } from './elements'
 import { FONT_FAMILY } from './fonts'
 import type { ArticleCardModel } from './models'
 import { theme } from './theme'
@@ -34,8 +34,8 @@ export function articleCard(m: ArticleCardModel): CardElement {
     box(
       { flexDirection: 'column', flexGrow: 1, justifyContent: 'center', padding: '0 56px 24px 64px' },
       m.section ? sectionTag(m.section, 32) : null,
-      // Satori lets the clamp's ellipsis stick out past the line; the right padding keeps it inside the margin.
-      text({ marginTop: 30, paddingRight: 30, fontSize: 62, fontWeight: 700, lineHeight: 1.42, color: theme.ink }, m.title, 3),
+      // Narrower than the column: satori lets a clamp's ellipsis stick out past the line.
+      paragraph({ marginTop: 30, fontSize: 60, fontWeight: 700, lineHeight: 1.42, color: theme.ink }, 850, m.title, 3),
     ),
     box(
       { height: 118, margin: '0 64px', borderTop: `2px solid ${theme.rule}`, alignItems: 'center', justifyContent: 'space-between', color: theme.muted },

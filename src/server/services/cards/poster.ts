@@ -3,7 +3,7 @@
  * the mini-program code that opens the article when scanned.
  */
 import { sectionTag } from './article-card'
-import { box, image, text, type CardElement } from './elements'
+import { box, image, paragraph, text, type CardElement } from './elements'
 import { FONT_FAMILY } from './fonts'
 import type { PosterModel } from './models'
 import { theme } from './theme'
@@ -25,7 +25,7 @@ export function poster(m: PosterModel, codePngDataUri: string): CardElement {
     box(
       { flexDirection: 'column', flexGrow: 1, margin: '0 32px 32px 32px', padding: '44px 40px 36px 40px', backgroundColor: theme.paper, borderRadius: 20 },
       m.section ? sectionTag(m.section, 26) : null,
-      text({ marginTop: 24, fontSize: 46, fontWeight: 700, lineHeight: 1.42, color: theme.ink }, m.title, 4),
+      paragraph({ marginTop: 24, fontSize: 46, fontWeight: 700, lineHeight: 1.42, color: theme.ink }, 600, m.title, 4),
       text({ marginTop: 28, fontSize: 29, lineHeight: 1.75, color: theme.body }, m.opening, 7),
       m.source ? text({ marginTop: 18, fontSize: 26, color: theme.muted }, `（${m.source}）`, 1) : null,
       box({ flexGrow: 1 }),
