@@ -80,7 +80,8 @@ export function readBody(tokens: Token[], entries: ContentsEntry[]): Body {
       return
     }
     if (current) {
-      if (current.kind === 'brief') out.push(warnings.textAfterBrief(line))
+      // A △ alone on its line (its text on the next) is not a second paragraph.
+      if (current.kind === 'brief' && current.paragraphs.length > 0) out.push(warnings.textAfterBrief(line))
       current.paragraphs.push(paragraphOf(text, line))
       return
     }

@@ -56,15 +56,25 @@ function mutate(document: string, mutations: Mutation[]): string {
   for (const m of mutations) {
     if (lines.length === 0) break
     const at = m.at % lines.length
-    if (m.op === 'delete') lines.splice(at, 1)
-    else if (m.op === 'duplicate') lines.splice(at, 0, lines[at])
-    else if (m.op === 'swap') {
-      const other = m.other % lines.length
-      ;[lines[at], lines[other]] = [lines[other], lines[at]]
-    } else if (m.op === 'insertLine') lines.splice(at, 0, m.text)
-    else {
-      const column = m.column % (lines[at].length + 1)
-      lines[at] = lines[at].slice(0, column) + m.text + lines[at].slice(column)
+    switch (m.op) {
+      case 'delete':
+        lines.splice(at, 1)
+        break
+      case 'duplicate':
+        lines.splice(at, 0, lines[at])
+        break
+      case 'swap': {
+        const other = m.other % lines.length
+        ;[lines[at], lines[other]] = [lines[other], lines[at]]
+        break
+      }
+      case 'insertLine':
+        lines.splice(at, 0, m.text)
+        break
+      case 'insertChars': {
+        const column = m.column % (lines[at].length + 1)
+        lines[at] = lines[at].slice(0, column) + m.text + lines[at].slice(column)
+      }
     }
   }
   return lines.join('\n')

@@ -81,6 +81,15 @@ describe('sections and items', () => {
     expect(issue.warnings.filter((w) => /page break/.test(w.message))).toEqual([])
   })
 
+  it('joins a brief whose △ stands alone on its line, and warns about a second paragraph after a brief', () => {
+    const issue = doc('〔信息短波〕\n\n△\n\n近日，某工会开展活动。（某工会）\n\n△第二条。\n\n另起一段。（乙工会）\n')
+    expect(briefsOf(issue)).toEqual([
+      { kind: 'brief', text: '近日，某工会开展活动。', source: { organization: '某工会', author: null } },
+      { kind: 'brief', text: '第二条。\n另起一段。', source: { organization: '乙工会', author: null } },
+    ])
+    expect(messages(issue)).toEqual([expect.stringMatching(/^17: .*并入该短讯/)])
+  })
+
   it('warns about a stray lower-case Latin word, but not about acronyms', () => {
     const issue = doc('〔要情动态〕\n\n**标题**用手机APP和全民K歌参加在线PK，企业 and 学校合作。（某工会）\n')
     expect(issue.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/“and”/)])
