@@ -16,6 +16,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { openSqliteStorage } from '../src/server/storage/sqlite'
@@ -75,6 +77,11 @@ function memorySampler() {
   const timer = setInterval(sample, 25)
   return { stop() { clearInterval(timer); sample(); return { peakRss, peakHeap } } }
 }
+
+// A full GC on demand (without needing `node --expose-gc`), to tell retained memory from garbage.
+setFlagsFromString('--expose-gc')
+const fullGc = runInNewContext('gc') as () => void
+const retainedHeap = () => { fullGc(); return process.memoryUsage().heapUsed }
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0) + ' MB'
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback
@@ -173,7 +180,7 @@ async function fanOut(fake: FakeHandle, kind: string, members: number, concurren
 
     const wechat = createWechatClient({ baseUrl: fake.baseUrl, appid: fake.appid, secret: fake.secret, tokenCache: createDbTokenCache(storage.db) })
     const before = (await fake.ask({ type: 'count' })).sent as number
-    if (global.gc) global.gc()
+    const heapBefore = retainedHeap()
     const mem = memorySampler()
     const started = performance.now()
     const worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat, config })
@@ -186,8 +193,9 @@ async function fanOut(fake: FakeHandle, kind: string, members: number, concurren
     await worker.stop()
     const seconds = (performance.now() - started) / 1000
     const memory = mem.stop()
+    const heapAfter = retainedHeap()
     const counts = await deliveryCounts(storage.db, draft.id)
-    return { enqueueMs, perSecond: counts.sent / seconds, seconds, counts, memory }
+    return { enqueueMs, perSecond: counts.sent / seconds, seconds, counts, memory, heapBefore, heapAfter }
   } finally {
     await storage.close()
     await cleanup()
@@ -206,14 +214,14 @@ async function main() {
     console.log(`baseline: raw keep-alive HTTP POSTs to the fake, ${concurrency} in flight, no DB: ${base.perSecond.toFixed(0)} msgs/s (peak RSS ${mb(base.memory.peakRss)}, heap ${mb(base.memory.peakHeap)})`)
     const client = await clientOnly(fake, 20_000, concurrency)
     console.log(`          the WeChat client (src/server/wechat/client.ts) alone, no DB: ${client.toFixed(0)} msgs/s`)
-    console.log('db        members  enqueue   worker msgs/s  vs baseline  peak RSS  peak heap  sent/refused/failed/queued')
+    console.log('db        members  enqueue   worker msgs/s  vs baseline  peak RSS  peak heap  retained heap before→after  sent/refused/failed/queued')
     let run = 0
     for (const kind of kinds) {
       for (const members of sizes) {
         if (Date.now() > deadline) { console.log(`(stopped: BENCH_MAX_SECONDS=${maxSeconds} reached)`); return }
         const r = await fanOut(fake, kind, members, concurrency, run++)
         console.log(
-          `${kind.padEnd(9)} ${String(members).padStart(7)}  ${(r.enqueueMs / 1000).toFixed(2).padStart(6)} s  ${r.perSecond.toFixed(0).padStart(13)}  ${(r.perSecond / base.perSecond).toFixed(2).padStart(11)}  ${mb(r.memory.peakRss).padStart(8)}  ${mb(r.memory.peakHeap).padStart(9)}  ${r.counts.sent}/${r.counts.refused}/${r.counts.failed}/${r.counts.queued + r.counts.sending}`,
+          `${kind.padEnd(9)} ${String(members).padStart(7)}  ${(r.enqueueMs / 1000).toFixed(2).padStart(6)} s  ${r.perSecond.toFixed(0).padStart(13)}  ${(r.perSecond / base.perSecond).toFixed(2).padStart(11)}  ${mb(r.memory.peakRss).padStart(8)}  ${mb(r.memory.peakHeap).padStart(9)}  ${(mb(r.heapBefore) + ' → ' + mb(r.heapAfter)).padStart(26)}  ${r.counts.sent}/${r.counts.refused}/${r.counts.failed}/${r.counts.queued + r.counts.sending}`,
         )
       }
     }

@@ -79,4 +79,32 @@ describe('worker killed with kill -9 and restarted', () => {
     // eslint-disable-next-line no-console
     console.log(`kill -9 test: ${rows.filter((r) => r.status === 'sent').length} recorded sent, ${rows.filter((r) => Number(r.in_doubt) > 0).length} in doubt after kills`)
   })
+
+  it('two worker processes on one SQLite file share the work and send each message once', async () => {
+    await storage.db.updateTable('notify_credits').set({ credits: 0 }).execute()
+    const openids = Array.from({ length: 300 }, (_, i) => `s-${String(i).padStart(4, '0')}`)
+    await subscribedMembers(storage, fake, openids)
+    const issue = await publishNewIssue(storage, testConfig())
+    const env = {
+      DATA_DIR: dir,
+      WECHAT_API_BASE: fake.baseUrl, WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret,
+      WECHAT_TEMPLATE_NEW_ISSUE: TEMPLATE, WECHAT_SEND_RATE: '0', NOTIFY_CONCURRENCY: '4', NOTIFY_POLL_MS: '20',
+    }
+    const pair = [spawnWorker(env), spawnWorker(env)]
+    try {
+      await waitFor('the fan-out to settle', async () => {
+        const c = await deliveryCounts(storage.db, issue.id)
+        return c.queued + c.sending === 0 ? c : null
+      }, 60_000)
+    } finally {
+      for (const w of pair) w.child.kill('SIGTERM')
+      for (const w of pair) expect(await w.exited).toEqual({ code: 0, signal: null })
+    }
+    const page = `pages/issue/index?id=${issue.id}`
+    const requested = fake.requests.filter((r) => r.endpoint === 'subscribe/send' && (r.body as { page?: string }).page === page)
+    expect(requested.map((r) => (r.body as { touser: string }).touser).sort()).toEqual(openids)
+    const rows = await deliveriesOf(storage, issue.id)
+    expect(rows.every((r) => r.status === 'sent')).toBe(true)
+    expect(new Set(rows.map((r) => r.claimed_by)).size).toBe(2)
+  })
 })

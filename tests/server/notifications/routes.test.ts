@@ -120,3 +120,41 @@ describeOnEachBackend('notification routes', (backend) => {
     expect((await call({ url: '/api/admin/issues/abc/deliveries', headers: admin })).statusCode).toBe(400)
   })
 })
+
+describeOnEachBackend('notification routes with subscriptions off', (backend) => {
+  let storage: Storage
+  let fake: FakeWechat
+  let app: FastifyInstance
+  let call: (req: HttpRequest) => ReturnType<typeof request>
+  beforeAll(async () => {
+    storage = await backend.open()
+    await prepare(storage)
+    fake = await startFakeWechat()
+    app = await createApp({
+      config: { adminToken: ADMIN_TOKEN, sessionSecret: randomBytes(32).toString('hex'), newIssueTemplateId: null, rateLimits: { searchPerMinute: 1e5, authPerMinute: 1e5 }, publishedRecheckMs: 0 },
+      storage,
+      wechat: wechatFor(fake, storage),
+      routePlugins: [createNotificationRoutes({ db: storage.db, templateId: null, adminToken: ADMIN_TOKEN })],
+      hooks: notificationHooks(testConfig({ templateId: null })),
+    })
+    call = ((base) => (req: HttpRequest) => request(base, req))(await listen(app))
+  })
+  afterAll(async () => {
+    await app.close()
+    await fake.close()
+    await storage.close()
+    await backend.cleanup()
+  })
+
+  it('shows no template and refuses accepts; publishing enqueues nothing', async () => {
+    const signIn = await call({ method: 'POST', url: '/api/auth/wechat', payload: { code: fake.issueLoginCode('off-dave') } })
+    const dave = { authorization: `Bearer ${signIn.json().token}` }
+    expect((await call({ url: '/api/me/subscriptions', headers: dave })).json()).toEqual({ templateId: null, credits: 0 })
+    const res = await call({ method: 'POST', url: '/api/me/subscriptions', headers: dave, payload: { templateId: TEMPLATE, result: 'accept' } })
+    expect(res.statusCode).toBe(409)
+    expect(res.json().error).toMatchObject({ code: 'subscriptions-off', message: expect.stringContaining('WECHAT_TEMPLATE_NEW_ISSUE') })
+    const { issue } = await storage.saveDraft(makeIssue(2020, 22))
+    expect((await call({ method: 'POST', url: `/api/admin/issues/${issue.id}/publish`, headers: admin })).statusCode).toBe(200)
+    expect((await call({ url: `/api/admin/issues/${issue.id}/deliveries`, headers: admin })).json()).toMatchObject({ total: 0 })
+  })
+})
