@@ -6,10 +6,12 @@
  * --json prints exactly the Issue as JSON on stdout (an array of Issues for several files), nothing
  * else. Without --json a one-line summary per file goes to stdout and warnings to stderr. A bad
  * document prints one plain line per problem on stderr (file, line, what) and exits 2. Several files
- * show a progress line each on stderr. Without --dry-run the issues would be stored as drafts; that
- * needs the backend, which is not wired yet (exit 1).
+ * show a progress line each on stderr. Without --dry-run the issues are stored as drafts (one
+ * transaction each) in the server's storage (DATABASE_URL, or SQLite in DATA_DIR), only when every
+ * document imported.
  *
- * Exit codes: 0 imported; 1 storing not available; 2 a document could not be imported; 64 bad usage.
+ * Exit codes: 0 done; 1 storage or configuration failed; 2 a document could not be imported or
+ * stored; 64 bad usage.
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -21,6 +23,17 @@ export interface CliIo {
   readFile(file: string): Promise<Uint8Array>
   stdout(text: string): void
   stderr(text: string): void
+  /** Stores imported documents as drafts; loaded only when needed, so --dry-run never opens storage. */
+  storeDrafts?: StoreDrafts
+}
+
+type StoreDrafts = (inputs: Array<{ fileName: string; result: ImportResult }>) => Promise<
+  Array<{ fileName: string; ok: true; id: number; label: string; replaced: boolean } | { fileName: string; ok: false; errors: Array<{ code: string; line: number | null; message: string }> }>
+>
+
+async function loadStoreDrafts(): Promise<StoreDrafts> {
+  const { storeDrafts } = await import('./store-drafts')
+  return (inputs) => storeDrafts(inputs)
 }
 
 const USAGE = 'usage: npm run --silent import -- [--dry-run] [--json] FILE... (.md, .txt or .docx)'
@@ -66,6 +79,7 @@ export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
     return 64
   }
   const issues: Issue[] = []
+  const imported: Array<{ fileName: string; result: ImportResult }> = []
   let failed = 0
   for (const [index, file] of options.files.entries()) {
     const result = await importFile(file, io)
@@ -83,6 +97,7 @@ export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
       continue
     }
     issues.push(result.issue)
+    imported.push({ fileName: file, result })
     if (progress) io.stderr(`${progress}ok, ${summary(result.issue)}\n`)
     if (!options.json) {
       io.stdout(`${file}: ${summary(result.issue)}\n`)
@@ -91,11 +106,28 @@ export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
   }
   if (failed > 0) return 2
   if (options.json) io.stdout(JSON.stringify(options.files.length === 1 ? issues[0] : issues, null, 2) + '\n')
-  if (!options.dryRun) {
-    io.stderr('import: storing drafts is not available yet; use --dry-run to check documents\n')
+  return options.dryRun ? 0 : store(imported, io)
+}
+
+async function store(imported: Array<{ fileName: string; result: ImportResult }>, io: CliIo): Promise<number> {
+  let reports: Awaited<ReturnType<StoreDrafts>>
+  try {
+    reports = await (io.storeDrafts ?? (await loadStoreDrafts()))(imported)
+  } catch (error) {
+    // Configuration or database trouble: one plain paragraph, no stack trace.
+    io.stderr(`import: could not store the drafts: ${error instanceof Error ? error.message : String(error)}\n`)
     return 1
   }
-  return 0
+  let failed = 0
+  for (const report of reports) {
+    if (report.ok) {
+      io.stderr(`${report.fileName}: stored ${report.label} as draft #${report.id}${report.replaced ? ' (replacing the earlier draft)' : ''}\n`)
+      continue
+    }
+    failed++
+    for (const e of report.errors) io.stderr(`${at(report.fileName, e.line)}: error [${e.code}]: ${e.message}\n`)
+  }
+  return failed > 0 ? 2 : 0
 }
 
 if (require.main === module) {

@@ -1,6 +1,6 @@
 /** The command line, run as a real process, the way an editor or a script runs it. */
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { importText } from '../../../src/core/import'
@@ -15,9 +15,9 @@ interface Run {
   stderr: string
 }
 
-function run(command: string, args: string[]): Promise<Run> {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(command, args, { cwd: ROOT, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(command, args, { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
       resolve({ code, stdout, stderr })
     })
@@ -86,10 +86,29 @@ describe('npm run import', () => {
     expect(result.stderr).toMatch(/gonghui-xinxi-2020-20\.md:30: warning: .*with/)
   })
 
-  it('without --dry-run says storing is not available yet and exits 1', async () => {
-    const result = await cli('samples/gonghui-xinxi-2020-20.md')
-    expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/storing drafts is not available yet/)
+  it('without --dry-run stores each issue as a draft in the configured storage (SQLite in DATA_DIR)', async () => {
+    const dataDir = path.join(dir, 'data')
+    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }
+    const first = await run('npx', ['tsx', 'src/server/cli/import.ts', 'samples/gonghui-xinxi-2020-20.md'], env)
+    expect(first.code).toBe(0)
+    expect(first.stderr).toMatch(/gonghui-xinxi-2020-20\.md: stored 〔2020〕第二十期 as draft #\d+\n/)
+    expect(existsSync(path.join(dataDir, 'bulletin.db'))).toBe(true)
+    const again = await run('npx', ['tsx', 'src/server/cli/import.ts', 'samples/gonghui-xinxi-2020-20.md'], env)
+    expect(again.code).toBe(0)
+    expect(again.stderr).toMatch(/stored 〔2020〕第二十期 as draft #\d+ \(replacing the earlier draft\)/)
+  })
+
+  it('stores nothing when a document is bad, and reports bad configuration in plain words (exit 1)', async () => {
+    const bad = path.join(dir, 'bad.md')
+    writeFileSync(bad, '不是简报')
+    const dataDir = path.join(dir, 'untouched')
+    const refused = await run('npx', ['tsx', 'src/server/cli/import.ts', SAMPLE_PATH, bad], { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' })
+    expect(refused.code).toBe(2)
+    expect(existsSync(dataDir)).toBe(false)
+    const misconfigured = await run('npx', ['tsx', 'src/server/cli/import.ts', SAMPLE_PATH], { ...process.env, DATA_DIR: dataDir, DATABASE_URL: 'mysql://nowhere' })
+    expect(misconfigured.code).toBe(1)
+    expect(misconfigured.stderr).toMatch(/could not store the drafts: .*DATABASE_URL/s)
+    noStackTrace(misconfigured.stderr)
   })
 
   it('bad usage exits 64 with the usage line', async () => {
