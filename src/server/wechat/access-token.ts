@@ -25,10 +25,15 @@ export interface AccessTokenOptions {
   now?: () => number
 }
 
+const QUIET_MS = 60_000
+
 export function createAccessTokens(o: AccessTokenOptions): AccessTokens {
   const now = o.now ?? Date.now
   let memo: CachedToken | null = null
   let inflight: Promise<CachedToken> | null = null
+  // When an early refresh brings back the token we already hold (WeChat renews only in a token's
+  // last minutes), keep using it a while rather than asking again on every call.
+  let quietUntil = 0
   const fresh = (t: CachedToken | null): t is CachedToken => t !== null && t.expiresAt - o.refreshMarginMs > now()
 
   function share(work: () => Promise<CachedToken>): Promise<CachedToken> {
@@ -57,9 +62,14 @@ export function createAccessTokens(o: AccessTokenOptions): AccessTokens {
   return {
     async current() {
       if (fresh(memo)) return memo.accessToken
+      if (memo && now() < quietUntil && memo.expiresAt > now()) return memo.accessToken
       const token = await share(async () => {
         const shared = await o.cache.get(o.appid)
-        return fresh(shared) ? shared : fetchToken(false)
+        if (fresh(shared)) return shared
+        const held = memo?.accessToken ?? shared?.accessToken
+        const fetched = await fetchToken(false)
+        if (fetched.accessToken === held) quietUntil = now() + QUIET_MS
+        return fetched
       })
       return token.accessToken
     },

@@ -23,8 +23,12 @@ export function createFakeAccounts(tokenTtlSeconds: number, now: () => number = 
   let current: IssuedToken | null = null
   const creditKey = (openid: string, templateId: string) => `${openid}\u0000${templateId}`
 
-  function issueToken(): IssuedToken {
-    if (current) tokens.delete(current.token) // a new token invalidates the previous one
+  // WeChat's normal mode hands out a new token once the current one has under five minutes left
+  // (the old one stays valid until it expires); scaled down for the short lifetimes tests use.
+  const renewWithinMs = Math.min(300_000, (tokenTtlSeconds * 1000) / 24)
+
+  function issueToken(invalidatePrevious: boolean): IssuedToken {
+    if (current && invalidatePrevious) tokens.delete(current.token)
     current = { token: randomToken(48), expiresAt: now() + tokenTtlSeconds * 1000 }
     tokens.set(current.token, current)
     return current
@@ -49,10 +53,15 @@ export function createFakeAccounts(tokenTtlSeconds: number, now: () => number = 
       return { openid: entry.openid, unionid: entry.unionid }
     },
 
-    /** stable_token: normal mode reuses the live token; force mode (or an expired one) issues a new one. */
+    /**
+     * stable_token: normal mode returns the live token until it is close to expiry, then a new one
+     * (the old one keeps working until it expires); force mode issues a new one and invalidates the
+     * old at once.
+     */
     stableToken(force: boolean): IssuedToken {
-      if (!force && current && current.expiresAt > now()) return current
-      return issueToken()
+      if (force) return issueToken(true)
+      if (current && current.expiresAt - renewWithinMs > now()) return current
+      return issueToken(false)
     },
 
     checkToken(token: string | undefined): TokenCheck {

@@ -97,6 +97,18 @@ describe('WeChat client against the fake server', () => {
       expect(fake.sentMessages).toHaveLength(2)
     })
 
+    it('does not ask for a token on every call when WeChat keeps returning the one it holds', async () => {
+      await fake.close()
+      // A 10 s token is always inside the client's 5-minute refresh margin; WeChat renews only in
+      // the last fraction of a second, so early refreshes bring back the same token.
+      fake = await startFakeWechat({ tokenTtlSeconds: 10 })
+      const wechat = client()
+      fake.grantSubscription('o-alice', TEMPLATE, 20)
+      for (let i = 0; i < 20; i++) await wechat.sendSubscribeMessage(message('o-alice'))
+      expect(fake.sentMessages).toHaveLength(20)
+      expect(tokenRequests().length).toBeLessThanOrEqual(2)
+    })
+
     it.each([40001, 42001, 40014])('on %i force-refreshes once and retries the call', async (errcode) => {
       const wechat = client()
       fake.grantSubscription('o-alice', TEMPLATE, 1)

@@ -46,6 +46,21 @@ describe('fake WeChat server', () => {
     expect((await stableToken(false)).access_token).not.toBe(forced.access_token)
   })
 
+  it('renews the stable token in its last minutes, leaving the old one valid until it expires', async () => {
+    fake = await startFakeWechat({ now: () => clock, tokenTtlSeconds: 240 }) // renewal window: 10 s
+    const first = await stableToken(false)
+    clock += 235_000
+    const renewed = await stableToken(false)
+    expect(renewed.access_token).not.toBe(first.access_token)
+    expect(renewed.expires_in).toBe(240)
+    const send = (token: string) =>
+      fetch(`${fake.baseUrl}/cgi-bin/message/subscribe/send?access_token=${token}`, { method: 'POST', body: '{}' }).then((r) => r.json())
+    expect(await send(first.access_token!)).toMatchObject({ errcode: 40003 }) // token accepted, openid missing
+    clock += 6_000
+    expect(await send(first.access_token!)).toMatchObject({ errcode: 42001 })
+    expect(await send(renewed.access_token!)).toMatchObject({ errcode: 40003 })
+  })
+
   it('rate-limits force refreshes with 45009', async () => {
     fake = await startFakeWechat({ now: () => clock, forceRefreshPerMinute: 2 })
     expect((await stableToken(true)).access_token).toBeDefined()
