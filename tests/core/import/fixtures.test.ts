@@ -1,6 +1,6 @@
 /** Hand-written bulletins of the same family: the importer is not tuned to one sample. */
 import type { Issue } from '../../../src/core/bulletin'
-import { articlesOf, briefsOf, importIssue, linesContaining, readFixture } from './support'
+import { articlesOf, briefsOf, importIssue, linesContaining, readFixture, readSample } from './support'
 
 const shape = (issue: Issue) =>
   issue.sections.map((s) => [s.name, s.items.map((i) => (i.kind === 'article' ? i.title : 'brief'))])
@@ -116,5 +116,25 @@ describe('〔2022〕第一百零五期 (no contents list, [] headings, title on 
   it('reads a partial footer', () => {
     expect(issue.distribution).toEqual({ reportTo: null, sendTo: '各区总工会。' })
     expect(issue.editor).toEqual({ name: '黄升', email: null, phone: '83188030' })
+  })
+})
+
+describe('the sample as plain text copied out of Word (no #, no **, no blank lines, CRLF)', () => {
+  const markdown = readSample()
+  const plain = markdown
+    .split('\n')
+    .map((l) => l.replace(/^#{1,6}\s+/, '').replace(/\*\*/g, '').replace(/ {2,}$/, ''))
+    .filter((l) => l.trim() !== '' && l.trim() !== '---')
+    .join('\r\n')
+  const fromMarkdown = importIssue(markdown)
+  const issue = importIssue(plain)
+
+  it('finds the same sections, titles, paragraphs, briefs, sources and footer', () => {
+    expect({ ...issue, warnings: [] }).toEqual({ ...fromMarkdown, warnings: [] })
+  })
+
+  it('finds every title from the contents, and still warns at each page break', () => {
+    expect(issue.warnings.filter((w) => /not bold/.test(w.message))).toHaveLength(6)
+    expect(issue.warnings.filter((w) => /page break/.test(w.message))).toHaveLength(5)
   })
 })
