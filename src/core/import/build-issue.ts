@@ -37,6 +37,7 @@ export function buildIssue(tokens: Token[]): ImportResult {
     ...body.warnings,
     ...body.unclaimed.map((e) => warnings.contentsEntryWithoutArticle(e.line, e.number, e.title)),
     ...footer.warnings,
+    ...tokens.filter((t) => t.raw.includes('\uFFFD')).map((t) => warnings.undecodable(t.line)),
   ]
   // Stable sort: warnings on the same line keep the order the parts reported them in.
   all.sort((a, b) => a.line - b.line)

@@ -37,6 +37,8 @@ export const warnings = {
     w(line, `落款中有未识别的文字“${short(text)}”，已忽略 (unrecognised text in the footer ignored)`),
   yearMismatch: (line: number, labelYear: number, dateYear: number) =>
     w(line, `期号年份 ${labelYear} 与出版日期年份 ${dateYear} 不一致 (the label's year differs from the date's)`),
+  undecodable: (line: number) =>
+    w(line, '这一行有无法识别的字符（�），可能是文件编码损坏，请核对原稿 (undecodable character on this line)'),
   duplicateContentsTitle: (line: number, title: string) =>
     w(line, `本期导读中“${short(title)}”出现了不止一次 (title listed twice in the contents)`),
 }

@@ -19,12 +19,22 @@ function strict(encoding: string, bytes: Uint8Array): string | null {
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' }
-  const utf8 = strict('utf-8', bytes) // TextDecoder drops a UTF-8 BOM by itself
-  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' }
+  const utf8 = new TextDecoder('utf-8').decode(bytes) // drops a UTF-8 BOM by itself
+  const broken = countReplacements(utf8)
+  if (broken === 0) return { text: utf8, encoding: 'utf-8' }
+  // A few broken sequences in otherwise good UTF-8 are damage, not another encoding: keep UTF-8
+  // (the importer warns at each U+FFFD). GB18030 would decode them without error, as mojibake.
+  if (broken <= 3 && broken / utf8.length < 0.001) return { text: utf8, encoding: 'utf-8 (lenient)' }
   // NUL bytes mean binary, not GB18030: leave them for the importer to report.
   if (!bytes.includes(0)) {
     const gb = strict('gb18030', bytes)
     if (gb !== null) return { text: gb, encoding: 'gb18030' }
   }
-  return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8 (lenient)' }
+  return { text: utf8, encoding: 'utf-8 (lenient)' }
+}
+
+function countReplacements(text: string): number {
+  let count = 0
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) count++
+  return count
 }

@@ -138,3 +138,15 @@ describe('importDocument never throws', () => {
     )
   })
 })
+
+describe('importDocument: damaged text', () => {
+  it('keeps a UTF-8 file with one broken byte as UTF-8 and warns on that line', async () => {
+    const sample = readSample()
+    const bytes = encode(sample)
+    const at = Buffer.from(bytes).indexOf(Buffer.from('家政”等 12'))
+    const damaged = new Uint8Array([...bytes.subarray(0, at), 0xe5, ...bytes.subarray(at)]) // a lone lead byte
+    const issue = issueOf(await importDocument(damaged, 'damaged.md'))
+    expect(issue.label).toBe('〔2020〕第二十期')
+    expect(issue.warnings).toContainEqual({ line: 32, message: expect.stringMatching(/无法识别的字符/) })
+  })
+})
