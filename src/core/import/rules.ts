@@ -16,8 +16,8 @@ export const bracketedName =
 /** The table of contents' own heading. */
 export const contentsTitle = /^(?:本期导读|本期要目|目\s*录)$/
 
-/** `1. title`, `1．title`, `1、title` in the contents list. */
-export const numberedEntry = /^\s*([0-9０-９]{1,3})\s*[.．、]\s*(\S.*)$/
+/** `1. title`, `1．title`, `1、title`, `一、title` in the contents list. */
+export const numberedEntry = /^\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}(?=\s*、))\s*[.．、]\s*(\S.*)$/
 
 /** `**title** text…`: an article starting with its bold title. */
 export const boldLead = /^\s*\*\*(?!\s)(.+?)\*\*(.*)$/

@@ -3,6 +3,7 @@
  * looks like on its own; what it means (a contents entry or a numbered paragraph) is decided later
  * by build-issue, which knows where in the document the line stands.
  */
+import { parseNumber } from './chinese-numerals'
 import * as rules from './rules'
 
 interface TokenBase {
@@ -59,7 +60,7 @@ export function tokenizeLine(raw: string, line: number): Token {
 
   const entry = rules.numberedEntry.exec(clean)
   if (entry) {
-    const number = Number(entry[1].replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)))
+    const number = parseNumber(entry[1]) ?? 0
     return { ...base, kind: 'entry', number, title: entry[2].trim() }
   }
   const bold = rules.boldLead.exec(clean)

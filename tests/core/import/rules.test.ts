@@ -115,6 +115,12 @@ describe('the contents list', () => {
     expect(messages(issue)).toEqual([expect.stringMatching(/没有列入本期导读/)])
   })
 
+  it('accepts contents numbered 一、二、 as well', () => {
+    const issue = doc('本期导读\n\n一、第一篇文章\n二、第二篇文章\n\n〔要情动态〕\n\n第一篇文章\n\n正文。（甲工会）\n\n**第二篇文章**正文。（乙工会）\n')
+    expect(articlesOf(issue).map((a) => a.title)).toEqual(['第一篇文章', '第二篇文章'])
+    expect(issue.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/第 1 条/)])
+  })
+
   it('ends a contents list without section headings at the first heading', () => {
     const issue = doc('本期导读\n\n1. 第一篇文章\n\n〔要情动态〕\n\n第一篇文章\n\n正文。（甲工会）\n')
     expect(issue.sections).toEqual([
