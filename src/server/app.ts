@@ -31,6 +31,8 @@ export interface AppConfig {
   newIssueTemplateId: string | null
   rateLimits: { searchPerMinute: number; authPerMinute: number }
   publishedRecheckMs: number
+  /** Queries whose ranked results each process remembers per published version (default 100; 0 = off). */
+  searchResultCache?: number
   /** Folder of the built H5 client, served at / when given and present. */
   staticDir?: string | null
 }
@@ -74,9 +76,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     global: false,
     errorResponseBuilder: (_request, context) => new ApiError(429, 'rate-limited', `Too many requests: try again in ${context.after}`),
   })
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     // Article text is data, never markup: no browser may sniff a JSON answer into HTML.
     reply.header('x-content-type-options', 'nosniff')
+    done(null, payload)
   })
   installMemberAuth(app, storage, config.sessionSecret)
 
@@ -85,7 +88,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     storage,
     wechat,
     reads: createPublicReads(storage, version),
-    search: createSearchService(storage, version),
+    search: createSearchService(storage, version, { resultCacheSize: config.searchResultCache }),
     importDocument: deps.importDocument ?? realImportDocument,
     afterPublishedChange: () => version.invalidate(),
     hooks: deps.hooks ?? {},

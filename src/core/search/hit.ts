@@ -20,9 +20,13 @@ export function matchRanges(original: string, terms: string[]): Range[] {
   return mergeRanges(ranges)
 }
 
-export function buildHit(doc: SearchDocument, terms: string[]): SearchHit {
+/**
+ * `normalisedFields` (optional) is the document's searchable fields, normalised and joined with '\n'
+ * as the index holds them: it lets the snippet go straight to the first field that matches.
+ */
+export function buildHit(doc: SearchDocument, terms: string[], normalisedFields?: string): SearchHit {
   const titleRanges = doc.hasTitle ? matchRanges(doc.title, terms) : briefTitleRanges(doc, terms)
-  const { snippet, snippetRanges } = buildSnippet(doc.texts, terms)
+  const { snippet, snippetRanges } = buildSnippet(doc.texts, terms, normalisedFields?.split('\n').slice(doc.hasTitle ? 1 : 0))
   return {
     itemId: doc.itemId,
     kind: doc.kind,
@@ -44,8 +48,9 @@ function briefTitleRanges(doc: SearchDocument, terms: string[]): Range[] {
   return matchRanges(visible, terms)
 }
 
-function buildSnippet(texts: string[], terms: string[]): { snippet: string; snippetRanges: Range[] } {
-  for (const text of texts) {
+function buildSnippet(texts: string[], terms: string[], normalised?: string[]): { snippet: string; snippetRanges: Range[] } {
+  for (const [i, text] of texts.entries()) {
+    if (normalised && normalised[i] !== undefined && !terms.some((term) => normalised[i].includes(term))) continue
     const ranges = matchRanges(text, terms)
     if (ranges.length > 0) return cut(text, ranges, ranges[0][0])
   }

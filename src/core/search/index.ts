@@ -1,15 +1,16 @@
 /**
  * An in-memory search index over SearchDocuments. Candidates come from a character unigram/bigram
- * inverted index; every candidate is then verified by exact substring search on the normalised text,
- * so the guarantee is simple: an item is found iff every query term is a substring of one of its
- * normalised fields. Fields are joined with '\n', which no normalised term can contain, so a match
- * never spans two fields.
+ * inverted index (./postings); terms longer than two characters are verified by exact substring
+ * search on the normalised text, so the guarantee is simple: an item is found iff every query term
+ * is a substring of one of its normalised fields. Fields are joined with '\n', which no normalised
+ * term can contain, so a match never spans two fields.
  */
 import type { SearchHit } from '../api'
-import { normalise, queryTerms } from './normalise'
+import { normalise, occurrences, queryTerms } from './normalise'
 import { searchableFields, type SearchDocument } from './document'
 import { buildHit } from './hit'
-import { rankMatches, type Match } from './rank'
+import { dateNumber, rankOrder } from './rank'
+import { buildPostings, countsFor, EMPTY_POSTING, intersect, SEPARATOR, type Posting } from './postings'
 
 export * from './normalise'
 export * from './document'
@@ -32,29 +33,89 @@ export interface SearchIndex {
   search(query: SearchQuery): SearchPage
 }
 
-const SEPARATOR = '\n'
-
 /** Section names are compared without their brackets: 〔信息短波〕, [信息短波] and 信息短波 are one. */
 export function sectionKey(name: string): string {
   return normalise(name).replace(/[〔〕\[\]【】()（）]/gu, '')
 }
 
-export function createSearchIndex(documents: SearchDocument[]): SearchIndex {
+export interface SearchIndexOptions {
+  /** How many queries' ranked results to remember (the index is immutable, so they never go stale). */
+  resultCacheSize?: number
+}
+
+interface Ranked {
+  /** Document indices, best first. */
+  ranked: number[]
+}
+
+export function createSearchIndex(documents: SearchDocument[], { resultCacheSize = 100 }: SearchIndexOptions = {}): SearchIndex {
+  const cache = new Map<string, Ranked>()
   const joined = documents.map((doc) => searchableFields(doc).map(normalise).join(SEPARATOR))
   const titles = documents.map((doc) => (doc.hasTitle ? normalise(doc.title) : ''))
   const sectionKeys = documents.map((doc) => sectionKey(doc.section))
+  const dates = Int32Array.from(documents.map((doc) => dateNumber(doc.date)))
+  const itemIds = Int32Array.from(documents.map((doc) => doc.itemId))
   const postings = buildPostings(joined)
+  const posting = (gram: string) => postings.get(gram) ?? EMPTY_POSTING
 
-  function candidatesFor(term: string): Int32Array {
-    if (term.length === 1) return postings.get(term) ?? EMPTY
-    let best: Int32Array | undefined
-    const lists: Int32Array[] = []
-    for (let i = 0; i + 1 < term.length; i++) {
-      const list = postings.get(term.slice(i, i + 2)) ?? EMPTY
-      lists.push(list)
-      if (!best || list.length < best.length) best = list
+  /** Exact postings for 1–2 characters; for longer terms the documents holding all its bigrams. */
+  function candidatesFor(term: string): { docs: Int32Array; exact: Posting | null } {
+    if (term.length <= 2) {
+      const exact = posting(term)
+      return { docs: exact.docs, exact }
     }
-    return intersect(best!, lists)
+    const lists: Int32Array[] = []
+    for (let i = 0; i + 1 < term.length; i++) lists.push(posting(term.slice(i, i + 2)).docs)
+    lists.sort((a, b) => a.length - b.length)
+    return { docs: intersect(lists[0], lists), exact: null }
+  }
+
+  function filtered(docs: Int32Array, year?: number, section?: string): Int32Array {
+    if (year === undefined && section === undefined) return docs
+    const wanted = section === undefined ? undefined : sectionKey(section)
+    return docs.filter((i) => (year === undefined || documents[i].year === year) && (wanted === undefined || sectionKeys[i] === wanted))
+  }
+
+  /** Every document holding all the terms, best first. */
+  function rank(terms: string[], year?: number, section?: string): number[] {
+    const perTerm = terms.map(candidatesFor)
+    const shortest = perTerm.reduce((a, b) => (b.docs.length < a.docs.length ? b : a)).docs
+    const docs = filtered(intersect(shortest, perTerm.map((c) => c.docs)), year, section)
+    const counts = new Int32Array(docs.length)
+    const alive = new Uint8Array(docs.length).fill(1)
+    terms.forEach((term, t) => {
+      const exact = perTerm[t].exact
+      if (exact) {
+        const c = countsFor(exact, docs)
+        for (let i = 0; i < docs.length; i++) counts[i] += c[i]
+        return
+      }
+      for (let i = 0; i < docs.length; i++) {
+        if (!alive[i]) continue
+        const found = occurrences(joined[docs[i]], term).length
+        if (found === 0) alive[i] = 0
+        else counts[i] += found
+      }
+    })
+    const kept: number[] = []
+    const occurrenceCounts: number[] = []
+    for (let i = 0; i < docs.length; i++) {
+      if (!alive[i]) continue
+      kept.push(docs[i])
+      occurrenceCounts.push(counts[i])
+    }
+    const titleTerms = kept.map((d) => {
+      const title = titles[d]
+      let found = 0
+      if (title) for (const term of terms) if (title.includes(term)) found++
+      return found
+    })
+    const order = rankOrder({ titleTerms, occurrences: occurrenceCounts, dates: kept.map((d) => dates[d]), itemIds: kept.map((d) => itemIds[d]) })
+    return order.map((i) => kept[i])
+  }
+
+  function page({ ranked }: Ranked, terms: string[], offset: number, limit: number): SearchPage {
+    return { total: ranked.length, hits: ranked.slice(offset, offset + limit).map((d) => buildHit(documents[d], terms, joined[d])) }
   }
 
   return {
@@ -62,67 +123,17 @@ export function createSearchIndex(documents: SearchDocument[]): SearchIndex {
     search({ q, offset, limit, year, section }) {
       const terms = queryTerms(q)
       if (terms.length === 0) return { total: 0, hits: [] }
-      const wantedSection = section === undefined ? undefined : sectionKey(section)
-      const lists = terms.map(candidatesFor)
-      const shortest = lists.reduce((a, b) => (b.length < a.length ? b : a))
-      const matches: Match[] = []
-      for (const index of intersect(shortest, lists)) {
-        const doc = documents[index]
-        if (year !== undefined && doc.year !== year) continue
-        if (wantedSection !== undefined && sectionKeys[index] !== wantedSection) continue
-        if (!terms.every((term) => joined[index].includes(term))) continue
-        matches.push({ index, doc, text: joined[index], title: titles[index] })
+      const key = `${terms.join('\u0001')}|${year ?? ''}|${section === undefined ? '' : sectionKey(section)}`
+      let result = cache.get(key)
+      if (result) {
+        cache.delete(key) // most recently used goes last
+      } else {
+        result = { ranked: rank(terms, year, section) }
+        if (resultCacheSize <= 0) return page(result, terms, offset, limit)
+        if (cache.size >= resultCacheSize) cache.delete(cache.keys().next().value!)
       }
-      const ranked = rankMatches(matches, terms)
-      return { total: ranked.length, hits: ranked.slice(offset, offset + limit).map((m) => buildHit(m.doc, terms)) }
+      cache.set(key, result)
+      return page(result, terms, offset, limit)
     },
   }
-}
-
-const EMPTY = new Int32Array(0)
-
-function buildPostings(texts: string[]): Map<string, Int32Array> {
-  const lists = new Map<string, number[]>()
-  texts.forEach((text, docIndex) => {
-    const seen = new Set<string>()
-    for (let i = 0; i < text.length; i++) {
-      const unigram = text[i]
-      if (unigram === SEPARATOR) continue
-      seen.add(unigram)
-      const next = text[i + 1]
-      if (next !== undefined && next !== SEPARATOR) seen.add(unigram + next)
-    }
-    for (const gram of seen) {
-      let list = lists.get(gram)
-      if (!list) lists.set(gram, (list = []))
-      list.push(docIndex)
-    }
-  })
-  const frozen = new Map<string, Int32Array>()
-  for (const [gram, list] of lists) frozen.set(gram, Int32Array.from(list))
-  return frozen
-}
-
-/** Members of `base` present in every list (all sorted ascending). */
-function intersect(base: Int32Array, lists: Int32Array[]): Int32Array {
-  let result = base
-  for (const list of lists) {
-    if (list === result) continue
-    const kept: number[] = []
-    for (const value of result) if (binarySearch(list, value)) kept.push(value)
-    result = Int32Array.from(kept)
-  }
-  return result
-}
-
-function binarySearch(list: Int32Array, value: number): boolean {
-  let lo = 0
-  let hi = list.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    if (list[mid] === value) return true
-    if (list[mid] < value) lo = mid + 1
-    else hi = mid - 1
-  }
-  return false
 }

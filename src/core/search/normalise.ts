@@ -28,15 +28,30 @@ function foldCodePoint(char: string): string {
   return out
 }
 
+// Folding is per code point, so each one is worked out once and remembered (the text of a bulletin
+// uses a few thousand distinct characters); CJK ideographs fold to themselves and skip even that.
+const foldCache = new Map<number, string>()
+
+function fold(code: number, char: string): string {
+  if (code >= 0x4e00 && code <= 0x9fff) return char
+  let folded = foldCache.get(code)
+  if (folded === undefined) {
+    folded = foldCodePoint(char)
+    if (foldCache.size < 100_000) foldCache.set(code, folded)
+  }
+  return folded
+}
+
 /** Normalises `original`, keeping the map back to it. */
 export function normaliseWithMap(original: string): NormalisedText {
   let text = ''
   const starts: number[] = []
   const ends: number[] = []
-  let offset = 0
-  for (const char of original) {
-    const folded = char.charCodeAt(0) < 128 ? asciiFold(char) : foldCodePoint(char)
-    const end = offset + char.length
+  for (let offset = 0; offset < original.length; ) {
+    const code = original.codePointAt(offset)!
+    const width = code > 0xffff ? 2 : 1
+    const folded = fold(code, width === 1 ? original[offset] : original.slice(offset, offset + 2))
+    const end = offset + width
     for (let i = 0; i < folded.length; i++) {
       starts.push(offset)
       ends.push(end)
@@ -45,10 +60,6 @@ export function normaliseWithMap(original: string): NormalisedText {
     offset = end
   }
   return { text, starts, ends }
-}
-
-function asciiFold(char: string): string {
-  return WHITE_SPACE.test(char) ? '' : char.toLowerCase()
 }
 
 /** Normalises text where no map back is needed (queries, the index). */

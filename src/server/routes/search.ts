@@ -1,6 +1,5 @@
 /** GET /api/search: every published item containing all the query's terms, ranked, with highlights. */
 import type { FastifyPluginAsync } from 'fastify'
-import type { SearchResults } from '../../core/api'
 import type { RouteDeps } from './deps'
 import { decodeCursor, encodeCursor } from '../http/cursor'
 import { ApiError } from '../http/errors'
@@ -41,11 +40,8 @@ export const searchRoutes: FastifyPluginAsync<RouteDeps> = async (app, { search,
       const { q, limit, cursor, year, section } = request.query
       if (search.terms(q).length === 0) throw new ApiError(400, 'empty-query', 'query/q has nothing to search for once spaces are removed')
       const offset = cursor === undefined ? 0 : decodeCursor(cursor, isSearchCursor).o
-      const { total, hits } = await search.search({ q, offset, limit, year, section })
-      const next = offset + hits.length
-      const body: SearchResults = { items: hits, total, nextCursor: next < total && next <= MAX_OFFSET ? encodeCursor({ o: next }) : null }
-      reply.header('cache-control', 'public, max-age=30')
-      return body
+      const json = await search.searchJson({ q, offset, limit, year, section }, (next) => (next <= MAX_OFFSET ? encodeCursor({ o: next }) : null))
+      return reply.header('cache-control', 'public, max-age=30').type('application/json; charset=utf-8').send(json)
     },
   )
 }

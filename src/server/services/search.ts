@@ -2,9 +2,10 @@
  * Search over every published item. The index (src/core/search) is built in memory from the database
  * and rebuilt when the published version changes, so all processes sharing a database agree, and the
  * results are the same on SQLite and PostgreSQL: the database only supplies the documents.
+ * Answers are also kept serialised per version (popular queries cost a map lookup).
  */
-import { createSearchIndex, queryTerms, type SearchIndex } from '../../core/search'
-import type { SearchHit } from '../../core/api'
+import { createSearchIndex, queryTerms, sectionKey, type SearchIndex } from '../../core/search'
+import type { SearchResults } from '../../core/api'
 import type { Storage } from '../storage/storage'
 import type { PublishedVersion } from './published-version'
 
@@ -17,35 +18,58 @@ export interface SearchRequest {
 }
 
 export interface SearchService {
-  search(request: SearchRequest): Promise<{ total: number; hits: SearchHit[] }>
+  /** The SearchResults body as JSON; `nextCursor(offset)` encodes the cursor of the next page. */
+  searchJson(request: SearchRequest, nextCursor: (offset: number) => string | null): Promise<string>
   /** The query's terms after normalisation; empty means nothing to search for. */
   terms(q: string): string[]
 }
 
-export function createSearchService(storage: Storage, version: PublishedVersion): SearchService {
+const MAX_ANSWERS = 500
+
+export function createSearchService(storage: Storage, version: PublishedVersion, opts: { resultCacheSize?: number } = {}): SearchService {
   let built: { version: number; index: SearchIndex } | null = null
   let building: { version: number; promise: Promise<SearchIndex> } | null = null
+  const answers = new Map<string, string>()
+  let answersVersion = -1
 
   async function indexFor(current: number): Promise<SearchIndex> {
     if (built?.version === current) return built.index
     if (building?.version !== current) {
       const promise = storage.publishedSearchDocuments().then((docs) => {
-        const index = createSearchIndex(docs)
+        const index = createSearchIndex(docs, { resultCacheSize: opts.resultCacheSize })
         if (!built || built.version < current) built = { version: current, index }
         return index
       })
       building = { version: current, promise }
-      promise.finally(() => {
-        if (building?.promise === promise) building = null
-      }).catch(() => undefined)
+      promise
+        .finally(() => {
+          if (building?.promise === promise) building = null
+        })
+        .catch(() => undefined)
     }
     return building!.promise
   }
 
   return {
-    async search(request) {
-      const index = await indexFor(await version.current())
-      return index.search(request)
+    async searchJson(request, nextCursor) {
+      const current = await version.current()
+      if (current !== answersVersion) {
+        answers.clear()
+        answersVersion = current
+      }
+      const cacheable = (opts.resultCacheSize ?? 100) > 0
+      const key = [queryTerms(request.q).join('\u0001'), request.year ?? '', request.section === undefined ? '' : sectionKey(request.section), request.offset, request.limit].join('|')
+      const known = cacheable ? answers.get(key) : undefined
+      if (known !== undefined) return known
+      const { total, hits } = (await indexFor(current)).search(request)
+      const next = request.offset + hits.length
+      const body: SearchResults = { items: hits, total, nextCursor: next < total ? nextCursor(next) : null }
+      const json = JSON.stringify(body)
+      if (cacheable && answersVersion === current) {
+        if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value!)
+        answers.set(key, json)
+      }
+      return json
     },
     terms: queryTerms,
   }
