@@ -38,6 +38,17 @@ function headingName(inner: string): { name: string; bracketed: boolean } {
   return { name: inner.trim(), bracketed: false }
 }
 
+function trailingBackslashes(line: string): number {
+  let count = 0
+  while (count < line.length && line[line.length - 1 - count] === '\\') count++
+  return count
+}
+
+/** `\[` → `[`: CommonMark's backslash escapes of ASCII punctuation. */
+export function unescapeMarkdown(line: string): string {
+  return line.includes('\\') ? line.replace(/\\([!-/:-@[-`{-~])/g, '$1') : line
+}
+
 /** `## 〔要情动态〕 ##` → `〔要情动态〕` (string operations, not a regex that could backtrack). */
 function withoutClosingHashes(inner: string): string {
   const trimmed = inner.trimEnd()
@@ -49,8 +60,12 @@ function withoutClosingHashes(inner: string): string {
 
 export function tokenizeLine(raw: string, line: number): Token {
   // A form feed is Word's page break in copied text: it is not a character of the article.
-  const clean = raw.replace(/\f/g, '')
-  const base: TokenBase = { line, raw, text: clean.trim(), hardBreak: rules.hasHardBreak(clean) }
+  const unfed = raw.replace(/\f/g, '')
+  // Markdown written by converters (pandoc) escapes punctuation (\[信息短波\], 1\.) and may end a
+  // line with a backslash hard break; both are markup.
+  const backslashBreak = trailingBackslashes(unfed) % 2 === 1
+  const clean = unescapeMarkdown(backslashBreak ? unfed.slice(0, -1) : unfed)
+  const base: TokenBase = { line, raw, text: clean.trim(), hardBreak: backslashBreak || rules.hasHardBreak(clean) }
   if (base.text === '') return { ...base, kind: 'blank' }
   if (rules.rule.test(clean)) return { ...base, kind: 'rule' }
 

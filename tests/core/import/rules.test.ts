@@ -157,3 +157,20 @@ describe('header and footer variants', () => {
     expect(issue.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/共印 200 份/)])
   })
 })
+
+describe('Markdown written by a converter', () => {
+  it('reads backslash escapes and backslash hard breaks as markup', () => {
+    const tokens = tokenize('\\[信息短波\\]\n1\\. 标题\n报：甲，\\\n乙。\n路径C:\\\\')
+    expect(tokens.map((t) => t.kind)).toEqual(['heading', 'entry', 'footer', 'text', 'text'])
+    expect(tokens[0]).toMatchObject({ name: '信息短波' })
+    expect(tokens[2]).toMatchObject({ hardBreak: true, value: '甲，' })
+    expect(tokens[4]).toMatchObject({ hardBreak: false, text: '路径C:\\' })
+  })
+
+  it('imports a pandoc-style escaped bulletin like the plain one', () => {
+    const escaped = doc('本期导读\n\n\\[要情动态\\]\n\n1\\. 第一篇文章\n\n\\[要情动态\\]\n\n第一篇文章 正文。（甲工会）\n')
+    expect(escaped.sections).toEqual([
+      { name: '要情动态', items: [{ kind: 'article', title: '第一篇文章', paragraphs: ['正文。'], source: { organization: '甲工会', author: null } }] },
+    ])
+  })
+})
