@@ -1,8 +1,8 @@
 /**
  * How workers take deliveries and put their outcomes back. A claim turns `queued` rows into
  * `sending` rows owned by one worker until `lease_until`; nobody else touches a leased row.
- * - PostgreSQL: UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED): concurrent workers skip
- *   each other's rows instead of waiting, and never claim the same row.
+ * - PostgreSQL: WITH next AS (SELECT … FOR UPDATE SKIP LOCKED) UPDATE … FROM next: concurrent
+ *   workers skip each other's rows instead of waiting, and never claim the same row.
  * - SQLite: the same UPDATE … RETURNING inside BEGIN IMMEDIATE, which takes the database's write
  *   lock before reading, so a second process (server + `npm run worker`) waits instead of claiming
  *   from a stale snapshot.
@@ -36,7 +36,23 @@ export async function claimDue(
   db: Kysely<any>, dialect: SqlDialectName, workerId: string, limit: number, leaseMs: number, now = Date.now(),
 ): Promise<ClaimedDelivery[]> {
   if (limit <= 0) return []
-  const lock = dialect === 'postgres' ? sql`for update skip locked` : sql``
+  if (dialect === 'postgres') {
+    // The locking SELECT sits in a CTE, which PostgreSQL runs exactly once. Written as
+    // `id IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)` the planner may run the subquery again per
+    // row and claim more than `limit` rows (seen in the tests: a limit of 1 claimed 4).
+    const { rows } = await sql`
+      with next as (
+        select id from notify_deliveries
+        where status = 'queued' and next_attempt_at <= ${now}
+        order by next_attempt_at, id limit ${limit}
+        for update skip locked)
+      update notify_deliveries d
+      set status = 'sending', claimed_by = ${workerId}, lease_until = ${now + leaseMs},
+          attempts = d.attempts + 1, updated_at = ${now}
+      from next where d.id = next.id
+      returning d.id, d.issue_id, d.member_id, d.openid, d.template_id, d.attempts, d.in_doubt`.execute(db)
+    return rows.map(toClaimed)
+  }
   const claim = sql`
     update notify_deliveries
     set status = 'sending', claimed_by = ${workerId}, lease_until = ${now + leaseMs},
@@ -44,9 +60,8 @@ export async function claimDue(
     where status = 'queued' and id in (
       select id from notify_deliveries
       where status = 'queued' and next_attempt_at <= ${now}
-      order by next_attempt_at, id limit ${limit} ${lock})
+      order by next_attempt_at, id limit ${limit})
     returning id, issue_id, member_id, openid, template_id, attempts, in_doubt`
-  if (dialect === 'postgres') return (await claim.execute(db)).rows.map(toClaimed)
   return db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn)
     try {

@@ -91,3 +91,16 @@ export async function watchFanOut(
     })
   }
 }
+
+/** One line for a terminal: `[██████░░░░]  60% 600/1000 sent · 3 refused · 1 failed · 396 to go`. */
+export function formatFanOut(counts: DeliveryCounts, width = 30): string {
+  const live = counts.total - counts.cancelled
+  const done = counts.sent + counts.refused + counts.failed
+  const ratio = live === 0 ? 1 : done / live
+  const filled = Math.round(ratio * width)
+  const parts = [`${counts.sent}/${live} sent`]
+  if (counts.refused) parts.push(`${counts.refused} refused`)
+  if (counts.failed) parts.push(`${counts.failed} failed`)
+  if (live - done > 0) parts.push(`${live - done} to go`)
+  return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${String(Math.floor(ratio * 100)).padStart(3)}% ${parts.join(' · ')}`
+}

@@ -56,6 +56,7 @@ export interface NotificationWorker {
 }
 
 const FLUSH_GATHER_MS = 4
+const QUOTA_REACHED = 45009
 
 const silent: WorkerLogger = { info: () => undefined, warn: () => undefined, error: () => undefined }
 
@@ -75,6 +76,7 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
   let occupied = 0 // claimed and not yet recorded: bounds memory and the in-doubt window
   let flushing: Promise<void> = Promise.resolve()
   let flushScheduled = false
+  let pausedUntil = 0
 
   let wake: (() => void) | null = null
   let wakeRequested = false
@@ -120,6 +122,10 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
     send
       .then((msgid): Outcome => ({ id: delivery.id, kind: 'sent', msgid: String(msgid) }), (err) => outcomeOfError(err, delivery, config))
       .then((outcome) => {
+        if (outcome.kind === 'retry' && outcome.errcode === QUOTA_REACHED) {
+          // WeChat's quota is for the whole app: every other send would meet the same 45009. Pause.
+          pausedUntil = Math.max(pausedUntil, outcome.nextAttemptAt)
+        }
         if (outcome.kind === 'failed' || outcome.kind === 'retry') logger.warn({ workerId, delivery: delivery.id, errcode: outcome.errcode, kind: outcome.kind }, 'notifications: send failed')
         pending.push(outcome)
         scheduleFlush()
@@ -149,6 +155,7 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
           if (released > 0) logger.warn({ workerId, released }, 'notifications: re-queued deliveries whose worker vanished (outcome in doubt)')
           nextSweep = now + Math.min(leaseMs / 2, 30_000)
         }
+        if (now < pausedUntil) { await sleep(Math.min(pausedUntil - now, config.pollMs * 10)); continue }
         const free = config.concurrency - occupied
         // Claim in batches of at least half the slots, not one row per finished send.
         if (occupied > 0 && free < Math.ceil(config.concurrency / 2)) { await sleep(config.pollMs); continue }

@@ -8,7 +8,7 @@ import type { Storage } from '../../../src/server/storage/storage'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
 import type { NotificationConfig } from '../../../src/server/notifications/config'
 import { creditsOf, deliveryProgress, recordSubscribeResult, startNotificationWorker } from '../../../src/server/notifications'
-import { ISSUE_PAGE, TEMPLATE, deliveriesOf, prepare, publishNewIssue, settled, subscribedMembers, testConfig, wechatFor } from './support'
+import { ISSUE_PAGE, TEMPLATE, deliveriesOf, prepare, publishNewIssue, settled, subscribedMembers, testConfig, waitFor, wechatFor } from './support'
 
 describeOnEachBackend('notification errors', (backend) => {
   let storage: Storage
@@ -56,6 +56,28 @@ describeOnEachBackend('notification errors', (backend) => {
     const { rows, sendsTo } = await fanOut(['e-quota'])
     expect(rows.map(summary)).toEqual([{ status: 'sent', attempts: 3, errcode: null }])
     expect(sendsTo('e-quota')).toBe(3)
+  })
+
+  it('45009 pauses the whole worker (the quota is per app, so the other members wait too)', async () => {
+    await storage.db.updateTable('notify_credits').set({ credits: 0 }).execute()
+    const openids = ['e-pause-1', 'e-pause-2', 'e-pause-3', 'e-pause-4']
+    await subscribedMembers(storage, fake, openids)
+    const config = testConfig({ concurrency: 1, retryBaseMs: 60_000, retryMaxMs: 60_000 })
+    const issue = await publishNewIssue(storage, config)
+    fake.injectFault('subscribe/send', 45009)
+    const sends = () => fake.requests.filter((r) => r.endpoint === 'subscribe/send' && openids.includes((r.body as { touser?: string }).touser ?? '')).length
+    const worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat: wechatFor(fake, storage), config })
+    try {
+      await waitFor('the first send', async () => {
+        const c = await deliveryProgress(storage.db, issue.id)
+        return c.recentFailures.length > 0 ? c : null
+      })
+      await new Promise((r) => setTimeout(r, 400))
+      expect(sends()).toBe(1)
+      expect(await deliveryProgress(storage.db, issue.id)).toMatchObject({ queued: 4, sent: 0, recentFailures: [expect.objectContaining({ errcode: 45009, status: 'queued' })] })
+    } finally {
+      await worker.stop()
+    }
   })
 
   it('-1 (busy): retried up to the maximum attempts, then failed with the code', async () => {

@@ -5,7 +5,7 @@
 import { describeOnEachBackend } from '../support/storages'
 import type { Storage } from '../../../src/server/storage/storage'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
-import { cancelIssueDeliveries, creditsOf, deliveryCounts, deliveryProgress, recordSubscribeResult, startNotificationWorker, watchFanOut } from '../../../src/server/notifications'
+import { cancelIssueDeliveries, creditsOf, formatFanOut, deliveryCounts, deliveryProgress, recordSubscribeResult, startNotificationWorker, watchFanOut } from '../../../src/server/notifications'
 import { fitKeywordValue } from '../../../src/server/notifications/template-data'
 import { ISSUE_PAGE, TEMPLATE, deliveriesOf, prepare, publishNewIssue, settled, subscribedMembers, testConfig, wechatFor } from './support'
 
@@ -47,6 +47,8 @@ describeOnEachBackend('notification flow', (backend) => {
       const final = await watchFanOut(storage.db, issue.id, (c) => progress.push(c.sent), { intervalMs: 10 })
       expect(final).toMatchObject({ sent: 2, queued: 0, sending: 0, failed: 0, total: 2 })
       expect(progress[progress.length - 1]).toBe(2)
+      expect(formatFanOut(final, 10)).toBe('[██████████] 100% 2/2 sent')
+      expect(formatFanOut({ ...final, sent: 1, queued: 1 }, 10)).toBe('[█████░░░░░]  50% 1/2 sent · 1 to go')
     } finally {
       await worker.stop()
     }
