@@ -18,6 +18,18 @@ export function decodeEntities(text: string): string {
   })
 }
 
+/**
+ * Word numbers the contents list across sections (1–3 under 〔要情动态〕, 4–6 under 〔工作交流〕), but
+ * mammoth starts each list again at 1. A list separated from the previous one only by section
+ * headings and empty paragraphs continues its numbering.
+ */
+function continuedCount(lines: string[], previous: { count: number; endLine: number } | null): number {
+  if (!previous) return 0
+  const between = lines.slice(previous.endLine)
+  const onlyHeadings = between.every((l) => l.trim() === '' || /^\s*(#{1,6}\s+)?(〔[^〕]*〕|\[[^\]]*\]|【[^】]*】)\s*$/.test(l))
+  return onlyHeadings ? previous.count : 0
+}
+
 export function htmlToLines(html: string): string {
   const lines: string[] = []
   let line = ''
@@ -26,6 +38,7 @@ export function htmlToLines(html: string): string {
   // held paragraphs of its own does not add an empty line.
   const opened: number[] = []
   const lists: Array<{ ordered: boolean; count: number }> = []
+  let lastOrdered: { count: number; endLine: number } | null = null
   const endLine = () => {
     lines.push(line)
     line = ''
@@ -45,8 +58,12 @@ export function htmlToLines(html: string): string {
     } else if (tag === 'strong') {
       line += '**'
     } else if (tag === 'ol' || tag === 'ul') {
-      if (closing) lists.pop()
-      else lists.push({ ordered: tag === 'ol', count: 0 })
+      if (closing) {
+        const list = lists.pop()
+        if (list?.ordered && lists.length === 0) lastOrdered = { count: list.count, endLine: lines.length }
+      } else {
+        lists.push({ ordered: tag === 'ol', count: tag === 'ol' && lists.length === 0 ? continuedCount(lines, lastOrdered) : 0 })
+      }
     } else if (BLOCK.has(tag)) {
       const container = tag === 'li' || tag === 'td' || tag === 'th'
       if (closing) {

@@ -90,6 +90,13 @@ describe('importDocument: .docx', () => {
     expect(issue.warnings[0].line).toBeLessThan(fromMarkdown.warnings[0].line) // really counted differently
   })
 
+  it('reads a contents list that is a real Word numbered list (numbers not in the text, restarted by mammoth)', async () => {
+    const { bytes } = await markdownToDocx(sample, 'paragraphs', { wordLists: true })
+    const issue = issueOf(await importDocument(bytes, 'numbered.docx'))
+    expect({ ...issue, warnings: [] }).toEqual({ ...fromMarkdown, warnings: [] })
+    expect(issue.warnings.map((w) => w.message)).toEqual(fromMarkdown.warnings.map((w) => w.message))
+  })
+
   it('keeps bold titles from bold runs, and the fixtures import from .docx too', async () => {
     for (const name of ['gonghui-xinxi-2021-03.md', 'gonghui-xinxi-2022-105.md']) {
       const markdown = readFixture(name)

@@ -17,6 +17,12 @@ describe("mammoth's HTML → lines", () => {
     expect(htmlToLines('<ol><li>第一篇</li><li>第二篇</li></ol><ul><li>无号</li></ul>')).toBe('1. 第一篇\n2. 第二篇\n无号')
   })
 
+  it('continues the contents numbering across sections, as Word shows it, but not across prose', () => {
+    const contents = '<p>〔要情动态〕</p><ol><li>甲</li><li>乙</li></ol><p>〔工作交流〕</p><p></p><ol><li>丙</li></ol>'
+    expect(htmlToLines(contents)).toBe('〔要情动态〕\n1. 甲\n2. 乙\n〔工作交流〕\n\n3. 丙')
+    expect(htmlToLines('<ol><li>甲</li></ol><p>一段正文。</p><ol><li>乙</li></ol>')).toBe('1. 甲\n一段正文。\n1. 乙')
+  })
+
   it('keeps Word headings as Markdown headings and decodes entities', () => {
     expect(htmlToLines('<h2>〔要情动态〕</h2><p>A &amp; B &lt;C&gt; &#x4E2D;&#25991; &quot;q&quot;</p>')).toBe('## 〔要情动态〕\nA & B <C> 中文 "q"')
   })

@@ -6,9 +6,10 @@
  *   kept, headings as plain paragraphs), so paragraph numbers equal the Markdown's line numbers.
  * - 'paragraphs': one Word paragraph per Markdown paragraph, no empty paragraphs, hard breaks as
  *   Word line breaks, headings in Word's Heading styles. `lineMap` maps a Markdown line to the line
- *   the importer counts in the .docx.
+ *   the importer counts in the .docx. With `wordLists`, numbered lines (the contents) become a real
+ *   Word numbered list, whose numbers are not in the text.
  */
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from 'docx'
 
 const LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6]
 
@@ -19,7 +20,11 @@ function runs(text: string, breakBefore: boolean): TextRun[] {
   return parts
 }
 
-export async function markdownToDocx(markdown: string, mode: 'lines' | 'paragraphs'): Promise<{ bytes: Uint8Array; lineMap: Map<number, number> }> {
+export async function markdownToDocx(
+  markdown: string,
+  mode: 'lines' | 'paragraphs',
+  { wordLists = false }: { wordLists?: boolean } = {},
+): Promise<{ bytes: Uint8Array; lineMap: Map<number, number> }> {
   const lines = markdown.split('\n')
   const paragraphs: Paragraph[] = []
   const lineMap = new Map<number, number>()
@@ -37,10 +42,15 @@ export async function markdownToDocx(markdown: string, mode: 'lines' | 'paragrap
       const heading = /^(#{1,6})\s+(.*)$/.exec(block[0].text)
       if (heading) {
         paragraphs.push(new Paragraph({ heading: LEVELS[heading[1].length - 1], children: [new TextRun(heading[2])] }))
+      } else if (wordLists && block.every((l) => /^\d+\. /.test(l.text))) {
+        for (const l of block) {
+          const text = l.text.replace(/^\d+\. /, '')
+          paragraphs.push(new Paragraph({ numbering: { reference: 'contents', level: 0 }, children: [new TextRun(text)] }))
+        }
       } else {
         paragraphs.push(new Paragraph({ children: block.flatMap((l, i) => runs(l.text.replace(/ {2,}$/, ''), i > 0)) }))
       }
-      block.forEach((l) => lineMap.set(l.mdLine, ++docxLine))
+      block.forEach((l) => lineMap.set(l.mdLine, ++docxLine)) // (a list item is a paragraph of its own too)
       block = []
     }
     lines.forEach((line, i) => {
@@ -51,6 +61,7 @@ export async function markdownToDocx(markdown: string, mode: 'lines' | 'paragrap
     })
     flush()
   }
-  const document = new Document({ sections: [{ children: paragraphs }] })
+  const numbering = { config: [{ reference: 'contents', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] }
+  const document = new Document({ numbering, sections: [{ children: paragraphs }] })
   return { bytes: new Uint8Array(await Packer.toBuffer(document)), lineMap }
 }
