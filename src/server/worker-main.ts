@@ -1,45 +1,45 @@
 /**
- * `npm run worker`: the notification worker as its own process, on the same database and WeChat
- * settings as the server (DATABASE_URL or DATA_DIR, WECHAT_API_BASE/APPID/SECRET) plus the
- * notification settings (see notifications/config.ts). Run the server with NOTIFY_WORKER=off when
- * you run this, or keep both: claims are exclusive, so they share the work safely.
- * SIGTERM/SIGINT: stops claiming, waits for sends in flight, records them, exits.
+ * `npm run worker`: the notification worker as its own process, with the server's configuration
+ * (src/server/config.ts: DATABASE_URL or DATA_DIR, WECHAT_API_BASE/APPID/SECRET, LOG_LEVEL) plus the
+ * notification settings (src/server/notifications/config.ts). Run the server with NOTIFY_WORKER=off
+ * when you run this, or keep both: claims are exclusive, so they share the work safely.
+ * SIGTERM/SIGINT: stops claiming, waits for the sends in flight, records them, exits 0.
  */
 import pino from 'pino'
+import { ConfigError, loadConfig } from './config'
 import { openStorage } from './storage/open'
 import { createWechatClient } from './wechat/client'
-import { createDbTokenCache, loadNotificationConfig, migrateNotifications, startNotificationWorker } from './notifications'
+import { createDbTokenCache, loadNotificationConfig, migrateNotifications, NotificationConfigError, startNotificationWorker } from './notifications'
 
-function required(name: string): string {
-  const value = process.env[name]
-  if (!value || value.trim() === '') {
-    process.stderr.write(`worker: ${name} is not set; the worker needs WECHAT_API_BASE, WECHAT_APPID and WECHAT_SECRET\n`)
-    process.exit(1)
+function loadSettings() {
+  try {
+    return { config: loadConfig(process.env), notify: loadNotificationConfig(process.env) }
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof NotificationConfigError) {
+      process.stderr.write(`worker: ${error.message}\n`)
+      process.exit(1)
+    }
+    throw error
   }
-  return value.trim()
 }
 
 async function main() {
-  const logger = pino({ name: 'notify-worker', level: process.env.LOG_LEVEL ?? 'info' })
-  let config
-  try {
-    config = loadNotificationConfig(process.env)
-  } catch (err) {
-    process.stderr.write(`worker: ${(err as Error).message}\n`)
-    process.exit(1)
-  }
-  if (!config.templateId) {
+  const { config, notify } = loadSettings()
+  const logger = pino({ name: 'notify-worker', level: config.logLevel })
+  if (!notify.templateId) {
     logger.warn('WECHAT_TEMPLATE_NEW_ISSUE is not set: subscribe messages are off, nothing to send')
     return
   }
-  const baseUrl = required('WECHAT_API_BASE')
-  const appid = required('WECHAT_APPID')
-  const secret = required('WECHAT_SECRET')
-  const databaseUrl = process.env.DATABASE_URL?.trim() || null
-  const storage = await openStorage({ databaseUrl, dataDir: process.env.DATA_DIR?.trim() || './data' })
+  const { apiBase, appid, secret } = config.wechat
+  if (!appid || !secret) {
+    // The server falls back to an in-process fake WeChat; a separate worker cannot reach that one.
+    process.stderr.write('worker: WECHAT_APPID and WECHAT_SECRET must be set for `npm run worker` (without them the server sends from its own process)\n')
+    process.exit(1)
+  }
+  const storage = await openStorage(config)
   await migrateNotifications(storage.db, storage.dialect)
-  const wechat = createWechatClient({ baseUrl, appid, secret, tokenCache: createDbTokenCache(storage.db), logger })
-  const worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat, config, logger })
+  const wechat = createWechatClient({ baseUrl: apiBase, appid, secret, tokenCache: createDbTokenCache(storage.db), logger })
+  const worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat, config: notify, logger })
 
   let stopping = false
   const shutdown = async (signal: string) => {
@@ -55,6 +55,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  process.stderr.write(`worker: ${(err as Error).stack ?? String(err)}\n`)
+  process.stderr.write(`worker: ${err instanceof Error ? err.message : String(err)}\n`)
   process.exit(1)
 })

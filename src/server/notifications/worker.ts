@@ -7,17 +7,21 @@
  * uncertain window as small as we can and says where it is:
  * - A row is claimed (`sending`, leased to this worker) only when a send slot and a rate token are
  *   free, and sent right after: every `sending` row is a request that is really on its way.
- * - Each outcome is written as soon as it arrives (group commit: whatever finished during the
- *   previous write goes in the next one; idle, that is one row), synchronously committed.
+ * - Each outcome is written as soon as it arrives: a group commit (outcomes gather for at most
+ *   FLUSH_GATHER_MS = 4 ms, or until half the send slots are waiting, then one transaction), with
+ *   synchronous commit (PostgreSQL `synchronous_commit = on`; SQLite WAL survives a process kill,
+ *   and survives power loss only with `synchronous = FULL`, which the storage sets to NORMAL).
+ *   Sending continues while a write commits, but at most 3 × NOTIFY_CONCURRENCY rows are ever
+ *   claimed and unrecorded.
  * - If the process dies (kill -9, power), rows claimed but not recorded stay `sending` until their
  *   lease (NOTIFY_LEASE_SECONDS) expires; then any worker puts them back in the queue, counting
- *   `in_doubt`, and sends them again. That is at-least-once for at most NOTIFY_CONCURRENCY messages
- *   per crash: those whose request WeChat accepted in the few milliseconds before the outcome was
- *   committed. WeChat's own accounting softens even that: each accept is one credit on WeChat's
- *   side too, so a second copy to a member holding no further credit is refused with 43101 (we then
- *   record `refused` with in_doubt > 0) and only a member who accepted several times can see a
- *   duplicate. We chose this over at-most-once (marking in-doubt rows failed) because losing a
- *   notice silently is worse for the bulletin than a rare second copy.
+ *   `in_doubt`, and sends them again. That is at-least-once for the few rows unrecorded at the
+ *   moment of the crash (at most 3 × NOTIFY_CONCURRENCY, in practice those whose answer arrived in
+ *   the last few milliseconds plus those in flight). WeChat's own accounting softens even that:
+ *   each accept is one credit on WeChat's side too, so a second copy to a member holding no further
+ *   credit is refused with 43101 (we then record `refused` with in_doubt > 0) and only a member who
+ *   accepted several times can see a duplicate. We chose this over at-most-once (marking in-doubt
+ *   rows failed) because losing a notice silently is worse for the bulletin than a rare second copy.
  * - Two workers never send the same row: claims are exclusive (claims.ts), and a worker whose
  *   lease expired mid-send still records `sent`, which stops the row being sent a second time.
  *   Keep the lease well above the WeChat client's request timeout.
@@ -73,7 +77,12 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
   const messages = new Map<string, { page: string; data: Record<string, { value: string }> }>()
   const pending: Outcome[] = []
   let running = true
-  let occupied = 0 // claimed and not yet recorded: bounds memory and the in-doubt window
+  // Claimed and not yet recorded = sends in flight + outcomes waiting for (or in) a write. Sending
+  // goes on while a write commits (an fsync on PostgreSQL), but never more than MAX_UNRECORDED
+  // rows are unrecorded at once: that bounds memory and the in-doubt window of a crash.
+  let inFlight = 0
+  let unrecorded = 0
+  const maxUnrecorded = 3 * config.concurrency
   let flushing: Promise<void> = Promise.resolve()
   let flushScheduled = false
   let pausedUntil = 0
@@ -109,7 +118,7 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
           await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** tries)))
         }
       }
-      occupied -= batch.length
+      unrecorded -= batch.length
       wakeUp()
     })
   }
@@ -128,7 +137,9 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
         }
         if (outcome.kind === 'failed' || outcome.kind === 'retry') logger.warn({ workerId, delivery: delivery.id, errcode: outcome.errcode, kind: outcome.kind }, 'notifications: send failed')
         pending.push(outcome)
+        inFlight--
         scheduleFlush()
+        wakeUp()
       })
   }
 
@@ -156,15 +167,16 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
           nextSweep = now + Math.min(leaseMs / 2, 30_000)
         }
         if (now < pausedUntil) { await sleep(Math.min(pausedUntil - now, config.pollMs * 10)); continue }
-        const free = config.concurrency - occupied
+        const free = Math.min(config.concurrency - inFlight, maxUnrecorded - unrecorded)
         // Claim in batches of at least half the slots, not one row per finished send.
-        if (occupied > 0 && free < Math.ceil(config.concurrency / 2)) { await sleep(config.pollMs); continue }
+        if (unrecorded > 0 && free < Math.ceil(config.concurrency / 2)) { await sleep(config.pollMs); continue }
         const allowed = Math.min(free, limiter.available())
         if (allowed <= 0) { await sleep(Math.max(1, limiter.msUntilNext())); continue }
         const claimed = await claimDue(db, dialect, workerId, allowed, leaseMs)
         if (claimed.length === 0) { await sleep(config.pollMs); continue }
         limiter.take(claimed.length)
-        occupied += claimed.length
+        unrecorded += claimed.length
+        inFlight += claimed.length
         try {
           await ensureMessages(claimed)
         } finally {
@@ -187,9 +199,9 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
       wakeUp()
       await loop
       const deadline = Date.now() + Math.max(10_000, leaseMs)
-      while (occupied > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+      while (unrecorded > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
       await flushing
-      logger.info({ workerId, unrecorded: occupied }, 'notifications: worker stopped')
+      logger.info({ workerId, unrecorded }, 'notifications: worker stopped')
     },
   }
 }
