@@ -1,5 +1,21 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import type { Compiler } from 'webpack'
+
+/**
+ * Writes sw-assets.json: every script and stylesheet of the H5 build, so the service worker
+ * (src/services/offline-worker.js) keeps all of them at install, not only those already fetched.
+ */
+class OfflineAssetList {
+  apply(compiler: Compiler) {
+    compiler.hooks.thisCompilation.tap('OfflineAssetList', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'OfflineAssetList', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
+        const files = Object.keys(assets).filter((name) => /\.(js|css)$/.test(name) && name !== 'sw.js').map((name) => '/' + name)
+        compilation.emitAsset('sw-assets.json', new compiler.webpack.sources.RawSource(JSON.stringify(files)))
+      })
+    })
+  }
+}
 
 /**
  * Taro build configuration for both targets: `--type weapp` (WeChat mini-program, dist/weapp) and
@@ -25,7 +41,8 @@ export default defineConfig(async (_merge, { command: _command, mode: _mode }) =
     alias: {
       '@/core': path.resolve(__dirname, '..', 'src/core'),
     },
-    copy: { patterns: [], options: {} },
+    // The H5 service worker (offline app shell) lives at the site root; the mini-program has its own package.
+    copy: { patterns: platform === 'h5' ? [{ from: 'src/services/offline-worker.js', to: 'dist/h5/sw.js' }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
@@ -38,6 +55,9 @@ export default defineConfig(async (_merge, { command: _command, mode: _mode }) =
     },
     h5: {
       publicPath: '/',
+      // Content hashes: the service worker may keep these files forever without serving stale code.
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'chunk/[name].[contenthash:8].js' },
+      miniCssExtractPluginOption: { filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
       staticDirectory: 'static',
       router: { mode: 'hash' },
       esnextModules: [],
@@ -46,6 +66,7 @@ export default defineConfig(async (_merge, { command: _command, mode: _mode }) =
       webpackChain(chain) {
         const splitChunks = chain.optimization.get('splitChunks')
         if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' })
+        chain.plugin('offline-asset-list').use(OfflineAssetList)
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

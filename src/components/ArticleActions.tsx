@@ -37,7 +37,7 @@ export default function ArticleActions({ detail }: { detail: ArticleDetail }) {
       {isWeapp
         ? <Button className='btn' openType='share'>分享给好友</Button>
         : <Button className='btn' onClick={() => void onWebShare()}>分享</Button>}
-      <Button className='btn' onClick={() => void onPoster()} disabled={saving}>{saving ? '正在生成…' : '保存海报'}</Button>
+      <Button className='btn' onClick={() => void onPoster()} disabled={saving ? true : undefined}>{saving ? '正在生成…' : '保存海报'}</Button>
     </View>
   )
 }

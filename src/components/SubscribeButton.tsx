@@ -10,6 +10,10 @@ import { startSubscribe, type SubscribeApi } from '../services/subscribe'
  * "订阅新一期": asks WeChat for one new-issue message. Hidden without a template id, in H5 (no
  * subscribe messages there) and in single-page mode.
  */
+const wechatSubscribe: SubscribeApi = {
+  requestSubscribeMessage: (options) => Taro.requestSubscribeMessage(options as Parameters<typeof Taro.requestSubscribeMessage>[0]),
+}
+
 export default function SubscribeButton() {
   const templateId = useApp('config', (s) => s.templateId)
   const [message, setMessage] = useState<string | null>(null)
@@ -18,7 +22,7 @@ export default function SubscribeButton() {
 
   // No await before startSubscribe: WeChat only shows its dialog from the tap itself.
   const onTap = () =>
-    startSubscribe(Taro as unknown as SubscribeApi, [templateId], (outcome, id) => {
+    startSubscribe(wechatSubscribe, [templateId], (outcome, id) => {
       setMessage(outcome.message)
       if (!outcome.result) return
       const { session, api } = appStores()

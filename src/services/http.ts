@@ -106,7 +106,11 @@ function parseJson(data: unknown): unknown {
 
 /** Words for a member, not for a developer. */
 export function describeError(error: unknown): string {
-  if (!(error instanceof ApiError)) return '出了点问题，请稍后重试'
+  if (!(error instanceof ApiError)) {
+    // Not a network or server answer: a bug on our side. Leave a trace for whoever debugs it.
+    console.warn('unexpected error', error)
+    return '出了点问题，请稍后重试'
+  }
   if (error.code === 'timeout') return '网络太慢，请求超时了。请稍后重试'
   if (error.code === 'network') return '连不上网络。请检查网络后重试'
   if (error.status === 404) return '没有找到这篇内容，可能已被撤下'

@@ -85,3 +85,19 @@ export async function savePoster(imageUrl: string, fileName: string): Promise<st
     throw new Error('没有保存海报')
   }
 }
+
+/**
+ * Whether the device reports no network. Answers can still arrive then, from the HTTP cache; the
+ * pages use this to say the content is from the device.
+ */
+export function watchNetwork(): () => boolean {
+  let offline = false
+  if (!isWeapp && typeof navigator !== 'undefined') return () => navigator.onLine === false
+  try {
+    Taro.onNetworkStatusChange((res) => { offline = !res.isConnected })
+    void Taro.getNetworkType().then((res) => { offline = res.networkType === 'none' }).catch(() => undefined)
+  } catch {
+    // not available: assume online
+  }
+  return () => offline
+}

@@ -9,6 +9,7 @@ import { createContentCache } from '../services/content-cache'
 import { createHttpClient } from '../services/http'
 import { createTaroStore } from '../services/storage'
 import { taroTransport } from '../services/taro-transport'
+import { watchNetwork } from '../services/platform'
 import { createArticleStore, createIssueStore } from './content-stores'
 import { createFavouritesStore } from './favourites-store'
 import { createIssueListStore } from './issue-list-store'
@@ -19,7 +20,13 @@ import { createSettingsStore } from './settings-store'
 import { createConfigStore } from './config-store'
 
 function build() {
-  const store = createTaroStore(Taro)
+  // Member calls written out: Taro's H5 build turns `Taro.x(...)` into imports of x, so passing the
+  // Taro object itself would lose the storage functions there.
+  const store = createTaroStore({
+    getStorageSync: (key) => Taro.getStorageSync(key),
+    setStorageSync: (key, value) => Taro.setStorageSync(key, value),
+    removeStorageSync: (key) => Taro.removeStorageSync(key),
+  })
   const cache = createContentCache({ store })
   let token: string | null = null
   const http = createHttpClient({ baseUrl: API_BASE, transport: taroTransport, getToken: () => token })
@@ -32,6 +39,7 @@ function build() {
     }
     return { kind: 'device', deviceId: deviceIdFrom(store) }
   }
+  const knownOffline = watchNetwork()
   const session = createSessionStore({ api, store, obtainCredential })
   token = session.getState().token
   session.subscribe((s) => { token = s.token })
@@ -40,9 +48,9 @@ function build() {
     api,
     cache,
     session,
-    issueList: createIssueListStore(api, cache),
-    issues: createIssueStore(api, cache),
-    articles: createArticleStore(api, cache),
+    issueList: createIssueListStore(api, cache, 10, knownOffline),
+    issues: createIssueStore(api, cache, knownOffline),
+    articles: createArticleStore(api, cache, knownOffline),
     favourites: createFavouritesStore({ api, cache, store, signIn: () => session.getState().ensureSignedIn() }),
     search: createSearchStore(api, store),
     settings: createSettingsStore(store),

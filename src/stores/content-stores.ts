@@ -11,12 +11,13 @@ import { createResourceStore } from './resource-store'
 export const issueKey = (id: number) => `issue:${id}`
 export const articleKey = (id: number) => `article:${id}`
 
-export function createIssueStore(api: Pick<Api, 'getIssue'>, cache: ContentCache) {
-  return createResourceStore<IssueDetail>({ fetch: (id) => api.getIssue(id), cache, cacheKey: issueKey })
+export function createIssueStore(api: Pick<Api, 'getIssue'>, cache: ContentCache, knownOffline?: () => boolean) {
+  return createResourceStore<IssueDetail>({ fetch: (id) => api.getIssue(id), cache, cacheKey: issueKey, knownOffline })
 }
 
-export function createArticleStore(api: Pick<Api, 'getArticle'>, cache: ContentCache) {
+export function createArticleStore(api: Pick<Api, 'getArticle'>, cache: ContentCache, knownOffline?: () => boolean) {
   return createResourceStore<ArticleDetail>({
+    knownOffline,
     fetch: (id) => api.getArticle(id),
     cache,
     cacheKey: articleKey,

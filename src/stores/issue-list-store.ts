@@ -21,7 +21,7 @@ export interface IssueListState {
 
 const FIRST_PAGE_KEY = 'issues:first'
 
-export function createIssueListStore(api: Pick<Api, 'listIssues'>, cache: ContentCache, pageSize = 10) {
+export function createIssueListStore(api: Pick<Api, 'listIssues'>, cache: ContentCache, pageSize = 10, knownOffline: () => boolean = () => false) {
   return createStore<IssueListState>()((set, get) => ({
     items: [],
     nextCursor: null,
@@ -36,7 +36,7 @@ export function createIssueListStore(api: Pick<Api, 'listIssues'>, cache: Conten
       try {
         const page = await api.listIssues(null, pageSize)
         cache.put(FIRST_PAGE_KEY, page)
-        set({ items: page.items, nextCursor: page.nextCursor, status: 'ready', error: null, fromCache: false })
+        set({ items: page.items, nextCursor: page.nextCursor, status: 'ready', error: null, fromCache: knownOffline() })
       } catch (error) {
         if (get().items.length) set({ status: 'ready', error: describeError(error), fromCache: true })
         else set({ status: 'error', error: describeError(error) })

@@ -25,6 +25,11 @@ export interface ResourceStoreOptions<T> {
   cacheKey(id: number): string
   /** Where else on the device it could be found (an article inside a cached issue). */
   fallback?(id: number): T | null
+  /**
+   * True when the device says it has no network: an answer then came from the browser's HTTP cache,
+   * so it is shown as from the device too.
+   */
+  knownOffline?(): boolean
   /** Called after a fresh copy arrived and was cached. */
   onFresh?(id: number, data: T): void
 }
@@ -45,7 +50,7 @@ export function createResourceStore<T>(options: ResourceStoreOptions<T>) {
       try {
         const fresh = await options.fetch(id)
         cache.put(cacheKey(id), fresh)
-        put(id, { status: 'ready', data: fresh, error: null, fromCache: false })
+        put(id, { status: 'ready', data: fresh, error: null, fromCache: options.knownOffline?.() ?? false })
         options.onFresh?.(id, fresh)
       } catch (error) {
         const shown = get().entries[id]?.data ?? local

@@ -44,7 +44,7 @@ export default function Index() {
       {list.status === 'ready' && !list.items.length ? <View className='pad'><Text>还没有发布的期刊。</Text></View> : null}
       {list.nextCursor ? (
         <View className='pad'>
-          <Button className='btn' onClick={() => void list.loadMore()} disabled={list.loadingMore}>{list.loadingMore ? '正在加载…' : '加载更早的期刊'}</Button>
+          <Button className='btn' onClick={() => void list.loadMore()} disabled={list.loadingMore ? true : undefined}>{list.loadingMore ? '正在加载…' : '加载更早的期刊'}</Button>
         </View>
       ) : null}
       <SubscribeButton />

@@ -13,7 +13,9 @@ import { createDebouncer, SECTION_OPTIONS, yearOptions } from './debounce'
 export default function SearchPage() {
   const router = useRouter()
   const s = useApp('search', (state) => state)
-  const years = useApp('issueList', (state) => yearOptions(state.items.map((i) => i.year)))
+  // Select the stable list, derive outside: a selector returning a new array each time loops zustand.
+  const issues = useApp('issueList', (state) => state.items)
+  const years = useMemo(() => yearOptions(issues.map((i) => i.year)), [issues])
   const debouncer = useMemo(() => createDebouncer((q: string) => void appStores().search.getState().search(q), 350), [])
 
   useLoad(() => {

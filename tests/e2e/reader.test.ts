@@ -1,0 +1,123 @@
+/**
+ * The H5 client in real Chromium at a phone's size, against the real backend serving dist/h5:
+ * a member's path through the app, with a screenshot of each step in tests/artifacts/e2e/.
+ */
+import { existsSync, mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { CHROMIUM_PATH, describeBrowser } from '../support/requirements'
+import { ROOT, startServer, type RunningServer } from '../client/support/server'
+
+const SHOTS = path.join(ROOT, 'tests/artifacts/e2e')
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+
+/** A finger swipe from x0 to x1 at height y, through the DevTools protocol's touch events. */
+async function swipe(page: Page, x0: number, x1: number, y: number) {
+  const cdp = await page.context().newCDPSession(page)
+  const steps = 8
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y }] })
+  for (let i = 1; i <= steps; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x0 + ((x1 - x0) * i) / steps, y }] })
+    await page.waitForTimeout(16)
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  await cdp.detach()
+}
+
+describeBrowser('H5 reader in Chromium (390×844)', () => {
+  let server: RunningServer
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  // Pages slide in and out for ~300 ms in Taro's H5 router: picture the page once it stands still.
+  const shot = async (name: string) => {
+    await page.waitForTimeout(800)
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false })
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(ROOT, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first (npm test does)')
+    mkdirSync(SHOTS, { recursive: true })
+    server = await startServer()
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1, locale: 'zh-CN' })
+    page = await context.newPage()
+  }, 90_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  // H5 keeps earlier pages of the stack in the DOM, hidden: only look at what is on screen.
+  const text = (t: string) => page.getByText(t, { exact: false }).locator('visible=true').first()
+  const shown = (selector: string, hasText?: string) => page.locator(selector, hasText ? { hasText } : {}).locator('visible=true')
+
+  it('walks a member through reading, favouriting, searching and reading offline', async () => {
+    await page.goto(server.base + '/')
+    await text('〔2020〕第二十期').waitFor()
+    await text('未读').waitFor()
+    await shot('01-home')
+
+    await text('〔2020〕第二十期').click()
+    await shown('.tabs').waitFor()
+    await text('广州市总工会办公室').waitFor()
+    await shot('02-issue-contents')
+
+    // Swipe left on the reader with a finger (touch events): the next section, and its tab marked.
+    await page.waitForTimeout(500) // the swiper sets itself up after the first paint
+    const box = (await shown('.reader').boundingBox())!
+    await swipe(page, box.x + box.width - 40, box.x + 40, box.y + 300)
+    await shown('.tab.on', '要情动态').waitFor({ timeout: 5000 })
+    await shot('03-issue-next-section')
+
+    // Back to the contents through the tab strip, then open an article from it.
+    await shown('.tab', '本期导读').click()
+    await shown('.tab.on', '本期导读').waitFor()
+    await shown('.toc-item', '增城区总工会网络直播心系职工传递关怀').click()
+    await shown('.title', '增城区总工会网络直播心系职工传递关怀').waitFor()
+    await text('涂冬妮').waitFor()
+    await shot('04-article')
+
+    await text('☆ 收藏').click()
+    await text('★ 已收藏').waitFor()
+    await shot('05-article-favourited')
+
+    await page.goto(server.base + '/#/pages/search/index')
+    await shown('.input input').fill('毕节')
+    await shown('.mark', '毕节').first().waitFor()
+    await text('共找到').waitFor()
+    await shot('06-search-bijie')
+    await shown('.card').first().click()
+    await shown('.title').waitFor()
+    expect(await shown('.title').innerText()).toContain('毕节')
+    await shot('07-search-result-article')
+
+    // Reload: the favourite is still there (kept on the device and on the server).
+    await page.goto(server.base + '/#/pages/favourites/index')
+    await page.reload()
+    await shown('.card', '增城区总工会网络直播心系职工传递关怀').waitFor()
+    await shot('08-favourites-after-reload')
+
+    // No network: the favourite still reads, with the banner saying so.
+    await context.setOffline(true)
+    await shown('.card', '增城区总工会网络直播心系职工传递关怀').locator('.btn', { hasText: '阅读' }).first().click()
+    await shown('.title', '增城区总工会网络直播心系职工传递关怀').waitFor()
+    await text('内容来自本机').waitFor({ timeout: 15_000 })
+    expect((await shown('.article').innerText()).length).toBeGreaterThan(300)
+    expect(await shown('.article').innerText()).toContain('网络直播')
+    await shot('09-offline-article')
+    await context.setOffline(false)
+
+    // Text size: the largest step makes the article text bigger.
+    const before = await shown('.para').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    await page.goto(server.base + '/#/pages/settings/index')
+    await shown('.btn', '超大').click()
+    await shot('10-settings-largest')
+    await page.goBack()
+    await shown('.para').first().waitFor()
+    const after = await shown('.para').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    expect(after).toBeGreaterThanOrEqual(28)
+    expect(after).toBeGreaterThan(before)
+    await shot('11-article-largest-text')
+  }, 120_000)
+})
