@@ -34,12 +34,12 @@ interface Load {
 }
 
 /** autocannon in a child process, so the load generator does not share the server's event loop. */
-function load(url: string, paths: string[]): Promise<Load> {
+function load(url: string, paths: string[], seconds = SECONDS): Promise<Load> {
   const code = `
     const autocannon = require(process.argv[1])
     autocannon(JSON.parse(process.argv[2]), (err, r) => process.stdout.write(JSON.stringify(err ? { error: String(err) } :
       { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx })))`
-  const options = { url, connections: CONNECTIONS, duration: SECONDS, requests: paths.map((p) => ({ method: 'GET', path: p })) }
+  const options = { url, connections: CONNECTIONS, duration: seconds, requests: paths.map((p) => ({ method: 'GET', path: p })) }
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ['-e', code, require.resolve('autocannon'), JSON.stringify(options)], { maxBuffer: 1 << 20 }, (error, stdout) => {
       if (error) return reject(error)
@@ -101,13 +101,18 @@ async function benchBackend(name: string, storage: Storage) {
   const t0 = performance.now()
   const ids = await fill(storage)
   console.log(`\n${name}: ${ids.length} issues stored and published in ${f((performance.now() - t0) / 1000, 1)} s`)
-  const app = await createApp({
-    config: { adminToken: null, sessionSecret: 'b'.repeat(40), newIssueTemplateId: null, rateLimits: { searchPerMinute: 1e6, authPerMinute: 1e6 }, publishedRecheckMs: 1000 },
-    storage,
-    wechat: noWechat,
-  })
-  await app.listen({ host: '127.0.0.1', port: 0 })
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  const start = async (searchResultCache: number) => {
+    const app = await createApp({
+      config: { adminToken: null, sessionSecret: 'b'.repeat(40), newIssueTemplateId: null, rateLimits: { searchPerMinute: 1e6, authPerMinute: 1e6 }, publishedRecheckMs: 1000, searchResultCache },
+      storage,
+      wechat: noWechat,
+    })
+    await app.listen({ host: '127.0.0.1', port: 0 })
+    return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` }
+  }
+  const { app, url } = await start(100)
+  // The same server with its search caches off: every query is ranked and serialised afresh.
+  const { app: uncachedApp, url: uncachedUrl } = await start(0)
   const issuePath = `/api/issues/${ids[Math.floor(ids.length / 2)]}`
   const searchPath = (q: string) => `/api/search?q=${encodeURIComponent(q)}&limit=20`
   const popular = QUERIES.map(searchPath)
@@ -123,18 +128,22 @@ async function benchBackend(name: string, storage: Storage) {
   const bare = await bareServer(bodies)
   try {
     row(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'baseline r/s', 'base p99', 'ratio', 'errors'])
-    for (const [label, paths] of [
-      [`GET ${issuePath} (${bodies.get(issuePath)!.body.length} B)`, [issuePath]],
-      [`search, ${QUERIES.length} popular queries`, popular],
-      [`search, ${distinct.length} distinct (uncached)`, distinct],
-    ] as Array<[string, string[]]>) {
+    for (const [label, target, paths] of [
+      [`GET ${issuePath} (${bodies.get(issuePath)!.body.length} B)`, url, [issuePath]],
+      [`search, ${QUERIES.length} popular queries (cached)`, url, popular],
+      [`search, ${QUERIES.length} popular queries, cache off`, uncachedUrl, popular],
+      [`search, ${distinct.length} distinct, cache off`, uncachedUrl, distinct],
+    ] as Array<[string, string, string[]]>) {
+      await load(bare.url, paths, 1) // warm-up: JIT and connections, for both sides alike
+      await load(target, paths, 1)
       const base = await load(bare.url, paths)
-      const got = await load(url, paths)
+      const got = await load(target, paths)
       row([label, f(got.rps), f(got.p50, 1), f(got.p99, 1), f(base.rps), f(base.p99, 1), f(got.rps / base.rps, 2), got.errors + got.non2xx])
     }
   } finally {
     await bare.close()
     await app.close()
+    await uncachedApp.close()
   }
 }
 

@@ -3,7 +3,7 @@
  * cut around the first match in the body, with ranges pointing into the snippet as sent.
  */
 import type { Range, SearchHit } from '../api'
-import { mergeRanges, normaliseWithMap, occurrences, toOriginalRange } from './normalise'
+import { mergeRanges, normalise, normaliseWithMap, occurrences, originalOffset, toOriginalRange } from './normalise'
 import type { SearchDocument } from './document'
 
 const BEFORE = 20
@@ -50,28 +50,29 @@ function briefTitleRanges(doc: SearchDocument, terms: string[]): Range[] {
 
 function buildSnippet(texts: string[], terms: string[], normalised?: string[]): { snippet: string; snippetRanges: Range[] } {
   for (const [i, text] of texts.entries()) {
-    if (normalised && normalised[i] !== undefined && !terms.some((term) => normalised[i].includes(term))) continue
-    const ranges = matchRanges(text, terms)
-    if (ranges.length > 0) return cut(text, ranges, ranges[0][0])
+    const folded = normalised?.[i] ?? normalise(text)
+    let first = -1
+    for (const term of terms) {
+      const at = folded.indexOf(term)
+      if (at !== -1 && (first === -1 || at < first)) first = at
+    }
+    if (first !== -1) return cut(text, terms, originalOffset(text, first))
   }
   // Matched in the title only: show the opening of the body.
   return cut(texts[0] ?? '', [], 0)
 }
 
-function cut(text: string, ranges: Range[], firstMatch: number): { snippet: string; snippetRanges: Range[] } {
+/** A window of `text` around `firstMatch`, with the matches inside it highlighted. */
+function cut(text: string, terms: string[], firstMatch: number): { snippet: string; snippetRanges: Range[] } {
   let start = Math.max(0, firstMatch - BEFORE)
   if (isLowSurrogate(text, start)) start--
   let end = Math.min(text.length, start + SNIPPET_LENGTH)
   if (isLowSurrogate(text, end)) end++
   const prefix = start > 0 ? ELLIPSIS : ''
   const suffix = end < text.length ? ELLIPSIS : ''
-  const shift = prefix.length - start
-  const snippetRanges: Range[] = []
-  for (const [s, e] of ranges) {
-    const from = Math.max(s, start)
-    const to = Math.min(e, end)
-    if (from < to) snippetRanges.push([from + shift, to + shift])
-  }
+  // Folding is per character, so the window's own matches are the text's matches inside it (a match
+  // running over the window's edge is cut off, as the snippet itself is).
+  const snippetRanges: Range[] = terms.length === 0 ? [] : matchRanges(text.slice(start, end), terms).map(([s, e]) => [s + prefix.length, e + prefix.length])
   return { snippet: prefix + text.slice(start, end) + suffix, snippetRanges }
 }
 

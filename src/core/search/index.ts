@@ -9,7 +9,7 @@ import type { SearchHit } from '../api'
 import { normalise, occurrences, queryTerms } from './normalise'
 import { searchableFields, type SearchDocument } from './document'
 import { buildHit } from './hit'
-import { dateNumber, rankOrder } from './rank'
+import { rankDocs, rankTables } from './rank'
 import { buildPostings, countsFor, EMPTY_POSTING, intersect, SEPARATOR, type Posting } from './postings'
 
 export * from './normalise'
@@ -53,9 +53,9 @@ export function createSearchIndex(documents: SearchDocument[], { resultCacheSize
   const joined = documents.map((doc) => searchableFields(doc).map(normalise).join(SEPARATOR))
   const titles = documents.map((doc) => (doc.hasTitle ? normalise(doc.title) : ''))
   const sectionKeys = documents.map((doc) => sectionKey(doc.section))
-  const dates = Int32Array.from(documents.map((doc) => dateNumber(doc.date)))
-  const itemIds = Int32Array.from(documents.map((doc) => doc.itemId))
+  const tables = rankTables(documents.map((doc) => doc.date), documents.map((doc) => doc.itemId))
   const postings = buildPostings(joined)
+  const titlePostings = buildPostings(titles)
   const posting = (gram: string) => postings.get(gram) ?? EMPTY_POSTING
 
   /** Exact postings for 1–2 characters; for longer terms the documents holding all its bigrams. */
@@ -104,14 +104,18 @@ export function createSearchIndex(documents: SearchDocument[], { resultCacheSize
       kept.push(docs[i])
       occurrenceCounts.push(counts[i])
     }
-    const titleTerms = kept.map((d) => {
-      const title = titles[d]
-      let found = 0
-      if (title) for (const term of terms) if (title.includes(term)) found++
-      return found
-    })
-    const order = rankOrder({ titleTerms, occurrences: occurrenceCounts, dates: kept.map((d) => dates[d]), itemIds: kept.map((d) => itemIds[d]) })
-    return order.map((i) => kept[i])
+    // Title hits: exact from the title postings for short terms, by substring search otherwise.
+    const titleTerms: number[] = new Array(kept.length).fill(0)
+    const keptDocs = Int32Array.from(kept)
+    for (const term of terms) {
+      if (term.length <= 2) {
+        const inTitle = countsFor(titlePostings.get(term) ?? EMPTY_POSTING, keptDocs)
+        for (let i = 0; i < kept.length; i++) if (inTitle[i] > 0) titleTerms[i]++
+      } else {
+        for (let i = 0; i < kept.length; i++) if (titles[kept[i]].includes(term)) titleTerms[i]++
+      }
+    }
+    return rankDocs({ docs: kept, titleTerms, occurrences: occurrenceCounts }, tables)
   }
 
   function page({ ranked }: Ranked, terms: string[], offset: number, limit: number): SearchPage {

@@ -62,6 +62,22 @@ export function normaliseWithMap(original: string): NormalisedText {
   return { text, starts, ends }
 }
 
+/**
+ * Where the character behind normalised offset `at` starts in `original`, without building the whole
+ * map (snippets need just one offset).
+ */
+export function originalOffset(original: string, at: number): number {
+  let produced = 0
+  for (let offset = 0; offset < original.length; ) {
+    const code = original.codePointAt(offset)!
+    const width = code > 0xffff ? 2 : 1
+    produced += fold(code, width === 1 ? original[offset] : original.slice(offset, offset + 2)).length
+    if (produced > at) return offset
+    offset += width
+  }
+  return original.length
+}
+
 /** Normalises text where no map back is needed (queries, the index). */
 export function normalise(original: string): string {
   return normaliseWithMap(original).text
