@@ -34,12 +34,12 @@ interface Load {
 }
 
 /** autocannon in a child process, so the load generator does not share the server's event loop. */
-function load(url: string, paths: string[], seconds = SECONDS): Promise<Load> {
+function load(url: string, paths: string[], seconds = SECONDS, connections = CONNECTIONS): Promise<Load> {
   const code = `
     const autocannon = require(process.argv[1])
     autocannon(JSON.parse(process.argv[2]), (err, r) => process.stdout.write(JSON.stringify(err ? { error: String(err) } :
       { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx })))`
-  const options = { url, connections: CONNECTIONS, duration: seconds, requests: paths.map((p) => ({ method: 'GET', path: p })) }
+  const options = { url, connections, duration: seconds, requests: paths.map((p) => ({ method: 'GET', path: p })) }
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ['-e', code, require.resolve('autocannon'), JSON.stringify(options)], { maxBuffer: 1 << 20 }, (error, stdout) => {
       if (error) return reject(error)
@@ -128,16 +128,17 @@ async function benchBackend(name: string, storage: Storage) {
   const bare = await bareServer(bodies)
   try {
     row(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'baseline r/s', 'base p99', 'ratio', 'errors'])
-    for (const [label, target, paths] of [
-      [`GET ${issuePath} (${bodies.get(issuePath)!.body.length} B)`, url, [issuePath]],
-      [`search, ${QUERIES.length} popular queries (cached)`, url, popular],
-      [`search, ${QUERIES.length} popular queries, cache off`, uncachedUrl, popular],
-      [`search, ${distinct.length} distinct, cache off`, uncachedUrl, distinct],
-    ] as Array<[string, string, string[]]>) {
-      await load(bare.url, paths, 1) // warm-up: JIT and connections, for both sides alike
-      await load(target, paths, 1)
-      const base = await load(bare.url, paths)
-      const got = await load(target, paths)
+    for (const [label, target, paths, connections] of [
+      [`GET ${issuePath} (${bodies.get(issuePath)!.body.length} B)`, url, [issuePath], CONNECTIONS],
+      [`search, ${QUERIES.length} popular queries (cached)`, url, popular, CONNECTIONS],
+      [`search, ${QUERIES.length} popular queries, cache off`, uncachedUrl, popular, CONNECTIONS],
+      [`search, ${distinct.length} distinct, cache off`, uncachedUrl, distinct, CONNECTIONS],
+      [`  same, 1 connection`, uncachedUrl, distinct, 1],
+    ] as Array<[string, string, string[], number]>) {
+      await load(bare.url, paths, 1, connections) // warm-up: JIT and connections, for both sides alike
+      await load(target, paths, 1, connections)
+      const base = await load(bare.url, paths, SECONDS, connections)
+      const got = await load(target, paths, SECONDS, connections)
       row([label, f(got.rps), f(got.p50, 1), f(got.p99, 1), f(base.rps), f(base.p99, 1), f(got.rps / base.rps, 2), got.errors + got.non2xx])
     }
   } finally {
@@ -166,7 +167,7 @@ async function adminQuery(sql: string) {
 }
 
 async function main() {
-  console.log(`API benchmark: ${ISSUES} issues, ${SECONDS} s per run, ${CONNECTIONS} connections, ${os.cpus().length} CPUs`)
+  console.log(`API benchmark: ${ISSUES} issues, ${SECONDS} s per run, ${CONNECTIONS} connections unless said, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}`)
   console.log('targets: cached issue reads ≥ 0.7 × baseline req/s; search p99 < 20 ms')
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ub-bench-'))
   const sqlite = openSqliteStorage(path.join(dir, 'bulletin.db'))
