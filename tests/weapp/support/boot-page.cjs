@@ -14,6 +14,8 @@ const storage = new Map(Object.entries(spec.storage || {}))
 const navigations = []
 const requests = []
 const errors = []
+const subscribeCalls = []
+const toasts = []
 let pending = 0
 let lastActivity = Date.now()
 const touch = () => { lastActivity = Date.now() }
@@ -69,13 +71,26 @@ const api = {
   navigateTo: (opts) => { navigations.push(opts.url); answer(opts, true, {}) },
   redirectTo: (opts) => { navigations.push(opts.url); answer(opts, true, {}) },
   reLaunch: (opts) => { navigations.push(opts.url); answer(opts, true, {}) },
-  requestSubscribeMessage: (opts) => answer(opts, true, spec.subscribeAnswer || {}),
+  requestSubscribeMessage: (opts) => {
+    subscribeCalls.push({ tmplIds: opts.tmplIds, at: Date.now() })
+    if (spec.subscribeFail) answer(opts, false, spec.subscribeFail)
+    else answer(opts, true, spec.subscribeAnswer || {})
+  },
+  showToast: (opts) => { toasts.push(opts.title); answer(opts, true, {}) },
+  showModal: (opts) => { toasts.push(opts.content); answer(opts, true, { confirm: true }) },
   canIUse: () => true,
+}
+// Other wx APIs the app calls: they succeed quietly (Taro copies only the APIs wx has, by name).
+for (const name of ['setNavigationBarTitle', 'setNavigationBarColor', 'stopPullDownRefresh', 'pageScrollTo', 'getNetworkType',
+  'onNetworkStatusChange', 'downloadFile', 'saveImageToPhotosAlbum', 'setClipboardData', 'navigateBack', 'switchTab',
+  'showLoading', 'hideLoading', 'hideToast', 'getSetting', 'openSetting', 'onAppShow', 'onAppHide', 'nextTick']) {
+  if (!(name in api)) api[name] = (opts) => answer(opts, true, {})
 }
 // Any other wx API the runtime touches succeeds quietly; webpackJsonp (the chunk list) can be set.
 global.wx = new Proxy(api, {
   get: (target, key) => (key in target ? target[key] : typeof key === 'string' && key !== 'then' && key !== 'webpackJsonp' ? (opts) => answer(opts, true, {}) : undefined),
   set: (target, key, value) => { target[key] = value; return true },
+  has: (target, key) => key in target || (typeof key === 'string' && key !== 'webpackJsonp'),
 })
 
 let appInstance = null
@@ -113,11 +128,13 @@ function textsOf() {
   return texts
 }
 
-async function settle(maxMs = 8000) {
+async function settle(maxMs = 10000) {
   const start = Date.now()
   await new Promise((r) => setTimeout(r, 50))
   while (Date.now() - start < maxMs) {
-    if (pending === 0 && Date.now() - lastActivity > 300) return
+    // spec.waitFor: words that only show after retries with backoff (quiet gaps between requests).
+    const waiting = spec.waitFor && !textsOf().join('').includes(spec.waitFor)
+    if (!waiting && pending === 0 && Date.now() - lastActivity > 300) return
     await new Promise((r) => setTimeout(r, 50))
   }
 }
@@ -157,11 +174,18 @@ async function main() {
     tap(instance, text)
     await settle()
   }
-  process.stdout.write(JSON.stringify({ texts: textsOf(), storage: Object.fromEntries(storage), navigations, requests, errors }) + '\n')
+  // What WeChat would ask the page for when the member shares it (only set when the page enables it).
+  const share = {
+    appMessage: typeof instance.onShareAppMessage === 'function' ? instance.onShareAppMessage({ from: 'menu' }) : null,
+    timeline: typeof instance.onShareTimeline === 'function' ? instance.onShareTimeline() : null,
+  }
+  const pageJson = JSON.parse(require('node:fs').readFileSync(path.join(root, spec.page + '.json'), 'utf8'))
+  process.stdout.write(JSON.stringify({ texts: textsOf(), storage: Object.fromEntries(storage), navigations, requests, errors, share, pageJson, subscribeCalls, toasts }) + '\n')
   process.exit(0)
 }
 
 process.on('unhandledRejection', (e) => errors.push(String(e?.stack || e)))
+process.on('uncaughtException', (e) => errors.push(String(e?.stack || e)))
 main().catch((e) => {
   process.stdout.write(JSON.stringify({ fatal: String(e?.stack || e), texts: textsOf(), requests, errors }) + '\n')
   process.exit(1)

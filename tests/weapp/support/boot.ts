@@ -1,0 +1,99 @@
+/** Runs boot-page.cjs (the built mini-program booted in Node) and returns what the page showed. */
+import { execFile, execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { ROOT } from '../../client/support/server'
+
+export const WEAPP = path.join(ROOT, 'dist/weapp')
+
+export interface BootSpec {
+  page: string
+  query?: Record<string, string>
+  api: string
+  storage?: Record<string, string>
+  taps?: string[]
+  /** Keep waiting until the page shows these words (up to 10 s). */
+  waitFor?: string
+  scene?: number
+  loginCode?: string
+  subscribeAnswer?: Record<string, string>
+  subscribeFail?: { errCode: number; errMsg: string }
+}
+
+export interface BootResult {
+  texts: string[]
+  storage: Record<string, string>
+  navigations: string[]
+  requests: string[]
+  errors: string[]
+  share: { appMessage: { title: string; path: string; imageUrl?: string } | null; timeline: { title: string; query: string; imageUrl?: string } | null }
+  pageJson: Record<string, unknown>
+  subscribeCalls: Array<{ tmplIds: string[] }>
+  toasts: string[]
+  fatal?: string
+}
+
+export function boot(spec: BootSpec): Promise<BootResult> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [path.join(__dirname, 'boot-page.cjs'), JSON.stringify(spec)], { cwd: ROOT, timeout: 30_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+      const line = stdout.trim().split('\n').pop() ?? ''
+      try {
+        const result = JSON.parse(line) as BootResult
+        if (result.fatal) return reject(new Error(`booting ${spec.page} failed: ${result.fatal}`))
+        // A page that threw while rendering shows less than it should: never a pass.
+        if (result.errors.length) return reject(new Error(`${spec.page} threw:\n${result.errors.join('\n')}`))
+        resolve(result)
+      } catch {
+        reject(new Error(`booting ${spec.page} printed no result (${error?.message ?? ''}):\n${stdout}\n${stderr}`))
+      }
+    })
+  })
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) {
+      if (full === path.join(ROOT, 'src/server')) continue
+      newest = Math.max(newest, newestMtime(full))
+    } else newest = Math.max(newest, statSync(full).mtimeMs)
+  }
+  return newest
+}
+
+/**
+ * dist/weapp must exist (npm test builds it first). If the client sources are newer than the
+ * build, rebuild it here so the suite never tests stale code.
+ */
+export function ensureWeappBuild(): void {
+  const app = path.join(WEAPP, 'app.js')
+  if (!existsSync(app)) {
+    throw new Error('dist/weapp is missing: run `npm run build:weapp` first (npm test builds both clients before jest)')
+  }
+  const stale = () => Math.max(newestMtime(path.join(ROOT, 'src')), newestMtime(path.join(ROOT, 'config'))) > statSync(app).mtimeMs
+  if (!stale()) return
+  // Suites run in parallel: one builds, the others wait for it (a lock directory), then look again.
+  const lock = path.join(ROOT, 'dist/.weapp-build-lock')
+  const deadline = Date.now() + 180_000
+  for (;;) {
+    try {
+      mkdirSync(lock)
+      break
+    } catch {
+      if (Date.now() > deadline) throw new Error(`waited 3 minutes for another weapp build (remove ${lock} if none runs)`)
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500)
+    }
+  }
+  try {
+    if (!stale()) return
+    try {
+      execFileSync('npm', ['run', '--silent', 'build:weapp'], { cwd: ROOT, stdio: 'pipe', timeout: 180_000 })
+    } catch (error) {
+      const out = String((error as { stdout?: Buffer }).stdout ?? '') + String((error as { stderr?: Buffer }).stderr ?? '')
+      throw new Error(`dist/weapp is older than the sources and rebuilding it failed:\n${out.slice(-3000)}`)
+    }
+  } finally {
+    rmSync(lock, { recursive: true, force: true })
+  }
+}
