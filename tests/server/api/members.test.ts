@@ -89,7 +89,7 @@ describeOnEachBackend('members: sign-in and favourites', (backend) => {
     const { token } = (await t.inject({ method: 'POST', url: '/api/auth/device', payload: { deviceId: 'device-forgery-000001' } })).json()
     const [v, payload, signature] = token.split('.')
     const forgedPayload = Buffer.from(JSON.stringify({ m: 1, e: 9999999999 })).toString('base64url')
-    for (const headers of [{}, bearer('nonsense'), bearer(`${v}.${forgedPayload}.${signature}`), { authorization: token }]) {
+    for (const headers of [{}, bearer('nonsense'), bearer(`${v}.${forgedPayload}.${signature}`), { authorization: token }] as Array<Record<string, string>>) {
       const res = await t.inject({ url: '/api/me/favourites', headers })
       expect(res.statusCode).toBe(401)
       expect(res.json().error.code).toMatch(/unauthorized|invalid-session/)
