@@ -21,6 +21,11 @@ export type DeliveryCounts = Record<DeliveryStatus, number> & { total: number }
 /** GET /api/admin/issues/:id/deliveries */
 export interface DeliveryProgress extends DeliveryCounts {
   issueId: number
+  /**
+   * Deliveries whose worker died with the send's outcome unknown, and which were therefore sent
+   * again (see worker.ts): a refused one among them most likely reached the member the first time.
+   */
+  inDoubt: number
   /** Up to 20, newest first: failed deliveries and queued ones waiting for a retry after an error. */
   recentFailures: DeliveryFailure[]
 }
@@ -49,9 +54,12 @@ export async function deliveryProgress(db: Kysely<any>, issueId: number): Promis
     .orderBy('updated_at', 'desc')
     .limit(20)
     .execute()
+  const doubt = await db.selectFrom('notify_deliveries').select((eb) => eb.fn.countAll().as('n'))
+    .where('issue_id', '=', issueId).where('in_doubt', '>', 0).executeTakeFirst()
   return {
     issueId,
     ...counts,
+    inDoubt: Number(doubt?.n ?? 0),
     recentFailures: failures.map((f) => ({
       memberId: Number(f.member_id),
       status: f.status,

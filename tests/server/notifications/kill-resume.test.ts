@@ -9,7 +9,7 @@ import path from 'node:path'
 import { openSqliteStorage } from '../../../src/server/storage/sqlite'
 import type { Storage } from '../../../src/server/storage/storage'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
-import { deliveryCounts } from '../../../src/server/notifications'
+import { deliveryCounts, deliveryProgress } from '../../../src/server/notifications'
 import { ISSUE_PAGE, TEMPLATE, deliveriesOf, prepare, publishNewIssue, subscribedMembers, testConfig, waitFor } from './support'
 import { kill9, spawnWorker, type WorkerProcess } from './worker-process'
 
@@ -76,6 +76,8 @@ describe('worker killed with kill -9 and restarted', () => {
     // A delivery is only marked refused when an earlier attempt's outcome was lost in a kill
     // (WeChat had taken it and so refused the second copy: the member still got exactly one).
     for (const r of rows.filter((r) => r.status === 'refused')) expect(Number(r.in_doubt)).toBeGreaterThan(0)
+    const progress = await deliveryProgress(storage.db, issue.id)
+    expect(progress).toMatchObject({ total: members, queued: 0, sending: 0, inDoubt: rows.filter((r) => Number(r.in_doubt) > 0).length })
     // eslint-disable-next-line no-console
     console.log(`kill -9 test: ${rows.filter((r) => r.status === 'sent').length} recorded sent, ${rows.filter((r) => Number(r.in_doubt) > 0).length} in doubt after kills`)
   })

@@ -80,7 +80,7 @@ describeOnEachBackend('notification routes', (backend) => {
       await worker.stop()
     }
     const progress = (await call({ url: `/api/admin/issues/${draft.id}/deliveries`, headers: admin })).json()
-    expect(progress).toMatchObject({ queued: 0, sending: 0, sent: 1, refused: 0, failed: 0, cancelled: 0, total: 1 })
+    expect(progress).toMatchObject({ queued: 0, sending: 0, sent: 1, refused: 0, failed: 0, cancelled: 0, total: 1, inDoubt: 0 })
     expect(fake.sentMessages.map((m) => [m.touser, m.page])).toEqual([['r-alice', `pages/issue/index?id=${draft.id}`]])
   })
 
