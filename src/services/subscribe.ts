@@ -59,11 +59,13 @@ export function startSubscribe(wx: SubscribeApi, templateIds: string[], onOutcom
   const templateId = tmplIds[0]
   if (!templateId) return
   try {
-    wx.requestSubscribeMessage({
+    const returned = wx.requestSubscribeMessage({
       tmplIds,
       success: (res) => onOutcome(interpretSubscribe(res, null, templateId), templateId),
       fail: (err) => onOutcome(interpretSubscribe(null, err ?? {}, templateId), templateId),
     })
+    // Taro also returns a promise that rejects on failure; `fail` above has dealt with it.
+    if (returned && typeof (returned as Promise<unknown>).catch === 'function') (returned as Promise<unknown>).catch(() => undefined)
   } catch (error) {
     onOutcome(interpretSubscribe(null, { errMsg: String(error) }, templateId), templateId)
   }

@@ -28,8 +28,8 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const realMain = path.join(ROOT, 'src/server/main.ts')
-  const main = existsSync(realMain) ? realMain : path.join(__dirname, 'interim-server.ts')
+  const main = path.join(ROOT, 'src/server/main.ts')
+  if (!existsSync(main)) throw new Error(`the backend entry ${main} is missing`)
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ub-client-'))
   const port = await freePort()
   const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [main], {
