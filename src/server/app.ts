@@ -31,6 +31,8 @@ export interface AppConfig {
   newIssueTemplateId: string | null
   rateLimits: { searchPerMinute: number; authPerMinute: number }
   publishedRecheckMs: number
+  /** Take client addresses from X-Forwarded-For (only behind a proxy you run; default false). */
+  trustProxy?: boolean
   /** Queries whose ranked results each process remembers per published version (default 100; 0 = off). */
   searchResultCache?: number
   /** Folder of the built H5 client, served at / when given and present. */
@@ -60,7 +62,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...loggerOptions(deps.logger),
     bodyLimit: MAX_UPLOAD_BYTES,
-    trustProxy: true,
+    trustProxy: config.trustProxy ?? false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }) as unknown as FastifyInstance
 

@@ -28,6 +28,7 @@ const envSchema = z.object({
   RATE_LIMIT_SEARCH_PER_MINUTE: positiveInt(120, 1_000_000),
   RATE_LIMIT_AUTH_PER_MINUTE: positiveInt(20, 1_000_000),
   PUBLISHED_RECHECK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
 })
 
 export interface Config {
@@ -46,6 +47,8 @@ export interface Config {
   rateLimits: { searchPerMinute: number; authPerMinute: number }
   /** How long a process trusts its caches of published content before asking the database again. */
   publishedRecheckMs: number
+  /** Behind a reverse proxy: take the client address (rate limits) from X-Forwarded-For. */
+  trustProxy: boolean
 }
 
 export class ConfigError extends Error {
@@ -76,5 +79,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     rateLimits: { searchPerMinute: e.RATE_LIMIT_SEARCH_PER_MINUTE, authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE },
     publishedRecheckMs: e.PUBLISHED_RECHECK_MS,
+    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
   }
 }

@@ -73,6 +73,7 @@ async function main() {
       newIssueTemplateId: config.newIssueTemplateId,
       rateLimits: config.rateLimits,
       publishedRecheckMs: config.publishedRecheckMs,
+      trustProxy: config.trustProxy,
       staticDir: path.join(PROJECT_ROOT, 'dist/h5'),
     },
     storage,

@@ -69,7 +69,7 @@ export const adminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
     nextCursor: null,
   }))
 
-  app.get<{ Params: { id: number } }>('/admin/issues/:id', { schema: { summary: 'One issue, draft or published', tags: ['admin'], params: idParams('id') } }, async (request) => {
+  app.get<{ Params: { id: number } }>('/admin/issues/:id', { schema: { summary: 'One issue, draft or published', tags: ['admin'], params: idParams('id'), querystring: noQuery } }, async (request) => {
     const issue = await storage.getIssue(request.params.id, { includeDrafts: true })
     if (!issue) throw new ApiError(404, 'issue-not-found', `There is no issue with id ${request.params.id}`)
     return issue
@@ -78,7 +78,7 @@ export const adminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
   for (const action of ['publish', 'unpublish'] as const) {
     app.post<{ Params: { id: number } }>(
       `/admin/issues/:id/${action}`,
-      { schema: { summary: action === 'publish' ? 'Publish an issue (idempotent)' : 'Take an issue back to draft (idempotent)', tags: ['admin'], params: idParams('id') } },
+      { schema: { summary: action === 'publish' ? 'Publish an issue (idempotent)' : 'Take an issue back to draft (idempotent)', tags: ['admin'], params: idParams('id'), querystring: noQuery } },
       async (request) => {
         const id = request.params.id
         const change = action === 'publish' ? storage.publishIssue(id, { inTransaction: hooks.onPublish }) : storage.unpublishIssue(id, { inTransaction: hooks.onUnpublish })
@@ -93,7 +93,7 @@ export const adminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
     )
   }
 
-  app.delete<{ Params: { id: number } }>('/admin/issues/:id', { schema: { summary: 'Delete an issue', tags: ['admin'], params: idParams('id') } }, async (request, reply) => {
+  app.delete<{ Params: { id: number } }>('/admin/issues/:id', { schema: { summary: 'Delete an issue', tags: ['admin'], params: idParams('id'), querystring: noQuery } }, async (request, reply) => {
     const deleted = await storage.deleteIssue(request.params.id, {
       inTransaction: async (trx, issue) => {
         if (issue.status === 'published' && hooks.onUnpublish) await hooks.onUnpublish(trx, issue)

@@ -5,6 +5,7 @@ import type { RouteDeps } from './deps'
 import { WechatError } from '../wechat/api'
 import { ApiError } from '../http/errors'
 import { issueSessionToken } from '../auth/session-token'
+import { noQuery } from '../http/schemas'
 
 function wechatLoginError(error: WechatError): ApiError {
   switch (error.errcode) {
@@ -29,6 +30,7 @@ export const authRoutes: FastifyPluginAsync<RouteDeps> = async (app, { storage, 
       schema: {
         summary: 'Exchange a mini-program login code (wx.login) for a session token',
         tags: ['members'],
+        querystring: noQuery,
         body: { type: 'object', properties: { code: { type: 'string', minLength: 1, maxLength: 128 } }, required: ['code'], additionalProperties: false },
       },
       config: { rateLimit },
@@ -52,6 +54,7 @@ export const authRoutes: FastifyPluginAsync<RouteDeps> = async (app, { storage, 
       schema: {
         summary: 'An anonymous member for the H5 client, keyed by a random device id it keeps',
         tags: ['members'],
+        querystring: noQuery,
         body: {
           type: 'object',
           properties: { deviceId: { type: 'string', pattern: '^[A-Za-z0-9_-]{16,128}$' } },

@@ -2,9 +2,10 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ClientConfig } from '../../core/api'
 import type { RouteDeps } from './deps'
+import { noQuery } from '../http/schemas'
 
 export const clientConfigRoutes: FastifyPluginAsync<RouteDeps> = async (app, { newIssueTemplateId }) => {
-  app.get('/config', { schema: { summary: 'What the client needs of the server configuration', tags: ['meta'] } }, async (): Promise<ClientConfig> => ({
+  app.get('/config', { schema: { summary: 'What the client needs of the server configuration', tags: ['meta'], querystring: noQuery } }, async (): Promise<ClientConfig> => ({
     newIssueTemplateId,
   }))
 }

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { IssueList } from '../../core/api'
 import type { IssueCursor } from '../storage/storage'
 import type { RouteDeps } from './deps'
-import { idParams } from '../http/schemas'
+import { idParams, noQuery } from '../http/schemas'
 import { decodeCursor, encodeCursor } from '../http/cursor'
 import { cachedJson, sendCachedJson } from '../http/cached-json'
 import { ApiError } from '../http/errors'
@@ -35,7 +35,7 @@ export const issueRoutes: FastifyPluginAsync<RouteDeps> = async (app, { storage,
 
   app.get<{ Params: { id: number } }>(
     '/issues/:id',
-    { schema: { summary: 'One published issue, whole (IssueDetail)', tags: ['issues'], params: idParams('id') } },
+    { schema: { summary: 'One published issue, whole (IssueDetail)', tags: ['issues'], params: idParams('id'), querystring: noQuery } },
     async (request, reply) => {
       const json = await reads.issue(request.params.id)
       if (!json) throw new ApiError(404, 'issue-not-found', `There is no published issue with id ${request.params.id}`)
@@ -45,7 +45,7 @@ export const issueRoutes: FastifyPluginAsync<RouteDeps> = async (app, { storage,
 
   app.get<{ Params: { id: number } }>(
     '/articles/:id',
-    { schema: { summary: 'One article of a published issue, with its neighbours (ArticleDetail)', tags: ['issues'], params: idParams('id') } },
+    { schema: { summary: 'One article of a published issue, with its neighbours (ArticleDetail)', tags: ['issues'], params: idParams('id'), querystring: noQuery } },
     async (request, reply) => {
       const json = await reads.article(request.params.id)
       if (!json) throw new ApiError(404, 'article-not-found', `There is no published article with id ${request.params.id}`)

@@ -62,6 +62,7 @@ describeOnEachBackend('GET /api/issues, /api/issues/:id, /api/articles/:id', (ba
     ['/api/issues/0', 'params/id'],
     ['/api/issues/99999999999', 'params/id'],
     ['/api/articles/1.5', 'params/id'],
+    ['/api/articles/1?full=yes', "unknown field 'full'"],
   ])('answers 400 naming the field for %s', async (url, field) => {
     const res = await get(url)
     expect(res.statusCode).toBe(400)

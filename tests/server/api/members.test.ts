@@ -110,6 +110,9 @@ describeOnEachBackend('rate limits on sign-in and search', (backend) => {
     for (let i = 0; i < 5; i++) auth.push(await t.inject({ method: 'POST', url: '/api/auth/device', payload: { deviceId: 'device-rate-limit-0001' } }))
     expect(auth.map((r) => r.statusCode)).toEqual([200, 200, 200, 429, 429])
     expect(auth[4].json().error.code).toBe('rate-limited')
+    // X-Forwarded-For is not trusted unless TRUST_PROXY says so: a forged one does not reset the limit.
+    const forged = await t.inject({ method: 'POST', url: '/api/auth/device', headers: { 'x-forwarded-for': '203.0.113.9' }, payload: { deviceId: 'device-rate-limit-0001' } })
+    expect(forged.statusCode).toBe(429)
     const search = []
     for (let i = 0; i < 6; i++) search.push((await t.inject({ url: '/api/search?q=%E5%B7%A5%E4%BC%9A' })).statusCode)
     expect(search).toEqual([200, 200, 200, 200, 429, 429])

@@ -18,6 +18,7 @@ describe('configuration from the environment', () => {
       logLevel: 'info',
       rateLimits: { searchPerMinute: 120, authPerMinute: 20 },
       publishedRecheckMs: 1000,
+      trustProxy: false,
     })
   })
 
@@ -50,6 +51,7 @@ describe('configuration from the environment', () => {
     [{ WECHAT_API_BASE: 'not a url' }, 'WECHAT_API_BASE'],
     [{ WECHAT_APPID: 'wx1' }, 'WECHAT_SECRET'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
     [{ RATE_LIMIT_SEARCH_PER_MINUTE: '0' }, 'RATE_LIMIT_SEARCH_PER_MINUTE'],
   ])('stops on a bad value, naming the variable: %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError)
