@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describeOnEachBackend } from '../support/storages'
 import { admin, buildTestApp, ADMIN_TOKEN, type TestApp } from '../support/app'
 import type { AdminImportResponse } from '../../../src/core/api'
+import { markdownToDocx } from '../import/make-docx'
 
 const SAMPLE = readFileSync(path.join(__dirname, '../../../samples/gonghui-xinxi-2020-20.md'), 'utf8')
 /** The sample as another issue: same text, another number. */
@@ -137,6 +138,29 @@ describeOnEachBackend('admin API', (backend) => {
     const hugeFile = multipart('big.md', Buffer.alloc(5 * 1024 * 1024 + 10, 0x41))
     const tooBig = await t.inject({ method: 'POST', url: '/api/admin/issues', headers: hugeFile.headers, payload: hugeFile.payload })
     expect(tooBig.statusCode).toBe(413)
+  })
+
+  it('imports a Word .docx, as a multipart file and as a raw body', async () => {
+    const { bytes } = await markdownToDocx(sampleNumbered('二十五'), 'paragraphs')
+    const upload = multipart('第二十五期.docx', Buffer.from(bytes), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    const res = await t.inject({ method: 'POST', url: '/api/admin/issues', headers: upload.headers, payload: upload.payload })
+    expect(res.statusCode).toBe(201)
+    const fromMarkdown = (await importMd(sampleNumbered('二十六'))).json() as AdminImportResponse
+    const fromWord = res.json() as AdminImportResponse
+    expect(fromWord).toMatchObject({ number: 25, label: '〔2020〕第二十五期', date: fromMarkdown.date })
+    expect(fromWord.sections.map((s) => [s.name, s.items.length])).toEqual(fromMarkdown.sections.map((s) => [s.name, s.items.length]))
+    const raw = await t.inject({
+      method: 'POST',
+      url: '/api/admin/issues',
+      headers: { ...admin, 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+      payload: Buffer.from((await markdownToDocx(sampleNumbered('二十七'), 'paragraphs')).bytes),
+    })
+    expect(raw.statusCode).toBe(201)
+    expect(raw.json().number).toBe(27)
+    const broken = multipart('坏文件.docx', Buffer.from('PK this is not really a zip'))
+    const unreadable = await t.inject({ method: 'POST', url: '/api/admin/issues', headers: broken.headers, payload: broken.payload })
+    expect(unreadable.statusCode).toBe(422)
+    expect(unreadable.json().error.details.errors[0].code).toBe('unreadable-docx')
   })
 
   it('rejects unknown query fields', async () => {
