@@ -10,6 +10,8 @@ import type { InTransaction, Storage } from '../storage/storage'
 import { StorageError } from '../storage/storage'
 import { loadConfig } from '../config'
 import { openStorage } from '../storage/open'
+import { createPublishingHooks } from '../publishing-hooks'
+import { loadNotificationConfig, migrateNotifications } from '../notifications'
 
 export interface DraftInput {
   fileName: string
@@ -23,7 +25,10 @@ export interface StoreDraftsOptions {
   replace?: boolean
   /** Storage to use; default: opened (and closed again) from the environment like the server. */
   storage?: Storage
-  /** Run inside each publish transaction (notifications). */
+  /**
+   * Run inside each publish transaction. Default when publishing on storage opened here: the
+   * server's notification hooks (subscribers are notified as if an editor pressed publish).
+   */
   onPublish?: InTransaction
 }
 
@@ -35,6 +40,11 @@ export async function storeDrafts(inputs: DraftInput[], opts: StoreDraftsOptions
   const own = opts.storage === undefined
   const storage = opts.storage ?? (await openStorage(loadConfig(process.env)))
   try {
+    let onPublish = opts.onPublish
+    if (opts.publish && own && onPublish === undefined) {
+      await migrateNotifications(storage.db, storage.dialect)
+      onPublish = createPublishingHooks(loadNotificationConfig(process.env)).onPublish
+    }
     const reports: StoredDraftReport[] = []
     for (const { fileName, result } of inputs) {
       if (!result.ok) {
@@ -45,7 +55,7 @@ export async function storeDrafts(inputs: DraftInput[], opts: StoreDraftsOptions
         const saved = await storage.saveDraft(result.issue, { replacePublished: opts.replace ?? false })
         let status = saved.issue.status
         if (opts.publish && status !== 'published') {
-          status = (await storage.publishIssue(saved.issue.id, { inTransaction: opts.onPublish }))!.issue.status
+          status = (await storage.publishIssue(saved.issue.id, { inTransaction: onPublish }))!.issue.status
         }
         reports.push({ fileName, ok: true, id: saved.issue.id, label: saved.issue.label, status, replaced: saved.replaced, warnings: saved.issue.warnings })
       } catch (error) {

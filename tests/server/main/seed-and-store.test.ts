@@ -67,6 +67,9 @@ describe('storeDrafts without a storage', () => {
       expect(reports[0]).toMatchObject({ ok: true, status: 'draft' })
       const again = await storeDrafts([{ fileName: 'x.md', result: importText(SAMPLE) }])
       expect(again[0]).toMatchObject({ ok: true, replaced: true })
+      // --publish: published through the server's own hooks (notification tables migrated on the way).
+      const published = await storeDrafts([{ fileName: 'x.md', result: importText(SAMPLE) }], { publish: true })
+      expect(published[0]).toMatchObject({ ok: true, status: 'published' })
     } finally {
       process.env = saved
       rmSync(dir, { recursive: true, force: true })
