@@ -5,6 +5,9 @@
  * NOTIFY_MAX_ATTEMPTS. Token errors (40001/42001/40014) are refreshed and retried once inside the
  * WeChat client; if one still reaches us it is treated as passing too. Anything else (47003 bad
  * data, 40003 bad openid, 40037 bad template, 41030 bad page …) is a failure recorded with its code.
+ * Credits: the one reserved at publish stays spent whatever the outcome (sent, refused, failed);
+ * only a cancel (unpublish) gives it back. A failure is usually our configuration's fault and
+ * would repeat, so we don't spend the member's next credit on the same mistake automatically.
  */
 import { WechatError } from '../wechat/api'
 import type { ClaimedDelivery, Outcome } from './claims'
