@@ -60,8 +60,10 @@ describeOnEachBackend('admin API', (backend) => {
     expect((await t.inject({ url: `/api/admin/issues/${body.id}`, headers: admin })).json()).toEqual({ ...body, replaced: undefined, importedAt: body.importedAt })
   })
 
-  it('answers 422 with the importer errors and their lines for a document that is not an issue', async () => {
+  it('answers 422 with the importer errors and their lines for a document that is not an issue, storing nothing', async () => {
+    const before = (await t.inject({ url: '/api/admin/issues', headers: admin })).json().items.length
     const res = await importMd('这不是一期工会信息。\n只是两行字。\n')
+    expect((await t.inject({ url: '/api/admin/issues', headers: admin })).json().items.length).toBe(before)
     expect(res.statusCode).toBe(422)
     const error = res.json().error
     expect(error.code).toBe('import-failed')
