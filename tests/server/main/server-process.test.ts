@@ -4,7 +4,7 @@
  * starting at once against one PostgreSQL database migrate safely.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -114,7 +114,7 @@ describePostgres('the server process on PostgreSQL', () => {
     const url = new URL(TEST_DATABASE_URL)
     url.searchParams.set('options', `-c search_path=${schema}`)
     const dirs = [0, 1, 2].map(() => mkdtempSync(path.join(os.tmpdir(), 'ub-server-pg-')))
-    const env = (i: number) => ({ DATABASE_URL: url.toString(), DATA_DIR: dirs[i], SESSION_SECRET: 's'.repeat(40) })
+    const env = (i: number) => ({ DATABASE_URL: url.toString(), DATA_DIR: dirs[i], SESSION_SECRET: 's'.repeat(40), ADMIN_TOKEN: 'shared-admin-token-0001' })
     const servers = await Promise.allSettled([0, 1, 2].map((i) => startServer(env(i))))
     try {
       expect(servers.map((s) => (s.status === 'rejected' ? String(s.reason) : 'started'))).toEqual(['started', 'started', 'started'])
@@ -122,6 +122,25 @@ describePostgres('the server process on PostgreSQL', () => {
       const first = (servers[0] as PromiseFulfilledResult<Running>).value
       const list = await (await fetch(`${first.url}api/issues`)).json()
       expect(list.items).toHaveLength(1)
+
+      // Published through one process, readable and searchable through another within a second or so;
+      // a token signed by one is accepted by another (shared SESSION_SECRET).
+      const second = (servers[1] as PromiseFulfilledResult<Running>).value
+      const admin = { authorization: 'Bearer shared-admin-token-0001' }
+      const text = readFileSync(path.join(ROOT, 'samples/gonghui-xinxi-2020-20.md'), 'utf8').replace('〔2020〕第二十期', '〔2020〕第九十期').replaceAll('市总工会系统开展', '市总工会系统隆重开展')
+      const draft = await (await fetch(`${first.url}api/admin/issues`, { method: 'POST', headers: { ...admin, 'content-type': 'text/markdown' }, body: text })).json()
+      expect((await fetch(`${second.url}api/issues/${draft.id}`)).status).toBe(404)
+      expect((await fetch(`${first.url}api/admin/issues/${draft.id}/publish`, { method: 'POST', headers: admin })).status).toBe(200)
+      let seen = 0
+      for (let i = 0; i < 40 && seen !== 200; i++) {
+        await new Promise((r) => setTimeout(r, 100))
+        seen = (await fetch(`${second.url}api/issues/${draft.id}`)).status
+      }
+      expect(seen).toBe(200)
+      const found = await (await fetch(`${second.url}api/search?q=${encodeURIComponent('隆重开展')}`)).json()
+      expect(found.items.map((h: { issueId: number }) => h.issueId)).toEqual([draft.id])
+      const session = await (await fetch(`${first.url}api/auth/device`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: 'shared-secret-device-01' }) })).json()
+      expect((await fetch(`${second.url}api/me/favourites`, { headers: { authorization: `Bearer ${session.token}` } })).status).toBe(200)
     } finally {
       for (const s of servers) if (s.status === 'fulfilled') await stop(s.value.child)
       for (const d of dirs) rmSync(d, { recursive: true, force: true })
