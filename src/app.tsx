@@ -13,8 +13,8 @@ function App({ children }: PropsWithChildren) {
     // Single-page mode (opened from Moments) allows no login; everything else signs in quietly
     // and brings favourites from other devices.
     if (isSinglePageMode()) return
-    const { favourites } = appStores()
-    void favourites.getState().sync()
+    // Not urgent: let the page's own content use the (maybe slow) network first.
+    setTimeout(() => void appStores().favourites.getState().sync(), 3000)
   })
   return children
 }
