@@ -10,7 +10,7 @@ import { normalise, occurrences, queryTerms } from './normalise'
 import { searchableFields, type SearchDocument } from './document'
 import { buildHit } from './hit'
 import { rankDocs, rankTables } from './rank'
-import { buildPostings, countsFor, EMPTY_POSTING, intersect, SEPARATOR, type Posting } from './postings'
+import { buildPostings, countsFor, DOCS_PER_STEP, EMPTY_POSTING, intersect, postingSteps, runToEnd, SEPARATOR, type Posting } from './postings'
 
 export * from './normalise'
 export * from './document'
@@ -48,13 +48,34 @@ interface Ranked {
   ranked: number[]
 }
 
-export function createSearchIndex(documents: SearchDocument[], { resultCacheSize = 100 }: SearchIndexOptions = {}): SearchIndex {
+export function createSearchIndex(documents: SearchDocument[], options: SearchIndexOptions = {}): SearchIndex {
+  return runToEnd(indexSteps(documents, options))
+}
+
+/**
+ * The same index, built in steps with a pause (a timer turn) between them, so a server stays
+ * responsive while it indexes a large archive after a publish.
+ */
+export async function createSearchIndexAsync(documents: SearchDocument[], options: SearchIndexOptions = {}): Promise<SearchIndex> {
+  const steps = indexSteps(documents, options)
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  }
+}
+
+function* indexSteps(documents: SearchDocument[], { resultCacheSize = 100 }: SearchIndexOptions): Generator<void, SearchIndex> {
   const cache = new Map<string, Ranked>()
-  const joined = documents.map((doc) => searchableFields(doc).map(normalise).join(SEPARATOR))
+  const joined: string[] = []
+  for (const doc of documents) {
+    joined.push(searchableFields(doc).map(normalise).join(SEPARATOR))
+    if (joined.length % DOCS_PER_STEP === 0) yield
+  }
   const titles = documents.map((doc) => (doc.hasTitle ? normalise(doc.title) : ''))
   const sectionKeys = documents.map((doc) => sectionKey(doc.section))
   const tables = rankTables(documents.map((doc) => doc.date), documents.map((doc) => doc.itemId))
-  const postings = buildPostings(joined)
+  yield
+  const postings = yield* postingSteps(joined)
   const titlePostings = buildPostings(titles)
   const posting = (gram: string) => postings.get(gram) ?? EMPTY_POSTING
 

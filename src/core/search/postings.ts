@@ -14,6 +14,21 @@ export interface Posting {
 export const EMPTY_POSTING: Posting = { docs: new Int32Array(0), counts: new Int32Array(0) }
 
 export function buildPostings(texts: string[]): Map<string, Posting> {
+  return runToEnd(postingSteps(texts))
+}
+
+/** Runs a stepwise build to its end without pausing. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  let step = steps.next()
+  while (!step.done) step = steps.next()
+  return step.value
+}
+
+/** How many documents a build step handles before it offers to pause. */
+export const DOCS_PER_STEP = 250
+
+/** buildPostings in steps: it yields every DOCS_PER_STEP documents, so a caller may pause between. */
+export function* postingSteps(texts: string[]): Generator<void, Map<string, Posting>> {
   // One map lookup per gram occurrence: documents are visited in order, so a gram's current
   // document, if any, is always the last one in its list.
   const building = new Map<string, { docs: number[]; counts: number[]; last: number }>()
@@ -27,7 +42,8 @@ export function buildPostings(texts: string[]): Map<string, Posting> {
       entry.last = docIndex
     }
   }
-  texts.forEach((text, docIndex) => {
+  for (let docIndex = 0; docIndex < texts.length; docIndex++) {
+    const text = texts[docIndex]
     for (let i = 0; i < text.length; i++) {
       const unigram = text[i]
       if (unigram === SEPARATOR) continue
@@ -35,7 +51,8 @@ export function buildPostings(texts: string[]): Map<string, Posting> {
       const next = text[i + 1]
       if (next !== undefined && next !== SEPARATOR) add(unigram + next, docIndex)
     }
-  })
+    if (docIndex % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield
+  }
   const frozen = new Map<string, Posting>()
   for (const [gram, entry] of building) frozen.set(gram, { docs: Int32Array.from(entry.docs), counts: Int32Array.from(entry.counts) })
   return frozen

@@ -4,7 +4,7 @@
  * results are the same on SQLite and PostgreSQL: the database only supplies the documents.
  * Answers are also kept serialised per version (popular queries cost a map lookup).
  */
-import { createSearchIndex, queryTerms, sectionKey, type SearchIndex } from '../../core/search'
+import { createSearchIndexAsync, queryTerms, sectionKey, type SearchIndex } from '../../core/search'
 import type { SearchResults } from '../../core/api'
 import type { Storage } from '../storage/storage'
 import type { PublishedVersion } from './published-version'
@@ -35,8 +35,9 @@ export function createSearchService(storage: Storage, version: PublishedVersion,
   async function indexFor(current: number): Promise<SearchIndex> {
     if (built?.version === current) return built.index
     if (building?.version !== current) {
-      const promise = storage.publishedSearchDocuments().then((docs) => {
-        const index = createSearchIndex(docs, { resultCacheSize: opts.resultCacheSize })
+      // Built in steps, so other requests are served while a large archive is indexed.
+      const promise = storage.publishedSearchDocuments().then(async (docs) => {
+        const index = await createSearchIndexAsync(docs, { resultCacheSize: opts.resultCacheSize })
         if (!built || built.version < current) built = { version: current, index }
         return index
       })

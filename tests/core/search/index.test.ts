@@ -1,4 +1,4 @@
-import { createSearchIndex, issueToSearchDocuments } from '../../../src/core/search'
+import { createSearchIndex, createSearchIndexAsync, issueToSearchDocuments } from '../../../src/core/search'
 import type { StoredIssue } from '../../../src/core/bulletin'
 import { makeArchive, seededRandom } from '../../server/support/archive'
 import { bruteForceSearch, randomQueries, rankingViolations, referenceFold, referenceTerms, fieldsOf } from './brute-force'
@@ -42,6 +42,13 @@ describe('search index (core)', () => {
     expect(filtered.total).toBeGreaterThan(0)
     expect(filtered.hits.every((h) => h.section === '信息短波' && h.date.startsWith(String(year)))).toBe(true)
     expect(everything(q, { section: '〔信息短波〕' }).total).toBe(everything(q, { section: '信息短波' }).total)
+  })
+
+  it('builds the same index in steps (async) as in one go', async () => {
+    const stepped = await createSearchIndexAsync(issues.flatMap(issueToSearchDocuments), { resultCacheSize: 0 })
+    for (const q of randomQueries(issues, seededRandom(5), 40)) {
+      expect(stepped.search({ q, offset: 0, limit: 1000 })).toEqual(everything(q))
+    }
   })
 
   it('pages without gaps or repeats', () => {
