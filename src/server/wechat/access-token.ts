@@ -34,7 +34,8 @@ export function createAccessTokens(o: AccessTokenOptions): AccessTokens {
   // When an early refresh brings back the token we already hold (WeChat renews only in a token's
   // last minutes), keep using it a while rather than asking again on every call.
   let quietUntil = 0
-  const fresh = (t: CachedToken | null): t is CachedToken => t !== null && t.expiresAt - o.refreshMarginMs > now()
+  // Not a type guard on purpose: a false answer says nothing about whether the token is null.
+  const fresh = (t: CachedToken | null): boolean => t !== null && t.expiresAt - o.refreshMarginMs > now()
 
   function share(work: () => Promise<CachedToken>): Promise<CachedToken> {
     if (!inflight) {
@@ -61,11 +62,11 @@ export function createAccessTokens(o: AccessTokenOptions): AccessTokens {
 
   return {
     async current() {
-      if (fresh(memo)) return memo.accessToken
+      if (memo && fresh(memo)) return memo.accessToken
       if (memo && now() < quietUntil && memo.expiresAt > now()) return memo.accessToken
       const token = await share(async () => {
         const shared = await o.cache.get(o.appid)
-        if (fresh(shared)) return shared
+        if (shared && fresh(shared)) return shared
         const held = memo?.accessToken ?? shared?.accessToken
         const fetched = await fetchToken(false)
         if (fetched.accessToken === held) quietUntil = now() + QUIET_MS
@@ -76,10 +77,10 @@ export function createAccessTokens(o: AccessTokenOptions): AccessTokens {
 
     async replace(bad) {
       if (inflight) await inflight.catch(() => undefined)
-      if (fresh(memo) && memo.accessToken !== bad) return memo.accessToken
+      if (memo && fresh(memo) && memo.accessToken !== bad) return memo.accessToken
       const token = await share(async () => {
         const shared = await o.cache.get(o.appid)
-        if (fresh(shared) && shared.accessToken !== bad) return shared
+        if (shared && fresh(shared) && shared.accessToken !== bad) return shared
         return fetchToken(true)
       })
       return token.accessToken
