@@ -8,12 +8,12 @@ export default function ArticleBody({ detail }: { detail: ArticleDetail }) {
   return (
     <View className='article'>
       <Text className='muted'>{issue.masthead} {issue.label} · {plainSectionName(section)}</Text>
-      <View><Text className='title' userSelect>{article.title}</Text></View>
+      <View><Text className='title' userSelect selectable>{article.title}</Text></View>
       <View style={{ margin: '6PX 0 16PX' }}>
         <Text className='muted'>{formatIssueDate(issue.date)}{article.source ? `　${sourceLine(article.source)}` : ''}</Text>
       </View>
       {article.paragraphs.map((p, i) => (
-        <Text key={i} className='para' userSelect>{p}</Text>
+        <Text key={i} className='para' userSelect selectable>{p}</Text>
       ))}
     </View>
   )

@@ -17,14 +17,18 @@ export function isSinglePageMode(): boolean {
   }
 }
 
-/** WeChat's font-size setting in px (iOS 17 standard), when the platform tells it. */
+let fontSize: number | null | undefined
+
+/** WeChat's font-size setting in px (iOS 17 standard), when the platform tells it. Read once. */
 export function systemFontSize(): number | null {
+  if (fontSize !== undefined) return fontSize
   try {
     const info = Taro.getSystemInfoSync() as { fontSizeSetting?: number }
-    return typeof info.fontSizeSetting === 'number' ? info.fontSizeSetting : null
+    fontSize = typeof info.fontSizeSetting === 'number' ? info.fontSizeSetting : null
   } catch {
-    return null
+    fontSize = null
   }
+  return fontSize
 }
 
 export function open(url: string): void {

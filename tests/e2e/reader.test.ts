@@ -7,9 +7,9 @@ import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { CHROMIUM_PATH, describeBrowser } from '../support/requirements'
 import { ROOT, startServer, type RunningServer } from '../client/support/server'
+import { CHROMIUM_ARGS } from './browser'
 
 const SHOTS = path.join(ROOT, 'tests/artifacts/e2e')
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
 /** A finger swipe from x0 to x1 at height y, through the DevTools protocol's touch events. */
 async function swipe(page: Page, x0: number, x1: number, y: number) {

@@ -1,0 +1,99 @@
+/**
+ * Readability rules measured in the real browser on the real pages: tap targets ≥ 44 px, line
+ * height ≥ 1.5, text contrast ≥ 4.5:1 in day and in night mode, article text selectable.
+ */
+import { existsSync, mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { CHROMIUM_PATH, describeBrowser } from '../support/requirements'
+import { ROOT, startServer, type RunningServer } from '../client/support/server'
+import { CHROMIUM_ARGS } from './browser'
+
+const SHOTS = path.join(ROOT, 'tests/artifacts/e2e')
+
+/** Runs in the page: every visible text element's contrast against its painted background. */
+function lowContrast(page: Page, min: number) {
+  return page.evaluate((minimum) => {
+    const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number)
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b)
+    }
+    const background = (el: Element | null): number[] => {
+      for (; el; el = el.parentElement) {
+        const c = parse(getComputedStyle(el).backgroundColor)
+        if (c.length >= 3 && (c.length < 4 || c[3] > 0.5)) return c
+      }
+      return [255, 255, 255]
+    }
+    const bad: string[] = []
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement
+      if (!el || !node.textContent?.trim()) continue
+      const rect = el.getBoundingClientRect()
+      const style = getComputedStyle(el)
+      if (rect.width === 0 || style.visibility === 'hidden' || el.closest('[style*="display: none"]') || (el as HTMLElement).offsetParent === null) continue
+      const fg = parse(style.color)
+      const [l1, l2] = [lum(fg), lum(background(el))].sort((a, b) => b - a)
+      const ratio = (l1 + 0.05) / (l2 + 0.05)
+      if (ratio < minimum && (fg.length < 4 || fg[3] > 0.9)) bad.push(`${node.textContent.trim().slice(0, 12)} ${ratio.toFixed(2)}`)
+    }
+    return bad
+  }, min)
+}
+
+describeBrowser('readability of the H5 client', () => {
+  let server: RunningServer
+  let browser: Browser
+  let page: Page
+  beforeAll(async () => {
+    if (!existsSync(path.join(ROOT, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first (npm test does)')
+    mkdirSync(SHOTS, { recursive: true })
+    server = await startServer()
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+    page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage()
+  }, 90_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  const visible = (selector: string) => page.locator(selector).locator('visible=true')
+
+  it('tap targets are at least 44 px and body text has line height ≥ 1.5', async () => {
+    for (const route of ['/#/pages/index/index', '/#/pages/article/index?id=2', '/#/pages/search/index', '/#/pages/settings/index', '/#/pages/issue/index?id=1']) {
+      await page.goto(server.base + route)
+      await page.waitForTimeout(1200)
+      const small = await visible('.btn, .chip, .tab, .toc-item, .issue-card').evaluateAll((els) =>
+        els.map((e) => e.getBoundingClientRect()).filter((r) => r.height < 44 || r.width < 44).map((r) => `${r.width}×${r.height}`))
+      expect({ route, small }).toEqual({ route, small: [] })
+    }
+    await page.goto(server.base + '/#/pages/article/index?id=2')
+    await visible('.para').first().waitFor()
+    const ratio = await visible('.para').first().evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) / parseFloat(getComputedStyle(el).fontSize))
+    expect(ratio).toBeGreaterThanOrEqual(1.5)
+    expect(await visible('.para').first().evaluate((el) => getComputedStyle(el).userSelect)).not.toBe('none')
+  }, 60_000)
+
+  it('text contrast is at least 4.5:1 in day and night mode', async () => {
+    await page.goto(server.base + '/#/pages/settings/index')
+    await page.waitForTimeout(1000)
+    for (const route of ['/#/pages/index/index', '/#/pages/article/index?id=2', '/#/pages/search/index?q=%E6%AF%95%E8%8A%82']) {
+      await page.goto(server.base + route)
+      await page.waitForTimeout(1500)
+      expect({ route, mode: 'day', low: await lowContrast(page, 4.5) }).toEqual({ route, mode: 'day', low: [] })
+    }
+    await page.goto(server.base + '/#/pages/settings/index')
+    await visible('.taro-switch, taro-switch-core, .weui-switch').first().click()
+    await page.waitForTimeout(800)
+    await page.screenshot({ path: path.join(SHOTS, '12-settings-night.png') })
+    for (const route of ['/#/pages/index/index', '/#/pages/article/index?id=2', '/#/pages/search/index?q=%E6%AF%95%E8%8A%82']) {
+      await page.goto(server.base + route)
+      await page.waitForTimeout(1500)
+      expect(await visible('.shell.night').count()).toBeGreaterThan(0)
+      expect({ route, mode: 'night', low: await lowContrast(page, 4.5) }).toEqual({ route, mode: 'night', low: [] })
+    }
+    await page.screenshot({ path: path.join(SHOTS, '13-search-night.png') })
+  }, 90_000)
+})
