@@ -3,6 +3,7 @@
  * then the same device storage with the network gone.
  */
 import { createMemoryStore } from '../../../src/services/storage'
+import { createSessionStore } from '../../../src/stores/session-store'
 import { makeClient, OFFLINE } from '../support/client'
 import { startServer, type RunningServer } from '../support/server'
 
@@ -119,6 +120,28 @@ describe('session and favourites', () => {
     expect(token).toBeTruthy()
     expect(await client.session.getState().ensureSignedIn()).toBe(token)
     expect(client.store.get('session')).toContain(token!)
+  })
+
+  it('signs in again shortly before the session expires, once for parallel callers', async () => {
+    const store = createMemoryStore()
+    const { api } = makeClient(server.base, store)
+    let now = Date.now()
+    let logins = 0
+    const counted = { ...api, loginDevice: (id: string) => { logins++; return api.loginDevice(id) } }
+    const session = createSessionStore({ api: counted, store, obtainCredential: async () => ({ kind: 'device', deviceId: 'expiry-device-000001' }), now: () => now })
+    const [a, b] = await Promise.all([session.getState().ensureSignedIn(), session.getState().ensureSignedIn()])
+    expect(a).toBeTruthy()
+    expect([b, logins]).toEqual([a, 1])
+    now = Date.parse(session.getState().expiresAt!) - 30_000 // within the minute's margin
+    expect(await session.getState().ensureSignedIn()).toBeTruthy()
+    expect(logins).toBe(2)
+  })
+
+  it('stays signed out (null, no throw) when the backend refuses the login', async () => {
+    const { api } = makeClient(server.base)
+    const session = createSessionStore({ api, store: createMemoryStore(), obtainCredential: async () => ({ kind: 'device', deviceId: 'short' }) })
+    expect(await session.getState().ensureSignedIn()).toBeNull()
+    expect(session.getState()).toMatchObject({ signingIn: false, token: null })
   })
 
   it('keeps favourites locally, syncs them to the backend, and reads them offline', async () => {
