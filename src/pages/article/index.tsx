@@ -63,6 +63,8 @@ export default function ArticlePage() {
       {singlePage ? null : (
         <View className='pad'>
           <Button className='btn' onClick={() => Taro.navigateTo({ url: `/pages/issue/index?id=${detail.issue.id}` })}>查看本期全部内容（{detail.issue.label}）</Button>
+          {/* A shared link opens this page alone: the way back to the list of issues. */}
+          <Button className='btn' style={{ marginTop: '12PX' }} onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>返回首页</Button>
         </View>
       )}
       <View style={{ height: '32PX' }} />
