@@ -1,58 +1,74 @@
 /**
  * The importer's command line:
  *
- *   npm run --silent import -- --dry-run --json FILE…
+ *   npm run --silent import -- [--dry-run] [--json] [--publish] [--replace] FILE…
  *
  * --json prints exactly the Issue as JSON on stdout (an array of Issues for several files), nothing
  * else. Without --json a one-line summary per file goes to stdout and warnings to stderr. A bad
  * document prints one plain line per problem on stderr (file, line, what) and exits 2. Several files
  * show a progress line each on stderr. Without --dry-run the issues are stored as drafts (one
  * transaction each) in the server's storage (DATABASE_URL, or SQLite in DATA_DIR), only when every
- * document imported.
+ * document imported; like POST /api/admin/issues, a draft of the same year and number is replaced
+ * and a published one is refused (exit 2) unless --replace is given (it then stays published, with
+ * the new content, and is not announced again).
+ *
+ * --publish also publishes each stored issue with the server's notification hooks (one delivery per
+ * member holding a subscribe credit, in the publish transaction), then shows each issue's fan-out
+ * as a progress bar on stderr (redrawn in place on a terminal, a line about every second otherwise)
+ * while a notification worker of its own sends them (beside the server's, safely: claims are
+ * exclusive). Ctrl-C stops watching; what is unsent stays queued for the server's worker.
  *
  * Exit codes: 0 done; 1 storage or configuration failed; 2 a document could not be imported or
- * stored; 64 bad usage.
+ * stored; 64 bad usage; 130 interrupted while watching a fan-out (the issues are stored and
+ * published).
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Issue } from '../../core/bulletin'
 import type { ImportResult } from '../../core/import'
 import { importDocument } from '../import/document'
+import type { ImportStore, ImportStoreOptions } from './import-store'
+import { createFanOutDisplay } from './fan-out-display'
 
 export interface CliIo {
   readFile(file: string): Promise<Uint8Array>
   stdout(text: string): void
   stderr(text: string): void
-  /** Stores imported documents as drafts; loaded only when needed, so --dry-run never opens storage. */
-  storeDrafts?: StoreDrafts
+  /** Whether stderr is a terminal (the fan-out bar is then redrawn in place). */
+  stderrIsTTY?: boolean
+  /** Aborted by Ctrl-C: stops watching a fan-out. */
+  signal?: AbortSignal
+  /** Opens the server's storage; loaded only when needed, so --dry-run never opens storage. */
+  openStore?: (opts: ImportStoreOptions) => Promise<ImportStore>
 }
 
-type StoreDrafts = (inputs: Array<{ fileName: string; result: ImportResult }>) => Promise<
-  Array<{ fileName: string; ok: true; id: number; label: string; replaced: boolean } | { fileName: string; ok: false; errors: Array<{ code: string; line: number | null; message: string }> }>
->
-
-async function loadStoreDrafts(): Promise<StoreDrafts> {
-  const { storeDrafts } = await import('./store-drafts')
-  return (inputs) => storeDrafts(inputs)
+async function loadOpenStore(): Promise<(opts: ImportStoreOptions) => Promise<ImportStore>> {
+  const { openImportStore } = await import('./import-store')
+  return openImportStore
 }
 
-const USAGE = 'usage: npm run --silent import -- [--dry-run] [--json] FILE... (.md, .txt or .docx)'
+const USAGE = 'usage: npm run --silent import -- [--dry-run] [--json] [--publish] [--replace] FILE... (.md, .txt or .docx)'
 
 interface Options {
   dryRun: boolean
   json: boolean
+  publish: boolean
+  replace: boolean
   files: string[]
 }
 
 function parseArgs(argv: string[]): Options | string {
-  const options: Options = { dryRun: false, json: false, files: [] }
+  const options: Options = { dryRun: false, json: false, publish: false, replace: false, files: [] }
   for (const arg of argv) {
     if (arg === '--dry-run') options.dryRun = true
     else if (arg === '--json') options.json = true
+    else if (arg === '--publish') options.publish = true
+    else if (arg === '--replace') options.replace = true
     else if (arg === '--') continue
     else if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg}`
     else options.files.push(arg)
   }
+  if (options.dryRun && (options.publish || options.replace)) return '--dry-run stores nothing, so it cannot be combined with --publish or --replace'
   return options.files.length === 0 ? 'no file given' : options
 }
 
@@ -106,35 +122,82 @@ export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
   }
   if (failed > 0) return 2
   if (options.json) io.stdout(JSON.stringify(options.files.length === 1 ? issues[0] : issues, null, 2) + '\n')
-  return options.dryRun ? 0 : store(imported, io)
+  return options.dryRun ? 0 : store(imported, options, io)
 }
 
-async function store(imported: Array<{ fileName: string; result: ImportResult }>, io: CliIo): Promise<number> {
-  let reports: Awaited<ReturnType<StoreDrafts>>
+async function store(imported: DraftInputs, options: Options, io: CliIo): Promise<number> {
+  let importStore: ImportStore
   try {
-    reports = await (io.storeDrafts ?? (await loadStoreDrafts()))(imported)
+    importStore = await (io.openStore ?? (await loadOpenStore()))({ warn: (text) => io.stderr(`${text}\n`) })
   } catch (error) {
     // Configuration or database trouble: one plain paragraph, no stack trace.
-    io.stderr(`import: could not store the drafts: ${error instanceof Error ? error.message : String(error)}\n`)
+    io.stderr(`import: could not store the drafts: ${messageOf(error)}\n`)
     return 1
   }
+  try {
+    return await storeAndWatch(importStore, imported, options, io)
+  } catch (error) {
+    io.stderr(`import: could not store the drafts: ${messageOf(error)}\n`)
+    return 1
+  } finally {
+    await importStore.close()
+  }
+}
+
+type DraftInputs = Array<{ fileName: string; result: ImportResult }>
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+async function storeAndWatch(importStore: ImportStore, imported: DraftInputs, options: Options, io: CliIo): Promise<number> {
+  const reports = await importStore.store(imported, { publish: options.publish, replace: options.replace })
   let failed = 0
+  const published: Array<{ id: number; label: string }> = []
   for (const report of reports) {
     if (report.ok) {
-      io.stderr(`${report.fileName}: stored ${report.label} as draft #${report.id}${report.replaced ? ' (replacing the earlier draft)' : ''}\n`)
+      io.stderr(`${report.fileName}: ${storedLine(report)}\n`)
+      if (report.publishedNow) published.push(report)
       continue
     }
     failed++
-    for (const e of report.errors) io.stderr(`${at(report.fileName, e.line)}: error [${e.code}]: ${e.message}\n`)
+    for (const e of report.errors) {
+      // The storage speaks the API's language (?replace=true); say it the command line's way.
+      const message = e.code === 'published-conflict' ? e.message.replace(/add \?replace=true/, 'run again with --replace') : e.message
+      io.stderr(`${at(report.fileName, e.line)}: error [${e.code}]: ${message}\n`)
+    }
   }
-  return failed > 0 ? 2 : 0
+  let interrupted = false
+  for (const issue of published) {
+    const display = createFanOutDisplay({ write: io.stderr, isTTY: io.stderrIsTTY ?? false, label: issue.label })
+    const watch = await importStore.watchFanOut(issue.id, (counts) => display.update(counts), io.signal)
+    if (watch.kind === 'nothing') {
+      io.stderr(`${issue.label}: ${watch.reason}\n`)
+      continue
+    }
+    display.finish(watch.counts, watch.how)
+    if (watch.how === 'interrupted') interrupted = true
+  }
+  if (failed > 0) return 2
+  return interrupted ? 130 : 0
+}
+
+function storedLine(report: { id: number; label: string; status: string; replaced: boolean; publishedNow: boolean }): string {
+  if (report.status !== 'published') return `stored ${report.label} as draft #${report.id}${report.replaced ? ' (replacing the earlier draft)' : ''}`
+  if (!report.publishedNow) return `replaced published issue ${report.label} #${report.id} (still published; subscribers are not notified again)`
+  return `stored and published ${report.label} as #${report.id}${report.replaced ? ' (replacing the earlier draft)' : ''}`
 }
 
 if (require.main === module) {
+  const interrupt = new AbortController()
+  process.on('SIGINT', () => {
+    // First Ctrl-C: stop watching cleanly; a second one: leave at once.
+    if (interrupt.signal.aborted) process.exit(130)
+    interrupt.abort()
+  })
   const io: CliIo = {
     readFile: (file) => readFile(file),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    stderrIsTTY: process.stderr.isTTY === true,
+    signal: interrupt.signal,
   }
   runImportCli(process.argv.slice(2), io).then(
     (code) => {

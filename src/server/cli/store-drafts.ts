@@ -33,7 +33,11 @@ export interface StoreDraftsOptions {
 }
 
 export type StoredDraftReport =
-  | { fileName: string; ok: true; id: number; label: string; status: IssueStatus; replaced: boolean; warnings: ImportWarning[] }
+  | {
+    fileName: string; ok: true; id: number; label: string; status: IssueStatus; replaced: boolean; warnings: ImportWarning[]
+    /** Published by this call (false when it was already published and `replace` kept it so). */
+    publishedNow: boolean
+  }
   | { fileName: string; ok: false; errors: ImportProblem[] | Array<{ code: string; line: null; message: string }> }
 
 export async function storeDrafts(inputs: DraftInput[], opts: StoreDraftsOptions = {}): Promise<StoredDraftReport[]> {
@@ -54,10 +58,12 @@ export async function storeDrafts(inputs: DraftInput[], opts: StoreDraftsOptions
       try {
         const saved = await storage.saveDraft(result.issue, { replacePublished: opts.replace ?? false })
         let status = saved.issue.status
+        let publishedNow = false
         if (opts.publish && status !== 'published') {
           status = (await storage.publishIssue(saved.issue.id, { inTransaction: onPublish }))!.issue.status
+          publishedNow = true
         }
-        reports.push({ fileName, ok: true, id: saved.issue.id, label: saved.issue.label, status, replaced: saved.replaced, warnings: saved.issue.warnings })
+        reports.push({ fileName, ok: true, id: saved.issue.id, label: saved.issue.label, status, replaced: saved.replaced, warnings: saved.issue.warnings, publishedNow })
       } catch (error) {
         if (!(error instanceof StorageError)) throw error
         reports.push({ fileName, ok: false, errors: [{ code: error.code, line: null, message: error.message }] })

@@ -1,0 +1,111 @@
+/**
+ * The storage side of `npm run import` (loaded only when something is stored, so --dry-run never
+ * opens storage): the server's storage and notification settings, storeDrafts on that storage with
+ * the server's publishing hooks, and, for --publish, a notification worker of its own while the
+ * CLI watches the fan-out. Claims are exclusive (notifications/claims.ts), so this worker may run
+ * beside the server's; what it leaves queued (Ctrl-C) the server's worker sends later.
+ */
+import { loadConfig } from '../config'
+import { openStorage } from '../storage/open'
+import type { Storage } from '../storage/storage'
+import { createPublishingHooks } from '../publishing-hooks'
+import { createWechatClient } from '../wechat/client'
+import { startFakeWechat, type FakeWechat } from '../wechat/fake-server'
+import {
+  createDbTokenCache, deliveryCounts, loadNotificationConfig, migrateNotifications, startNotificationWorker, watchFanOut,
+  type DeliveryCounts, type NotificationConfig, type NotificationWorker, type WorkerLogger,
+} from '../notifications'
+import { storeDrafts, type DraftInput, type StoredDraftReport } from './store-drafts'
+
+export type FanOutWatch =
+  | { kind: 'nothing'; reason: string }
+  | { kind: 'watched'; counts: DeliveryCounts; how: 'done' | 'interrupted' }
+
+export interface ImportStore {
+  store(inputs: DraftInput[], opts: { publish: boolean; replace: boolean }): Promise<StoredDraftReport[]>
+  /** Follows a just-published issue's deliveries until none is queued or `signal` aborts. */
+  watchFanOut(issueId: number, onProgress: (counts: DeliveryCounts) => void, signal?: AbortSignal): Promise<FanOutWatch>
+  close(): Promise<void>
+}
+
+export interface ImportStoreOptions {
+  env?: Record<string, string | undefined>
+  /** Worker and WeChat client warnings, as plain sentences. */
+  warn(text: string): void
+  /** How often the fan-out counts are read (default 200 ms). */
+  watchIntervalMs?: number
+}
+
+/** Throws (ConfigError, NotificationConfigError, storage errors) when the configuration is unusable. */
+export async function openImportStore(opts: ImportStoreOptions): Promise<ImportStore> {
+  const env = opts.env ?? process.env
+  const config = loadConfig(env)
+  const notify = loadNotificationConfig(env)
+  const storage = await openStorage(config)
+  const logger = plainLogger(opts.warn)
+  let worker: NotificationWorker | null = null
+  let fake: FakeWechat | null = null
+  let migrated = false
+
+  const startWorker = async (): Promise<NotificationWorker> => {
+    if (worker) return worker
+    const { apiBase, appid, secret } = config.wechat
+    let wx = { baseUrl: apiBase, appid: appid ?? '', secret: secret ?? '' }
+    if (!appid || !secret) {
+      // As the server does without credentials: deliveries go to a local fake WeChat (development).
+      fake = await startFakeWechat()
+      wx = { baseUrl: fake.baseUrl, appid: fake.appid, secret: fake.secret }
+      opts.warn('WECHAT_APPID/WECHAT_SECRET not set: sending to a local fake WeChat server')
+    }
+    const wechat = createWechatClient({ ...wx, tokenCache: createDbTokenCache(storage.db), logger })
+    worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat, config: notify, logger })
+    return worker
+  }
+
+  return {
+    async store(inputs, { publish, replace }) {
+      if (publish && !migrated) {
+        await migrateNotifications(storage.db, storage.dialect)
+        migrated = true
+      }
+      const onPublish = publish ? createPublishingHooks(notify).onPublish : undefined
+      return storeDrafts(inputs, { storage, publish, replace, onPublish })
+    },
+    async watchFanOut(issueId, onProgress, signal) {
+      const nothing = nothingToSend(notify)
+      if (nothing) return { kind: 'nothing', reason: nothing }
+      const first = await deliveryCounts(storage.db, issueId)
+      if (first.total === 0) return { kind: 'nothing', reason: 'no member holds a subscription credit, nothing to send' }
+      const running = await startWorker()
+      running.nudge()
+      const counts = await watchFanOut(storage.db, issueId, onProgress, { intervalMs: opts.watchIntervalMs ?? 200, signal })
+      if (counts.queued + counts.sending === 0) return { kind: 'watched', counts, how: 'done' }
+      // Interrupted: let the sends in flight finish and be recorded, then report what is left.
+      await running.stop()
+      return { kind: 'watched', counts: await deliveryCounts(storage.db, issueId), how: 'interrupted' }
+    },
+    async close() {
+      await worker?.stop()
+      await (fake as FakeWechat | null)?.close()
+      await storage.close()
+    },
+  }
+}
+
+function nothingToSend(notify: NotificationConfig): string | null {
+  return notify.templateId ? null : 'WECHAT_TEMPLATE_NEW_ISSUE is not set, no notifications to send'
+}
+
+function plainLogger(warn: (text: string) => void): WorkerLogger {
+  const say = (obj: object, msg?: string) => {
+    const details = Object.entries(obj)
+      .map(([k, v]) => [k, v instanceof Error ? v.message : v] as const)
+      .filter(([, v]) => v !== undefined && v !== null && typeof v !== 'object')
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(' ')
+    warn(`notifications: ${msg ?? ''}${details ? ` (${details})` : ''}`)
+  }
+  return { info: () => undefined, warn: say, error: say }
+}
+
+export type { Storage }
