@@ -22,6 +22,9 @@ let fontSize: number | null | undefined
 /** WeChat's font-size setting in px (iOS 17 standard), when the platform tells it. Read once. */
 export function systemFontSize(): number | null {
   if (fontSize !== undefined) return fontSize
+  // Browsers have no such setting; skipping the call also keeps Taro's device-detection code out of
+  // the H5 bundle.
+  if (!isWeapp) return (fontSize = null)
   try {
     const info = Taro.getSystemInfoSync() as { fontSizeSetting?: number }
     fontSize = typeof info.fontSizeSetting === 'number' ? info.fontSizeSetting : null
