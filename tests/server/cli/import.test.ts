@@ -111,6 +111,18 @@ describe('npm run import', () => {
     noStackTrace(misconfigured.stderr)
   })
 
+  it('--dry-run never opens storage, and refuses --publish/--replace (nothing would be stored)', async () => {
+    const dataDir = path.join(dir, 'dry-run-only')
+    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }
+    const dry = await run('npx', ['tsx', 'src/server/cli/import.ts', '--dry-run', SAMPLE_PATH], env)
+    expect(dry.code).toBe(0)
+    expect(existsSync(dataDir)).toBe(false)
+    const mixed = await run('npx', ['tsx', 'src/server/cli/import.ts', '--dry-run', '--publish', SAMPLE_PATH], env)
+    expect(mixed.code).toBe(64)
+    expect(mixed.stderr).toMatch(/--dry-run stores nothing.*--publish.*\nusage: .*--publish.*--replace/)
+    expect(existsSync(dataDir)).toBe(false)
+  })
+
   it('bad usage exits 64 with the usage line', async () => {
     const result = await cli('--frobnicate')
     expect(result.code).toBe(64)
