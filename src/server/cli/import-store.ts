@@ -4,13 +4,17 @@
  * the server's publishing hooks, and, for --publish, a notification worker of its own while the
  * CLI watches the fan-out. Claims are exclusive (notifications/claims.ts), so this worker may run
  * beside the server's; what it leaves queued (Ctrl-C) the server's worker sends later.
+ *
+ * Without WECHAT_APPID/WECHAT_SECRET the server sends through a local fake WeChat inside its own
+ * process, which knows its members' openids. A fake started here would know none and answer 40003
+ * to every send, failing the deliveries for good; so, like `npm run worker`, the CLI then sends
+ * nothing and leaves the deliveries queued for the server's worker.
  */
 import { loadConfig } from '../config'
 import { openStorage } from '../storage/open'
 import type { Storage } from '../storage/storage'
 import { createPublishingHooks } from '../publishing-hooks'
 import { createWechatClient } from '../wechat/client'
-import { startFakeWechat, type FakeWechat } from '../wechat/fake-server'
 import {
   createDbTokenCache, deliveryCounts, loadNotificationConfig, migrateNotifications, startNotificationWorker, watchFanOut,
   type DeliveryCounts, type NotificationConfig, type NotificationWorker, type WorkerLogger,
@@ -43,21 +47,13 @@ export async function openImportStore(opts: ImportStoreOptions): Promise<ImportS
   const notify = loadNotificationConfig(env)
   const storage = await openStorage(config)
   const logger = plainLogger(opts.warn)
+  const { apiBase, appid, secret } = config.wechat
   let worker: NotificationWorker | null = null
-  let fake: FakeWechat | null = null
   let migrated = false
 
-  const startWorker = async (): Promise<NotificationWorker> => {
+  const startWorker = (credentials: { appid: string; secret: string }): NotificationWorker => {
     if (worker) return worker
-    const { apiBase, appid, secret } = config.wechat
-    let wx = { baseUrl: apiBase, appid: appid ?? '', secret: secret ?? '' }
-    if (!appid || !secret) {
-      // As the server does without credentials: deliveries go to a local fake WeChat (development).
-      fake = await startFakeWechat()
-      wx = { baseUrl: fake.baseUrl, appid: fake.appid, secret: fake.secret }
-      opts.warn('WECHAT_APPID/WECHAT_SECRET not set: sending to a local fake WeChat server')
-    }
-    const wechat = createWechatClient({ ...wx, tokenCache: createDbTokenCache(storage.db), logger })
+    const wechat = createWechatClient({ baseUrl: apiBase, ...credentials, tokenCache: createDbTokenCache(storage.db), logger })
     worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat, config: notify, logger })
     return worker
   }
@@ -76,7 +72,13 @@ export async function openImportStore(opts: ImportStoreOptions): Promise<ImportS
       if (nothing) return { kind: 'nothing', reason: nothing }
       const first = await deliveryCounts(storage.db, issueId)
       if (first.total === 0) return { kind: 'nothing', reason: 'no member holds a subscription credit, nothing to send' }
-      const running = await startWorker()
+      if (!appid || !secret) {
+        return {
+          kind: 'nothing',
+          reason: `${first.queued} notification(s) queued; WECHAT_APPID/WECHAT_SECRET are not set, so this command cannot send them: the server's worker will (through its local fake WeChat)`,
+        }
+      }
+      const running = startWorker({ appid, secret })
       running.nudge()
       const counts = await watchFanOut(storage.db, issueId, onProgress, { intervalMs: opts.watchIntervalMs ?? 200, signal })
       if (counts.queued + counts.sending === 0) return { kind: 'watched', counts, how: 'done' }
@@ -86,7 +88,6 @@ export async function openImportStore(opts: ImportStoreOptions): Promise<ImportS
     },
     async close() {
       await worker?.stop()
-      await (fake as FakeWechat | null)?.close()
       await storage.close()
     },
   }

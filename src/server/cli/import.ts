@@ -16,7 +16,10 @@
  * member holding a subscribe credit, in the publish transaction), then shows each issue's fan-out
  * as a progress bar on stderr (redrawn in place on a terminal, a line about every second otherwise)
  * while a notification worker of its own sends them (beside the server's, safely: claims are
- * exclusive). Ctrl-C stops watching; what is unsent stays queued for the server's worker.
+ * exclusive). Ctrl-C stops watching; what is unsent stays queued for the server's worker. When
+ * nothing is queued (no WECHAT_TEMPLATE_NEW_ISSUE, or no member holds a credit) it says so in one
+ * line. Without WECHAT_APPID/WECHAT_SECRET it sends nothing itself: the server's worker sends the
+ * queued deliveries through its own local fake WeChat (see import-store.ts).
  *
  * Exit codes: 0 done; 1 storage or configuration failed; 2 a document could not be imported or
  * stored; 64 bad usage; 130 interrupted while watching a fan-out (the issues are stored and
@@ -28,7 +31,7 @@ import type { Issue } from '../../core/bulletin'
 import type { ImportResult } from '../../core/import'
 import { importDocument } from '../import/document'
 import type { ImportStore, ImportStoreOptions } from './import-store'
-import { createFanOutDisplay } from './fan-out-display'
+import { createFanOutDisplay, type FanOutDisplay } from './fan-out-display'
 
 export interface CliIo {
   readFile(file: string): Promise<Uint8Array>
@@ -125,10 +128,14 @@ export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
   return options.dryRun ? 0 : store(imported, options, io)
 }
 
+let activeDisplay: FanOutDisplay | null = null
+
 async function store(imported: DraftInputs, options: Options, io: CliIo): Promise<number> {
   let importStore: ImportStore
   try {
-    importStore = await (io.openStore ?? (await loadOpenStore()))({ warn: (text) => io.stderr(`${text}\n`) })
+    // Worker warnings go through the bar being drawn, if any, so the two do not run together.
+    const warn = (text: string) => (activeDisplay ? activeDisplay.note(text) : io.stderr(`${text}\n`))
+    importStore = await (io.openStore ?? (await loadOpenStore()))({ warn })
   } catch (error) {
     // Configuration or database trouble: one plain paragraph, no stack trace.
     io.stderr(`import: could not store the drafts: ${messageOf(error)}\n`)
@@ -167,7 +174,10 @@ async function storeAndWatch(importStore: ImportStore, imported: DraftInputs, op
   let interrupted = false
   for (const issue of published) {
     const display = createFanOutDisplay({ write: io.stderr, isTTY: io.stderrIsTTY ?? false, label: issue.label })
-    const watch = await importStore.watchFanOut(issue.id, (counts) => display.update(counts), io.signal)
+    activeDisplay = display
+    const watch = await importStore.watchFanOut(issue.id, (counts) => display.update(counts), io.signal).finally(() => {
+      activeDisplay = null
+    })
     if (watch.kind === 'nothing') {
       io.stderr(`${issue.label}: ${watch.reason}\n`)
       continue

@@ -138,6 +138,20 @@ describe('npm run import -- --publish', () => {
     expect((await issueIdOf(dataDir)).status).toBe('published')
   })
 
+  it('without WeChat credentials it sends nothing itself and leaves the deliveries queued for the server', async () => {
+    const { dataDir, env } = freshEnv({ WECHAT_APPID: '', WECHAT_SECRET: '' })
+    await subscribe(dataDir, fake, [`cli-no-credentials-${sequence}-a`, `cli-no-credentials-${sequence}-b`])
+    const before = fake.sentCount
+    const result = await cli(['--publish', SAMPLE_PATH], env)
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain(`${LABEL}: 2 notification(s) queued; WECHAT_APPID/WECHAT_SECRET are not set, so this command cannot send them: the server's worker will`)
+    const { id } = await issueIdOf(dataDir)
+    await withStorage(dataDir, async (storage) => {
+      expect(await deliveryCounts(storage.db, id)).toMatchObject({ total: 2, queued: 2, failed: 0 })
+    })
+    expect(fake.sentCount).toBe(before)
+  })
+
   it('refuses to store over a published issue (exit 2, naming the file) unless --replace', async () => {
     const { dataDir, env } = freshEnv({ WECHAT_TEMPLATE_NEW_ISSUE: '' })
     expect((await cli(['--publish', SAMPLE_PATH], env)).code).toBe(0)
