@@ -25,6 +25,7 @@
  * stored; 64 bad usage; 130 interrupted while watching a fan-out (the issues are stored and
  * published).
  */
+import { setMaxListeners } from 'node:events'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Issue } from '../../core/bulletin'
@@ -175,7 +176,7 @@ async function storeAndWatch(importStore: ImportStore, imported: DraftInputs, op
   for (const issue of published) {
     const display = createFanOutDisplay({ write: io.stderr, isTTY: io.stderrIsTTY ?? false, label: issue.label })
     activeDisplay = display
-    const watch = await importStore.watchFanOut(issue.id, (counts) => display.update(counts), io.signal).finally(() => {
+    const watch = await importStore.watchFanOut(issue.id, (counts) => display.update(counts), watchSignal(io.signal)).finally(() => {
       activeDisplay = null
     })
     if (watch.kind === 'nothing') {
@@ -187,6 +188,20 @@ async function storeAndWatch(importStore: ImportStore, imported: DraftInputs, op
   }
   if (failed > 0) return 2
   return interrupted ? 130 : 0
+}
+
+/**
+ * A signal for one watch, aborted with the CLI's. watchFanOut adds an abort listener at every poll
+ * and leaves it there, so a long fan-out would pile them on one signal (and Node warns past 10);
+ * on a signal of its own they go with the watch.
+ */
+function watchSignal(outer: AbortSignal | undefined): AbortSignal | undefined {
+  if (!outer) return undefined
+  const inner = new AbortController()
+  setMaxListeners(0, inner.signal)
+  if (outer.aborted) inner.abort()
+  else outer.addEventListener('abort', () => inner.abort(), { once: true })
+  return inner.signal
 }
 
 function storedLine(report: { id: number; label: string; status: string; replaced: boolean; publishedNow: boolean }): string {
