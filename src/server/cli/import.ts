@@ -25,14 +25,12 @@
  * stored; 64 bad usage; 130 interrupted while watching a fan-out (the issues are stored and
  * published).
  */
-import { setMaxListeners } from 'node:events'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Issue } from '../../core/bulletin'
 import type { ImportResult } from '../../core/import'
 import { importDocument } from '../import/document'
 import type { ImportStore, ImportStoreOptions } from './import-store'
-import { createFanOutDisplay, type FanOutDisplay } from './fan-out-display'
 
 export interface CliIo {
   readFile(file: string): Promise<Uint8Array>
@@ -44,11 +42,6 @@ export interface CliIo {
   signal?: AbortSignal
   /** Opens the server's storage; loaded only when needed, so --dry-run never opens storage. */
   openStore?: (opts: ImportStoreOptions) => Promise<ImportStore>
-}
-
-async function loadOpenStore(): Promise<(opts: ImportStoreOptions) => Promise<ImportStore>> {
-  const { openImportStore } = await import('./import-store')
-  return openImportStore
 }
 
 const USAGE = 'usage: npm run --silent import -- [--dry-run] [--json] [--publish] [--replace] FILE... (.md, .txt or .docx)'
@@ -126,88 +119,9 @@ export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
   }
   if (failed > 0) return 2
   if (options.json) io.stdout(JSON.stringify(options.files.length === 1 ? issues[0] : issues, null, 2) + '\n')
-  return options.dryRun ? 0 : store(imported, options, io)
-}
-
-let activeDisplay: FanOutDisplay | null = null
-
-async function store(imported: DraftInputs, options: Options, io: CliIo): Promise<number> {
-  let importStore: ImportStore
-  try {
-    // Worker warnings go through the bar being drawn, if any, so the two do not run together.
-    const warn = (text: string) => (activeDisplay ? activeDisplay.note(text) : io.stderr(`${text}\n`))
-    importStore = await (io.openStore ?? (await loadOpenStore()))({ warn })
-  } catch (error) {
-    // Configuration or database trouble: one plain paragraph, no stack trace.
-    io.stderr(`import: could not store the drafts: ${messageOf(error)}\n`)
-    return 1
-  }
-  try {
-    return await storeAndWatch(importStore, imported, options, io)
-  } catch (error) {
-    io.stderr(`import: could not store the drafts: ${messageOf(error)}\n`)
-    return 1
-  } finally {
-    await importStore.close()
-  }
-}
-
-type DraftInputs = Array<{ fileName: string; result: ImportResult }>
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
-
-async function storeAndWatch(importStore: ImportStore, imported: DraftInputs, options: Options, io: CliIo): Promise<number> {
-  const reports = await importStore.store(imported, { publish: options.publish, replace: options.replace })
-  let failed = 0
-  const published: Array<{ id: number; label: string }> = []
-  for (const report of reports) {
-    if (report.ok) {
-      io.stderr(`${report.fileName}: ${storedLine(report)}\n`)
-      if (report.publishedNow) published.push(report)
-      continue
-    }
-    failed++
-    for (const e of report.errors) {
-      // The storage speaks the API's language (?replace=true); say it the command line's way.
-      const message = e.code === 'published-conflict' ? e.message.replace(/add \?replace=true/, 'run again with --replace') : e.message
-      io.stderr(`${at(report.fileName, e.line)}: error [${e.code}]: ${message}\n`)
-    }
-  }
-  let interrupted = false
-  for (const issue of published) {
-    const display = createFanOutDisplay({ write: io.stderr, isTTY: io.stderrIsTTY ?? false, label: issue.label })
-    activeDisplay = display
-    const watch = await importStore.watchFanOut(issue.id, (counts) => display.update(counts), watchSignal(io.signal)).finally(() => {
-      activeDisplay = null
-    })
-    if (watch.kind === 'nothing') {
-      io.stderr(`${issue.label}: ${watch.reason}\n`)
-      continue
-    }
-    display.finish(watch.counts, watch.how)
-    if (watch.how === 'interrupted') interrupted = true
-  }
-  if (failed > 0) return 2
-  return interrupted ? 130 : 0
-}
-
-/**
- * A signal for one watch, aborted with the CLI's. watchFanOut adds an abort listener at every poll
- * and leaves it there, so a long fan-out would pile them on one signal (and Node warns past 10);
- * on a signal of its own they go with the watch.
- */
-function watchSignal(outer: AbortSignal | undefined): AbortSignal | undefined {
-  if (!outer) return undefined
-  const inner = new AbortController()
-  setMaxListeners(0, inner.signal)
-  if (outer.aborted) inner.abort()
-  else outer.addEventListener('abort', () => inner.abort(), { once: true })
-  return inner.signal
-}
-
-function storedLine(report: { id: number; label: string; status: string; replaced: boolean; publishedNow: boolean }): string {
-  if (report.status !== 'published') return `stored ${report.label} as draft #${report.id}${report.replaced ? ' (replacing the earlier draft)' : ''}`
-  if (!report.publishedNow) return `replaced published issue ${report.label} #${report.id} (still published; subscribers are not notified again)`
-  return `stored and published ${report.label} as #${report.id}${report.replaced ? ' (replacing the earlier draft)' : ''}`
+  if (options.dryRun) return 0
+  const { storeAndWatch } = await import('./store-and-watch')
+  return storeAndWatch(imported, options, io)
 }
 
 if (require.main === module) {
