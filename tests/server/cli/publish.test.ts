@@ -3,66 +3,20 @@
  * WeChat server started here: members who accepted the template get exactly one message each, and
  * stderr shows the fan-out until it is done.
  */
-import { execFile, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { openStorage } from '../../../src/server/storage/open'
 import type { Storage } from '../../../src/server/storage/storage'
-import { deliveryCounts, migrateNotifications, recordSubscribeResult, creditsOf } from '../../../src/server/notifications'
+import { deliveryCounts, creditsOf } from '../../../src/server/notifications'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
 import { SAMPLE_PATH } from '../../core/import/support'
+import { cli, cliEnv, LABEL, ROOT, TEMPLATE, withStorage as withPlace, subscribe as subscribeAt, issueOf, type Place } from './support'
 
-const ROOT = path.join(__dirname, '../../..')
-const TEMPLATE = 'TPL_CLI_NEW_ISSUE'
-const LABEL = '〔2020〕第二十期'
-
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile('npx', ['tsx', 'src/server/cli/import.ts', ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr })
-    })
-  })
-}
-
-async function withStorage<T>(dataDir: string, use: (storage: Storage) => Promise<T>): Promise<T> {
-  const storage = await openStorage({ databaseUrl: null, dataDir })
-  try {
-    await migrateNotifications(storage.db, storage.dialect)
-    return await use(storage)
-  } finally {
-    await storage.close()
-  }
-}
-
-/** Members who tapped "accept" once: a credit with us and one on the fake's side. */
-async function subscribe(dataDir: string, fake: FakeWechat, openids: string[]): Promise<number[]> {
-  return withStorage(dataDir, async (storage) => {
-    const ids: number[] = []
-    for (const openid of openids) {
-      const member = await storage.memberByOpenid(openid)
-      await recordSubscribeResult(storage.db, member.id, TEMPLATE, 'accept')
-      fake.grantSubscription(openid, TEMPLATE)
-      ids.push(member.id)
-    }
-    return ids
-  })
-}
-
-async function issueIdOf(dataDir: string): Promise<{ id: number; status: string }> {
-  return withStorage(dataDir, async (storage) => {
-    const all = await storage.listAll()
-    const issue = all.find((i) => i.label === LABEL)
-    if (!issue) throw new Error('issue not stored')
-    return { id: issue.id, status: issue.status }
-  })
-}
+const sqlite = (dataDir: string): Place => ({ databaseUrl: null, dataDir })
+const withStorage = <T>(dataDir: string, use: (storage: Storage) => Promise<T>) => withPlace(sqlite(dataDir), use)
+const subscribe = (dataDir: string, fake: FakeWechat, openids: string[]) => subscribeAt(sqlite(dataDir), fake, openids)
+const issueIdOf = (dataDir: string) => issueOf(sqlite(dataDir))
 
 describe('npm run import -- --publish', () => {
   let dir: string
@@ -79,18 +33,7 @@ describe('npm run import -- --publish', () => {
 
   const freshEnv = (extra: Record<string, string> = {}) => {
     const dataDir = path.join(dir, `data-${++sequence}`)
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      WECHAT_API_BASE: fake.baseUrl,
-      WECHAT_APPID: fake.appid,
-      WECHAT_SECRET: fake.secret,
-      WECHAT_TEMPLATE_NEW_ISSUE: TEMPLATE,
-      WECHAT_SEND_RATE: '0',
-      ...extra,
-    }
-    return { dataDir, env }
+    return { dataDir, env: cliEnv(sqlite(dataDir), fake, extra) }
   }
 
   it('stores and publishes, sends one message per credit and shows the fan-out reaching 100%', async () => {
