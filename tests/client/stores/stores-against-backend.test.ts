@@ -103,6 +103,16 @@ describe('search store', () => {
     expect(client.search.getState()).toMatchObject({ status: 'ready', total: 0 })
   })
 
+  it('filters by section', async () => {
+    const client = makeClient(server.base)
+    await client.search.getState().search('毕节')
+    await client.search.getState().setFilters({ section: '要情动态' })
+    expect(client.search.getState().total).toBeGreaterThan(0)
+    expect(client.search.getState().hits.every((h) => h.section === '要情动态')).toBe(true)
+    await client.search.getState().setFilters({ section: '工作交流' })
+    expect(client.search.getState()).toMatchObject({ status: 'ready', total: 0, hits: [] })
+  })
+
   it('shows only the newest query when answers arrive out of order', async () => {
     const client = makeClient(server.base)
     const first = client.search.getState().search('工会')

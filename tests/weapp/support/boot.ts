@@ -68,13 +68,15 @@ function newestMtime(dir: string): number {
  */
 export function ensureWeappBuild(): void {
   const app = path.join(WEAPP, 'app.js')
+  const lock = path.join(ROOT, 'dist/.weapp-build-lock')
+  // Another suite may be rebuilding right now (the build empties dist/weapp first): wait for it.
+  for (const until = Date.now() + 180_000; existsSync(lock) && Date.now() < until;) sleep(500)
   if (!existsSync(app)) {
     throw new Error('dist/weapp is missing: run `npm run build:weapp` first (npm test builds both clients before jest)')
   }
   const stale = () => Math.max(newestMtime(path.join(ROOT, 'src')), newestMtime(path.join(ROOT, 'config'))) > statSync(app).mtimeMs
   if (!stale()) return
   // Suites run in parallel: one builds, the others wait for it (a lock directory), then look again.
-  const lock = path.join(ROOT, 'dist/.weapp-build-lock')
   const deadline = Date.now() + 180_000
   for (;;) {
     try {
@@ -82,7 +84,7 @@ export function ensureWeappBuild(): void {
       break
     } catch {
       if (Date.now() > deadline) throw new Error(`waited 3 minutes for another weapp build (remove ${lock} if none runs)`)
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500)
+      sleep(500)
     }
   }
   try {
@@ -96,4 +98,8 @@ export function ensureWeappBuild(): void {
   } finally {
     rmSync(lock, { recursive: true, force: true })
   }
+}
+
+function sleep(ms: number) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
 }
