@@ -94,8 +94,10 @@ export async function watchFanOut(
     }
     if (counts.queued + counts.sending === 0 || options.signal?.aborted) return counts
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, intervalMs)
-      options.signal?.addEventListener('abort', () => { clearTimeout(timer); resolve() }, { once: true })
+      // Remove the abort listener whichever way the wait ends, or a long fan-out piles them up.
+      const onAbort = () => { clearTimeout(timer); resolve() }
+      const timer = setTimeout(() => { options.signal?.removeEventListener('abort', onAbort); resolve() }, intervalMs)
+      options.signal?.addEventListener('abort', onAbort, { once: true })
     })
   }
 }
