@@ -92,6 +92,17 @@ describe('booted mini-program pages', () => {
     expect(text).toContain('内容来自本机')
   })
 
+  it("settings: text size follows WeChat's font size until chosen, and the choice applies to every page", async () => {
+    const bigWechatFont = await boot({ page: 'pages/settings/index', api: server.base, fontSizeSetting: 28 })
+    expect(bigWechatFont.classes).toContain('shell ts-4')
+    const chosen = await boot({ page: 'pages/settings/index', api: server.base, taps: ['超大'] })
+    expect(JSON.parse(JSON.parse(chosen.storage.settings)).state.textStep).toBe(4)
+    const smallest = await boot({ page: 'pages/settings/index', api: server.base, storage: chosen.storage, taps: ['小'] })
+    expect(smallest.classes).toContain('shell ts-0')
+    const article = await boot({ page: 'pages/article/index', query: { id: String(firstIssue.articleId) }, api: server.base, storage: chosen.storage })
+    expect(article.classes).toContain('shell ts-4')
+  })
+
   it('without network and nothing saved, home says so and offers a retry', async () => {
     const r = await boot({ page: 'pages/index/index', api: OFFLINE, waitFor: '重新加载' })
     const text = joined(r.texts)

@@ -122,6 +122,15 @@ function collect(node, out, nodes) {
   for (const key of Object.keys(node)) if (key !== 'v') collect(node[key], out, nodes)
 }
 
+function classesOf(node = tree, out = []) {
+  if (Array.isArray(node)) node.forEach((n) => classesOf(n, out))
+  else if (node && typeof node === 'object') {
+    if (typeof node.cl === 'string') out.push(node.cl)
+    for (const key of Object.keys(node)) if (key !== 'cl') classesOf(node[key], out)
+  }
+  return out
+}
+
 function textsOf() {
   const texts = []
   collect(tree, texts, [])
@@ -143,9 +152,9 @@ async function settle(maxMs = 10000) {
 function tap(instance, text) {
   const nodes = []
   collect(tree, [], nodes)
-  const holds = (n, t) => { const out = []; collect(n.cn || [], out, []); return out.join('').includes(t) }
-  // The innermost tappable element showing the text.
-  const match = nodes.filter((n) => holds(n, text)).pop()
+  const shows = (n) => { const out = []; collect(n.cn || [], out, []); return out.join('') }
+  // The innermost element showing exactly the text, else the innermost one containing it.
+  const match = nodes.filter((n) => shows(n) === text).pop() ?? nodes.filter((n) => shows(n).includes(text)).pop()
   if (!match) throw new Error(`nothing shows "${text}"`)
   const id = match.sid || match.uid
   const target = { id, dataset: {} }
@@ -180,7 +189,7 @@ async function main() {
     timeline: typeof instance.onShareTimeline === 'function' ? instance.onShareTimeline() : null,
   }
   const pageJson = JSON.parse(require('node:fs').readFileSync(path.join(root, spec.page + '.json'), 'utf8'))
-  process.stdout.write(JSON.stringify({ texts: textsOf(), storage: Object.fromEntries(storage), navigations, requests, errors, share, pageJson, subscribeCalls, toasts }) + '\n')
+  process.stdout.write(JSON.stringify({ texts: textsOf(), classes: classesOf(), storage: Object.fromEntries(storage), navigations, requests, errors, share, pageJson, subscribeCalls, toasts }) + '\n')
   process.exit(0)
 }
 

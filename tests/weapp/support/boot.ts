@@ -15,6 +15,8 @@ export interface BootSpec {
   /** Keep waiting until the page shows these words (up to 10 s). */
   waitFor?: string
   scene?: number
+  /** WeChat's font-size setting in px (17 is standard). */
+  fontSizeSetting?: number
   loginCode?: string
   subscribeAnswer?: Record<string, string>
   subscribeFail?: { errCode: number; errMsg: string }
@@ -22,6 +24,8 @@ export interface BootSpec {
 
 export interface BootResult {
   texts: string[]
+  /** Every class attribute in the rendered tree. */
+  classes: string[]
   storage: Record<string, string>
   navigations: string[]
   requests: string[]
