@@ -4,6 +4,7 @@
  * Times are epoch milliseconds in `bigint` columns: one representation on SQLite and PostgreSQL.
  */
 import { Migrator, sql, type Kysely, type Migration, type ColumnDefinitionBuilder } from 'kysely'
+import { runMigrations } from '../storage/run-migrations'
 
 export type SqlDialectName = 'sqlite' | 'postgres'
 
@@ -110,9 +111,5 @@ export async function migrateNotifications(db: Kysely<any>, dialect: SqlDialectN
     migrationLockTableName: NOTIFY_MIGRATION_LOCK_TABLE,
     ...(schema ? { migrationTableSchema: schema } : {}),
   })
-  const { error, results } = await migrator.migrateToLatest()
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')
-    throw new Error(`notification migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? String(error)}`)
-  }
+  await runMigrations(migrator, 'notification migration')
 }

@@ -5,6 +5,7 @@
 import { Migrator, sql, type Kysely } from 'kysely'
 import type { Dialect, Storage } from './storage'
 import { migrationProvider } from './migrations'
+import { runMigrations } from './run-migrations'
 import { listAll, listPublished, loadArticle, loadIssue } from './issue-reads'
 import { deleteIssue, readPublishedVersion, saveDraft, setStatus } from './issue-writes'
 import { addFavourite, getMember, listFavourites, memberBy, removeFavourite } from './members'
@@ -19,11 +20,7 @@ export function createKyselyStorage(db: Kysely<any>, dialect: Dialect): Storage 
       // tables (another app, or a parallel test) must not count as ours.
       const schema = dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined
       const migrator = new Migrator({ db, provider: migrationProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) })
-      const { error, results } = await migrator.migrateToLatest()
-      if (error) {
-        const failed = results?.find((r) => r.status === 'Error')
-        throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`)
-      }
+      await runMigrations(migrator, 'database migration')
     },
     close: () => db.destroy(),
     saveDraft: (issue, opts) => saveDraft(db, issue, opts?.replacePublished ?? false),
