@@ -2,7 +2,7 @@
  * The masthead block at the top: 工会信息 / 〔2020〕第二十期 / publisher / (permit) / date. It ends at
  * the first line that belongs to the contents or the body.
  */
-import type { ImportWarning } from '../bulletin'
+import type { ImportWarning, Issue } from '../bulletin'
 import { DATE_PATTERN, parseDate, parseNumber } from './chinese-numerals'
 import { problems } from './errors'
 import * as rules from './rules'
@@ -10,15 +10,8 @@ import type { Token } from './tokenize'
 import type { ImportProblem } from './types'
 import { warnings } from './warnings'
 
-export interface Header {
-  masthead: string
-  year: number
-  number: number
-  label: string
-  publisher: string | null
-  permit: string | null
-  date: string
-}
+/** The masthead part of an Issue: what the header lines give. */
+export type Header = Pick<Issue, 'masthead' | 'year' | 'number' | 'label' | 'publisher' | 'permit' | 'date'>
 
 export interface HeaderRead {
   header: Header | null
