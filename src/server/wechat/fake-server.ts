@@ -59,6 +59,8 @@ export interface FakeWechat {
   injectFault(endpoint: FakeEndpoint, fault: FakeFault, times?: number): void
   clearFaults(): void
   expireTokens(): void
+  /** Expires every token right after the fake has accepted `count` more messages (a mid-run expiry at an exact point, not a timer's). */
+  expireTokensAfterSends(count: number): void
   setDelay(ms: number): void
   readonly requests: FakeRequest[]
   readonly sentMessages: FakeSentMessage[]
@@ -108,6 +110,7 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
   const requests: FakeRequest[] = []
   const counts = { 'jscode2session': 0, 'stable_token': 0, 'subscribe/send': 0, 'getwxacodeunlimit': 0, unknown: 0 }
   const faults = new Map<FakeEndpoint, Array<{ fault: FakeFault; left: number }>>()
+  let expireAtSentCount: number | null = null
 
   function takeFault(endpoint: FakeEndpoint): FakeFault | null {
     const queue = faults.get(endpoint)
@@ -141,7 +144,14 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
     switch (endpoint) {
       case 'jscode2session': return send(res, endpoints.jscode2session(url.searchParams))
       case 'stable_token': return send(res, endpoints.stableToken(body))
-      case 'subscribe/send': return send(res, endpoints.subscribeSend(url.searchParams, body))
+      case 'subscribe/send': {
+        const reply = endpoints.subscribeSend(url.searchParams, body)
+        if (expireAtSentCount !== null && endpoints.sentCount >= expireAtSentCount) {
+          expireAtSentCount = null
+          accounts.expireTokens()
+        }
+        return send(res, reply)
+      }
       case 'getwxacodeunlimit': return send(res, endpoints.getwxacodeunlimit(url.searchParams, body))
     }
   }
@@ -172,6 +182,7 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
     },
     clearFaults: () => faults.clear(),
     expireTokens: () => accounts.expireTokens(),
+    expireTokensAfterSends(count) { expireAtSentCount = endpoints.sentCount + count },
     setDelay(ms) { delayMs = ms },
     requests,
     sentMessages: endpoints.sentMessages,

@@ -7,7 +7,7 @@ import { describeOnEachBackend } from '../support/storages'
 import type { Storage } from '../../../src/server/storage/storage'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
 import type { NotificationConfig } from '../../../src/server/notifications/config'
-import { creditsOf, deliveryProgress, recordSubscribeResult, startNotificationWorker } from '../../../src/server/notifications'
+import { cancelIssueDeliveries, creditsOf, deliveryProgress, recordSubscribeResult, startNotificationWorker } from '../../../src/server/notifications'
 import { ISSUE_PAGE, TEMPLATE, deliveriesOf, prepare, publishNewIssue, settled, subscribedMembers, testConfig, waitFor, wechatFor } from './support'
 
 describeOnEachBackend('notification errors', (backend) => {
@@ -25,14 +25,22 @@ describeOnEachBackend('notification errors', (backend) => {
   })
   afterEach(() => fake.clearFaults())
 
+  // Every test's worker sends whatever is due in the shared database, so a delivery left queued by
+  // one test would be sent by the next test's worker and eat the faults injected for that test
+  // (seen under load: the 'reset' meant for e-reset consumed by a leftover e-pause retry).
+  afterEach(async () => {
+    const live = await storage.db.selectFrom('notify_deliveries').select(['issue_id', 'openid', 'status'])
+      .where('status', 'in', ['queued', 'sending']).execute()
+    expect(live).toEqual([])
+  })
+
   /** Only these openids hold credits; publishes an issue and runs a worker until it is all settled. */
-  async function fanOut(openids: string[], config: NotificationConfig = testConfig({ concurrency: 1 }), during?: () => void) {
+  async function fanOut(openids: string[], config: NotificationConfig = testConfig({ concurrency: 1 })) {
     await storage.db.updateTable('notify_credits').set({ credits: 0 }).execute()
     const ids = await subscribedMembers(storage, fake, openids)
     const issue = await publishNewIssue(storage, config)
     const worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat: wechatFor(fake, storage), config })
     try {
-      during?.()
       await settled(storage, issue.id)
     } finally {
       await worker.stop()
@@ -77,6 +85,9 @@ describeOnEachBackend('notification errors', (backend) => {
       expect(await deliveryProgress(storage.db, issue.id)).toMatchObject({ queued: 4, sent: 0, recentFailures: [expect.objectContaining({ errcode: 45009, status: 'queued' })] })
     } finally {
       await worker.stop()
+      // The four stay queued (one due in a minute, three now): cancel them as an unpublish would,
+      // or the later tests' workers send them.
+      await storage.db.transaction().execute((trx) => cancelIssueDeliveries(trx, issue.id))
     }
   })
 
@@ -122,14 +133,9 @@ describeOnEachBackend('notification errors', (backend) => {
     const tokenCallsBefore = fake.counts.stable_token
     fake.setDelay(3)
     try {
-      const { rows } = await fanOut(openids, testConfig({ concurrency: 4 }), () => {
-        const timer = setInterval(() => {
-          if (fake.sentMessages.filter((m) => m.touser.startsWith('e-token-')).length >= 10) {
-            fake.expireTokens()
-            clearInterval(timer)
-          }
-        }, 2)
-      })
+      // Expire after the 10th message exactly (a polling timer could fire only after all 40 under load).
+      fake.expireTokensAfterSends(10)
+      const { rows } = await fanOut(openids, testConfig({ concurrency: 4 }))
       expect(rows.filter((r) => r.status === 'sent')).toHaveLength(40)
     } finally {
       fake.setDelay(0)
