@@ -57,6 +57,7 @@ export interface FakeWechat {
   grantSubscription(openid: string, templateId: string, count?: number): void
   creditsOf(openid: string, templateId: string): number
   injectFault(endpoint: FakeEndpoint, fault: FakeFault, times?: number): void
+  /** Drops injected faults and a pending expireTokensAfterSends. */
   clearFaults(): void
   expireTokens(): void
   /** Expires every token right after the fake has accepted `count` more messages (a mid-run expiry at an exact point, not a timer's). */
@@ -180,7 +181,10 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
       queue.push({ fault, left: times })
       faults.set(endpoint, queue)
     },
-    clearFaults: () => faults.clear(),
+    clearFaults() {
+      faults.clear()
+      expireAtSentCount = null
+    },
     expireTokens: () => accounts.expireTokens(),
     expireTokensAfterSends(count) { expireAtSentCount = endpoints.sentCount + count },
     setDelay(ms) { delayMs = ms },

@@ -86,6 +86,21 @@ describe('fake WeChat server', () => {
     expect(() => fake.injectFault('nope' as never, 1)).toThrow(/unknown fake WeChat endpoint/)
   })
 
+  it('expires every token right after a given number of accepted messages', async () => {
+    fake = await startFakeWechat()
+    fake.grantSubscription('o-x', 'TPL', 5)
+    const token = (await stableToken(false)).access_token!
+    const send = () =>
+      fetch(`${fake.baseUrl}/cgi-bin/message/subscribe/send?access_token=${token}`, {
+        method: 'POST', body: JSON.stringify({ touser: 'o-x', template_id: 'TPL', data: { thing1: { value: 'x' } } }),
+      }).then((r) => r.json() as Promise<{ errcode: number }>)
+    fake.expireTokensAfterSends(2)
+    expect((await send()).errcode).toBe(0)
+    expect((await send()).errcode).toBe(0) // the second is still accepted; the token dies after it
+    expect((await send()).errcode).toBe(42001)
+    expect(fake.sentCount).toBe(2)
+  })
+
   it('slows its answers when asked', async () => {
     fake = await startFakeWechat({ delayMs: 150 })
     const started = Date.now()
