@@ -78,13 +78,17 @@ export async function claimDue(
 /**
  * Puts back rows whose worker vanished (lease expired while `sending`). Their send may or may not
  * have reached WeChat; `in_doubt` counts such cases (see worker.ts on exactly-once).
+ * A live worker passes its own id as `exceptWorker`: its own expired rows are not vanished, they
+ * are in flight or their outcome is waiting for the database (slow sends, a database away longer
+ * than the lease), and taking them back would make it send them a second time.
  */
-export async function releaseExpiredLeases(db: Kysely<any>, now = Date.now()): Promise<number> {
+export async function releaseExpiredLeases(db: Kysely<any>, now = Date.now(), exceptWorker?: string): Promise<number> {
+  const notMine = exceptWorker === undefined ? sql`` : sql`and (claimed_by is null or claimed_by <> ${exceptWorker})`
   const result = await sql`
     update notify_deliveries
     set status = 'queued', claimed_by = null, lease_until = null, in_doubt = in_doubt + 1,
         next_attempt_at = ${now}, updated_at = ${now}
-    where status = 'sending' and lease_until < ${now}`.execute(db)
+    where status = 'sending' and lease_until < ${now} ${notMine}`.execute(db)
   return Number(result.numAffectedRows ?? 0n)
 }
 

@@ -14,7 +14,8 @@
  *   Sending continues while a write commits, but at most 3 × NOTIFY_CONCURRENCY rows are ever
  *   claimed and unrecorded.
  * - If the process dies (kill -9, power), rows claimed but not recorded stay `sending` until their
- *   lease (NOTIFY_LEASE_SECONDS) expires; then any worker puts them back in the queue, counting
+ *   lease (NOTIFY_LEASE_SECONDS) expires; then any other worker (a restarted one has a new id)
+ *   puts them back in the queue, counting
  *   `in_doubt`, and sends them again. That is at-least-once for the few rows unrecorded at the
  *   moment of the crash (at most 3 × NOTIFY_CONCURRENCY, in practice those whose answer arrived in
  *   the last few milliseconds plus those in flight). WeChat's own accounting softens even that:
@@ -24,7 +25,9 @@
  *   rows failed) because losing a notice silently is worse for the bulletin than a rare second copy.
  * - Two workers never send the same row: claims are exclusive (claims.ts), and a worker whose
  *   lease expired mid-send still records `sent`, which stops the row being sent a second time.
- *   Keep the lease well above the WeChat client's request timeout.
+ *   A worker never takes back its own expired rows (they are in flight or being recorded), so a
+ *   slow send or a database away longer than the lease does not make it send them twice; another
+ *   worker still may, so keep the lease well above the WeChat client's request timeout.
  */
 import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
@@ -162,7 +165,7 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
       try {
         const now = Date.now()
         if (now >= nextSweep) {
-          const released = await releaseExpiredLeases(db, now)
+          const released = await releaseExpiredLeases(db, now, workerId)
           if (released > 0) logger.warn({ workerId, released }, 'notifications: re-queued deliveries whose worker vanished (outcome in doubt)')
           nextSweep = now + Math.min(leaseMs / 2, 30_000)
         }

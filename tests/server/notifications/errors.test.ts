@@ -109,6 +109,27 @@ describeOnEachBackend('notification errors', (backend) => {
     expect(sendsTo('e-reset')).toBe(3)
   })
 
+  it('a send slower than the lease is not taken back and sent again by its own worker', async () => {
+    await storage.db.updateTable('notify_credits').set({ credits: 0 }).execute()
+    // Two credits on WeChat's side, so a second copy would be accepted rather than refused with 43101.
+    await subscribedMembers(storage, fake, ['e-slow'], 2)
+    // A 1 s lease, swept every 0.5 s, and an answer after 2.5 s: the lease lapses mid-send. A second
+    // send slot is free, so a row wrongly taken back would be claimed and sent again at once.
+    const config = testConfig({ concurrency: 2, leaseSeconds: 1 })
+    const issue = await publishNewIssue(storage, config)
+    fake.setDelay(2500)
+    const worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat: wechatFor(fake, storage), config })
+    try {
+      await settled(storage, issue.id)
+    } finally {
+      await worker.stop()
+      fake.setDelay(0)
+    }
+    const sends = fake.requests.filter((r) => r.endpoint === 'subscribe/send' && (r.body as { touser?: string }).touser === 'e-slow')
+    expect(sends).toHaveLength(1)
+    expect((await deliveriesOf(storage, issue.id)).map(summary)).toEqual([{ status: 'sent', attempts: 1, errcode: null }])
+  })
+
   it('47003 and 40003 are failures recorded with their code, not retried', async () => {
     fake.injectFault('subscribe/send', 47003)
     const first = await fanOut(['e-baddata'])
