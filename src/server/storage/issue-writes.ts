@@ -19,6 +19,23 @@ export async function readPublishedVersion(db: Kysely<any>): Promise<number> {
 }
 
 export async function saveDraft(db: Kysely<any>, issue: Issue, replacePublished: boolean): Promise<{ issue: StoredIssue; replaced: boolean }> {
+  try {
+    return await saveDraftOnce(db, issue, replacePublished)
+  } catch (error) {
+    // Two imports of the same year+number at once (two editors, or several servers seeding an empty
+    // database): both saw no issue and both inserted; the loser now runs again and takes the ordinary
+    // path (replace the draft, or refuse to overwrite a published issue).
+    if (isUniqueViolation(error)) return saveDraftOnce(db, issue, replacePublished)
+    throw error
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE'
+}
+
+async function saveDraftOnce(db: Kysely<any>, issue: Issue, replacePublished: boolean): Promise<{ issue: StoredIssue; replaced: boolean }> {
   return db.transaction().execute(async (trx) => {
     const existing = (await trx
       .selectFrom('issues')

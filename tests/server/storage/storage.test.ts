@@ -2,6 +2,7 @@ import { describeOnEachBackend } from '../support/storages'
 import { makeIssue } from '../support/archive'
 import type { Storage } from '../../../src/server/storage/storage'
 import { StorageError } from '../../../src/server/storage/storage'
+import { sql } from 'kysely'
 
 describeOnEachBackend('storage', (backend) => {
   let storage: Storage
@@ -82,6 +83,18 @@ describeOnEachBackend('storage', (backend) => {
     const replaced = await storage.saveDraft(makeIssue(2023, 5, 2), { replacePublished: true })
     expect(replaced.issue.status).toBe('published')
     expect(await storage.publishedVersion()).toBeGreaterThan(version)
+  })
+
+  it('stores one issue when the same year and number are imported at the same moment', async () => {
+    const issue = makeIssue(2017, 7)
+    // Several at once: on PostgreSQL they run on separate pooled connections and really race (the
+    // pool is warmed first, or the first transaction would finish while the others still connect).
+    if (storage.dialect === 'postgres') await Promise.all([1, 2, 3, 4].map(() => sql`select pg_sleep(0.05)`.execute(storage.db)))
+    const results = await Promise.all([1, 2, 3, 4].map(() => storage.saveDraft(issue)))
+    expect(new Set(results.map((r) => r.issue.id)).size).toBe(1)
+    expect(results.filter((r) => !r.replaced)).toHaveLength(1)
+    const all = await storage.listAll()
+    expect(all.filter((i) => i.year === 2017 && i.number === 7)).toHaveLength(1)
   })
 
   it('lists published issues newest first with contents, page by page', async () => {
