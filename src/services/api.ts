@@ -17,8 +17,8 @@ export interface SearchQuery {
 
 export function createApi(http: HttpClient) {
   return {
-    listIssues: (cursor?: string | null, limit = 10) =>
-      http.request<IssueList>('GET', `/api/issues${query({ limit, cursor })}`),
+    listIssues: (cursor?: string | null, limit = 10, options: { fresh?: boolean } = {}) =>
+      http.request<IssueList>('GET', `/api/issues${query({ limit, cursor })}`, undefined, options),
     getIssue: (id: number) => http.request<IssueDetail>('GET', `/api/issues/${id}`),
     getArticle: (id: number) => http.request<ArticleDetail>('GET', `/api/articles/${id}`),
     search: (q: SearchQuery) =>

@@ -52,8 +52,16 @@ export interface HttpClientOptions {
   sleep?: (ms: number) => Promise<void>
 }
 
+export interface RequestOptions {
+  /**
+   * Ask past any HTTP cache (the browser's, in H5): lists are served with max-age, so without this
+   * a pull to refresh within that time shows the same list again, missing a just-published issue.
+   */
+  fresh?: boolean
+}
+
 export interface HttpClient {
-  request<T>(method: TransportRequest['method'], path: string, body?: unknown): Promise<T>
+  request<T>(method: TransportRequest['method'], path: string, body?: unknown, options?: RequestOptions): Promise<T>
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -62,8 +70,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const { baseUrl, transport, getToken = () => null, timeoutMs = 10000, retries = 2, backoffMs = 500 } = options
   const sleep = options.sleep ?? defaultSleep
 
-  async function once<T>(method: TransportRequest['method'], path: string, body: unknown): Promise<T> {
+  async function once<T>(method: TransportRequest['method'], path: string, body: unknown, options: RequestOptions): Promise<T> {
     const header: Record<string, string> = { accept: 'application/json' }
+    if (options.fresh) header['cache-control'] = 'no-cache'
     if (body !== undefined) header['content-type'] = 'application/json'
     const token = getToken()
     if (token) header.authorization = `Bearer ${token}`
@@ -80,10 +89,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   return {
-    async request<T>(method: TransportRequest['method'], path: string, body?: unknown): Promise<T> {
+    async request<T>(method: TransportRequest['method'], path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
       for (let attempt = 0; ; attempt++) {
         try {
-          return await once<T>(method, path, body)
+          return await once<T>(method, path, body, options)
         } catch (error) {
           const retry = error instanceof ApiError && error.retryable && attempt < retries
           if (!retry) throw error

@@ -15,7 +15,8 @@ export interface IssueListState {
   loadingMore: boolean
   error: string | null
   fromCache: boolean
-  refresh(): Promise<void>
+  /** `fresh`: past any HTTP cache, for a member pulling down to see what is new. */
+  refresh(options?: { fresh?: boolean }): Promise<void>
   loadMore(): Promise<void>
 }
 
@@ -29,12 +30,12 @@ export function createIssueListStore(api: Pick<Api, 'listIssues'>, cache: Conten
     loadingMore: false,
     error: null,
     fromCache: false,
-    async refresh() {
+    async refresh(options: { fresh?: boolean } = {}) {
       const cached = get().items.length ? null : cache.get<IssueList>(FIRST_PAGE_KEY)
       if (cached) set({ items: cached.items, nextCursor: cached.nextCursor, status: 'ready', fromCache: true })
       else if (!get().items.length) set({ status: 'loading', error: null })
       try {
-        const page = await api.listIssues(null, pageSize)
+        const page = await api.listIssues(null, pageSize, options)
         cache.put(FIRST_PAGE_KEY, page)
         set({ items: page.items, nextCursor: page.nextCursor, status: 'ready', error: null, fromCache: knownOffline() })
       } catch (error) {

@@ -23,7 +23,8 @@ export default function Index() {
     void appStores().issueList.getState().refresh()
   })
   usePullDownRefresh(() => {
-    void appStores().issueList.getState().refresh().finally(() => Taro.stopPullDownRefresh())
+    // The member asked for what is new: past the browser's cache of the list.
+    void appStores().issueList.getState().refresh({ fresh: true }).finally(() => Taro.stopPullDownRefresh())
   })
   useReachBottom(() => void appStores().issueList.getState().loadMore())
 

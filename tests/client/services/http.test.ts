@@ -5,12 +5,12 @@ import { fetchTransport } from '../support/fetch-transport'
 
 /** A real HTTP server whose answers a test scripts, one per request. */
 function scriptedServer(answers: Array<(res: http.ServerResponse) => void>) {
-  const seen: Array<{ method: string; url: string; auth: string | undefined; body: string }> = []
+  const seen: Array<{ method: string; url: string; auth: string | undefined; cacheControl: string | undefined; body: string }> = []
   const server = http.createServer((req, res) => {
     let body = ''
     req.on('data', (c) => (body += c))
     req.on('end', () => {
-      seen.push({ method: req.method!, url: req.url!, auth: req.headers.authorization, body })
+      seen.push({ method: req.method!, url: req.url!, auth: req.headers.authorization, cacheControl: req.headers['cache-control'], body })
       const answer = answers.shift() ?? ((r) => r.writeHead(500).end())
       answer(res)
     })
@@ -76,6 +76,15 @@ describe('HTTP client', () => {
     const client = createHttpClient({ baseUrl: server.base, transport: fetchTransport, getToken: () => 'abc' })
     await client.request('POST', '/api/auth/device', { deviceId: 'd1' })
     expect(server.seen[0]).toMatchObject({ method: 'POST', auth: 'Bearer abc', body: '{"deviceId":"d1"}' })
+    await server.close()
+  })
+
+  it('asks past HTTP caches only when a fresh answer is wanted', async () => {
+    const server = await scriptedServer([json(200, { items: [] }), json(200, { items: [] })])
+    const client = createHttpClient({ baseUrl: server.base, transport: fetchTransport })
+    await client.request('GET', '/api/issues')
+    await client.request('GET', '/api/issues', undefined, { fresh: true })
+    expect(server.seen.map((r) => r.cacheControl)).toEqual([undefined, 'no-cache'])
     await server.close()
   })
 })
