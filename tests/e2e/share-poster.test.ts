@@ -1,0 +1,78 @@
+/**
+ * Sharing from an article in the H5 client: headless Chromium has no Web Share API, so the link is
+ * copied (read back from the real clipboard and opened); the poster button leads to the backend's
+ * poster PNG.
+ */
+import { existsSync, mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { CHROMIUM_PATH, describeBrowser } from '../support/requirements'
+import { ROOT, startServer, type RunningServer } from '../client/support/server'
+import { CHROMIUM_ARGS } from './browser'
+
+const SHOTS = path.join(ROOT, 'tests/artifacts/e2e')
+const ARTICLE_ID = 5
+const TITLE = '增城区总工会网络直播心系职工传递关怀'
+
+describeBrowser('sharing an article in H5 (390×844)', () => {
+  let server: RunningServer
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  const shot = async (name: string) => {
+    await page.waitForTimeout(800)
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false })
+  }
+  const shown = (selector: string, hasText?: string) => page.locator(selector, hasText ? { hasText } : {}).locator('visible=true')
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(ROOT, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first (npm test does)')
+    mkdirSync(SHOTS, { recursive: true })
+    server = await startServer()
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1, locale: 'zh-CN' })
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base })
+    page = await context.newPage()
+  }, 90_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('copies a link to the article when the browser cannot share, and the link opens it', async () => {
+    await page.goto(`${server.base}/#/pages/article/index?id=${ARTICLE_ID}`)
+    await shown('.title', TITLE).waitFor()
+    expect(await page.evaluate(() => typeof (navigator as { share?: unknown }).share)).toBe('undefined')
+    await page.evaluate(() => navigator.clipboard.writeText('nothing yet'))
+
+    await shown('.btn', '分享').click()
+    await page.getByText('链接已复制').first().waitFor()
+    await shot('30-article-link-copied')
+    const link = await page.evaluate(() => navigator.clipboard.readText())
+    expect(link).toBe(`${server.base}/#/pages/article/index?id=${ARTICLE_ID}`)
+
+    // A colleague opening the pasted link lands on the same article.
+    const other = await context.newPage()
+    await other.goto(link)
+    await other.locator('.title', { hasText: TITLE }).locator('visible=true').waitFor()
+    expect(await other.locator('.article').locator('visible=true').innerText()).toContain('涂冬妮')
+    await other.close()
+  }, 60_000)
+
+  it('leads to the poster PNG from the backend', async () => {
+    await page.goto(`${server.base}/#/pages/article/index?id=${ARTICLE_ID}`)
+    await shown('.title', TITLE).waitFor()
+    const download = page.waitForEvent('download')
+    await shown('.btn', '保存海报').click()
+    const url = (await download).url()
+    expect(new URL(url).pathname).toBe(`/api/cards/articles/${ARTICLE_ID}/poster.png`)
+    await page.getByText('海报已打开').first().waitFor()
+    await shot('31-article-poster-opened')
+
+    const response = await fetch(url)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toMatch(/^image\/png/)
+    const bytes = Buffer.from(await response.arrayBuffer())
+    expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  }, 60_000)
+})
