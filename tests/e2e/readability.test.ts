@@ -62,7 +62,7 @@ describeBrowser('readability of the H5 client', () => {
   const visible = (selector: string) => page.locator(selector).locator('visible=true')
 
   it('tap targets are at least 44 px and body text has line height ≥ 1.5', async () => {
-    for (const route of ['/#/pages/index/index', '/#/pages/article/index?id=2', '/#/pages/search/index', '/#/pages/settings/index', '/#/pages/issue/index?id=1']) {
+    for (const route of ['/#/pages/index/index', '/#/pages/article/index?id=2', '/#/pages/search/index', '/#/pages/settings/index', '/#/pages/issue/index?id=1', '/#/pages/favourites/index']) {
       await page.goto(server.base + route)
       await page.waitForTimeout(1200)
       const small = await visible('.btn, .chip, .tab, .toc-item, .issue-card').evaluateAll((els) =>
@@ -79,7 +79,7 @@ describeBrowser('readability of the H5 client', () => {
   it('text contrast is at least 4.5:1 in day and night mode', async () => {
     await page.goto(server.base + '/#/pages/settings/index')
     await page.waitForTimeout(1000)
-    for (const route of ['/#/pages/index/index', '/#/pages/article/index?id=2', '/#/pages/search/index?q=%E6%AF%95%E8%8A%82']) {
+    for (const route of ['/#/pages/index/index', '/#/pages/article/index?id=2', '/#/pages/search/index?q=%E6%AF%95%E8%8A%82', '/#/pages/favourites/index']) {
       await page.goto(server.base + route)
       await page.waitForTimeout(1500)
       expect({ route, mode: 'day', low: await lowContrast(page, 4.5) }).toEqual({ route, mode: 'day', low: [] })
@@ -88,7 +88,7 @@ describeBrowser('readability of the H5 client', () => {
     await visible('.taro-switch, taro-switch-core, .weui-switch').first().click()
     await page.waitForTimeout(800)
     await page.screenshot({ path: path.join(SHOTS, '12-settings-night.png') })
-    for (const route of ['/#/pages/index/index', '/#/pages/article/index?id=2', '/#/pages/search/index?q=%E6%AF%95%E8%8A%82']) {
+    for (const route of ['/#/pages/index/index', '/#/pages/article/index?id=2', '/#/pages/search/index?q=%E6%AF%95%E8%8A%82', '/#/pages/favourites/index']) {
       await page.goto(server.base + route)
       await page.waitForTimeout(1500)
       expect(await visible('.shell.night').count()).toBeGreaterThan(0)
@@ -96,4 +96,20 @@ describeBrowser('readability of the H5 client', () => {
     }
     await page.screenshot({ path: path.join(SHOTS, '13-search-night.png') })
   }, 90_000)
+
+  it('the favourites page names itself, offers the way home and, when empty, says how to add one in large text', async () => {
+    await page.goto(server.base + '/#/pages/favourites/index')
+    await visible('.masthead-name').first().waitFor()
+    expect(await visible('.masthead-name').first().innerText()).toBe('收藏')
+    await visible('.empty').first().waitFor()
+    expect(await visible('.empty').first().innerText()).toContain('还没有收藏')
+    const sizes = await visible('.empty .para, .empty .h2').evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)))
+    expect(sizes.length).toBe(2)
+    for (const size of sizes) expect(size).toBeGreaterThanOrEqual(18)
+    await page.screenshot({ path: path.join(SHOTS, '14-favourites-empty.png') })
+
+    await visible('.btn').filter({ hasText: '返回首页' }).click()
+    await page.waitForURL(/pages\/index\/index|#\/?$/)
+    await visible('.issue-card').first().waitFor()
+  }, 30_000)
 })

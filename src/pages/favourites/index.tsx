@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
+import Masthead from '../../components/Masthead'
 import PageShell from '../../components/PageShell'
 import { formatIssueDate } from '../../services/format'
 import { open } from '../../services/platform'
@@ -14,10 +15,20 @@ export default function FavouritesPage() {
 
   return (
     <PageShell>
+      {/* H5 shows no navigation bar: the page names itself and offers the way home, as home does. */}
+      <Masthead masthead='收藏' />
+      <View className='nav-row'>
+        <Button className='btn small' onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}>返回首页</Button>
+        <Button className='btn small' onClick={() => open('/pages/search/index')}>搜索</Button>
+      </View>
       {syncError ? <View className='banner'><Text>暂时连不上服务器，显示的是本机保存的收藏。</Text></View> : null}
       {!entries.length ? (
-        <View className='pad'><Text>还没有收藏。在文章下方点「☆ 收藏」，没网时也能在这里阅读。</Text></View>
+        <View className='pad empty'>
+          <View><Text className='h2'>还没有收藏</Text></View>
+          <View><Text className='para' style={{ textIndent: 0 }}>读文章时点文章下方的「☆ 收藏」，文章就会存到这里，没网时也能阅读。</Text></View>
+        </View>
       ) : null}
+      {entries.length ? <View className='pad'><Text className='muted'>共 {entries.length} 篇，保存在本机，没网时也能阅读</Text></View> : null}
       {entries.map((entry) => (
         <View key={entry.articleId} className='card'>
           <View onClick={() => open(`/pages/article/index?id=${entry.articleId}`)}>
