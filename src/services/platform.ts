@@ -77,7 +77,8 @@ export async function savePoster(imageUrl: string, fileName: string): Promise<st
     document.body.appendChild(link)
     link.click()
     link.remove()
-    return '海报已打开，长按图片即可保存'
+    // Android browsers download the file; iOS Safari opens the image instead, where a long press saves it.
+    return '海报已保存到下载；若打开的是图片，长按图片即可保存'
   }
   const downloaded = await Taro.downloadFile({ url: imageUrl })
   if (downloaded.statusCode !== 200) throw new Error('海报生成失败，请稍后再试')
