@@ -3,48 +3,28 @@
  * bottom brings the older ones, and pulling down shows an issue published while the page was open.
  * Issues are put on the real backend through the editors' API.
  */
-import { existsSync, mkdirSync } from 'node:fs'
-import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { CHROMIUM_PATH, describeBrowser } from '../support/requirements'
-import { ROOT, startServer, type RunningServer } from '../client/support/server'
+import type { Browser, Page } from 'playwright-core'
+import { describeBrowser } from '../support/requirements'
+import { startServer, type RunningServer } from '../client/support/server'
 import { ADMIN_TOKEN, fixture, importAndPublish, sampleAs } from './admin-import'
-import { CHROMIUM_ARGS } from './browser'
+import { launchPhone, screenshot, touchDrag } from './browser'
 
-const SHOTS = path.join(ROOT, 'tests/artifacts/e2e')
-
-/** A finger dragging straight down from y0 to y1, through the DevTools protocol's touch events. */
-async function pullDown(page: Page, x: number, y0: number, y1: number) {
-  const cdp = await page.context().newCDPSession(page)
-  const steps = 12
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] })
-  for (let i = 1; i <= steps; i++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + ((y1 - y0) * i) / steps }] })
-    await page.waitForTimeout(20)
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
-  await cdp.detach()
-}
+/** A finger dragging straight down from y0 to y1. */
+const pullDown = (page: Page, x: number, y0: number, y1: number) => touchDrag(page, { x, y: y0 }, { x, y: y1 }, 12, 20)
 
 describeBrowser('home with several pages of issues (390×844)', () => {
   let server: RunningServer
   let browser: Browser
   let page: Page
-  const shot = async (name: string) => {
-    await page.waitForTimeout(800)
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false })
-  }
+  const shot = (name: string) => screenshot(page, name)
   const card = (label: string) => page.locator('.issue-card', { hasText: label }).locator('visible=true')
 
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first (npm test does)')
-    mkdirSync(SHOTS, { recursive: true })
+    ;({ browser, page } = await launchPhone())
     server = await startServer({ ADMIN_TOKEN })
     // With the seeded 〔2020〕第二十期: 3 fixtures + 8 re-dated samples = 12 issues, two pages of 10.
     for (const name of ['gonghui-xinxi-2019-12.txt', 'gonghui-xinxi-2021-03.md', 'gonghui-xinxi-2022-105.md']) await importAndPublish(server.base, fixture(name))
     for (let year = 2010; year <= 2017; year++) await importAndPublish(server.base, sampleAs(year, 3))
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
-    page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1, locale: 'zh-CN' })).newPage()
   }, 120_000)
   afterAll(async () => {
     await browser?.close()

@@ -2,14 +2,10 @@
  * Readability rules measured in the real browser on the real pages: tap targets ≥ 44 px, line
  * height ≥ 1.5, text contrast ≥ 4.5:1 in day and in night mode, article text selectable.
  */
-import { existsSync, mkdirSync } from 'node:fs'
-import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { CHROMIUM_PATH, describeBrowser } from '../support/requirements'
-import { ROOT, startServer, type RunningServer } from '../client/support/server'
-import { CHROMIUM_ARGS } from './browser'
-
-const SHOTS = path.join(ROOT, 'tests/artifacts/e2e')
+import type { Browser, Page } from 'playwright-core'
+import { describeBrowser } from '../support/requirements'
+import { startServer, type RunningServer } from '../client/support/server'
+import { launchPhone, screenshot } from './browser'
 
 /** Runs in the page: every visible text element's contrast against its painted background. */
 function lowContrast(page: Page, min: number) {
@@ -48,11 +44,8 @@ describeBrowser('readability of the H5 client', () => {
   let browser: Browser
   let page: Page
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first (npm test does)')
-    mkdirSync(SHOTS, { recursive: true })
+    ;({ browser, page } = await launchPhone())
     server = await startServer()
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
-    page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage()
   }, 90_000)
   afterAll(async () => {
     await browser?.close()
@@ -86,15 +79,14 @@ describeBrowser('readability of the H5 client', () => {
     }
     await page.goto(server.base + '/#/pages/settings/index')
     await visible('.taro-switch, taro-switch-core, .weui-switch').first().click()
-    await page.waitForTimeout(800)
-    await page.screenshot({ path: path.join(SHOTS, '12-settings-night.png') })
+    await screenshot(page, '12-settings-night')
     for (const route of ['/#/pages/index/index', '/#/pages/article/index?id=2', '/#/pages/search/index?q=%E6%AF%95%E8%8A%82', '/#/pages/favourites/index']) {
       await page.goto(server.base + route)
       await page.waitForTimeout(1500)
       expect(await visible('.shell.night').count()).toBeGreaterThan(0)
       expect({ route, mode: 'night', low: await lowContrast(page, 4.5) }).toEqual({ route, mode: 'night', low: [] })
     }
-    await page.screenshot({ path: path.join(SHOTS, '13-search-night.png') })
+    await screenshot(page, '13-search-night')
   }, 90_000)
 
   it('the favourites page names itself, offers the way home and, when empty, says how to add one in large text', async () => {
@@ -106,7 +98,7 @@ describeBrowser('readability of the H5 client', () => {
     const sizes = await visible('.empty .para, .empty .h2').evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)))
     expect(sizes.length).toBe(2)
     for (const size of sizes) expect(size).toBeGreaterThanOrEqual(18)
-    await page.screenshot({ path: path.join(SHOTS, '14-favourites-empty.png') })
+    await screenshot(page, '14-favourites-empty')
 
     await visible('.btn').filter({ hasText: '返回首页' }).click()
     await page.waitForURL(/pages\/index\/index|#\/?$/)

@@ -2,46 +2,24 @@
  * The H5 client in real Chromium at a phone's size, against the real backend serving dist/h5:
  * a member's path through the app, with a screenshot of each step in tests/artifacts/e2e/.
  */
-import { existsSync, mkdirSync } from 'node:fs'
-import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { CHROMIUM_PATH, describeBrowser } from '../support/requirements'
-import { ROOT, startServer, type RunningServer } from '../client/support/server'
-import { CHROMIUM_ARGS } from './browser'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { describeBrowser } from '../support/requirements'
+import { startServer, type RunningServer } from '../client/support/server'
+import { launchPhone, screenshot, touchDrag } from './browser'
 
-const SHOTS = path.join(ROOT, 'tests/artifacts/e2e')
-
-/** A finger swipe from x0 to x1 at height y, through the DevTools protocol's touch events. */
-async function swipe(page: Page, x0: number, x1: number, y: number) {
-  const cdp = await page.context().newCDPSession(page)
-  const steps = 8
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y }] })
-  for (let i = 1; i <= steps; i++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x0 + ((x1 - x0) * i) / steps, y }] })
-    await page.waitForTimeout(16)
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
-  await cdp.detach()
-}
+/** A finger swipe from x0 to x1 at height y. */
+const swipe = (page: Page, x0: number, x1: number, y: number) => touchDrag(page, { x: x0, y }, { x: x1, y }, 8, 16)
 
 describeBrowser('H5 reader in Chromium (390×844)', () => {
   let server: RunningServer
   let browser: Browser
   let context: BrowserContext
   let page: Page
-  // Pages slide in and out for ~300 ms in Taro's H5 router: picture the page once it stands still.
-  const shot = async (name: string) => {
-    await page.waitForTimeout(800)
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false })
-  }
+  const shot = (name: string) => screenshot(page, name)
 
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first (npm test does)')
-    mkdirSync(SHOTS, { recursive: true })
+    ;({ browser, context, page } = await launchPhone())
     server = await startServer()
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1, locale: 'zh-CN' })
-    page = await context.newPage()
   }, 90_000)
   afterAll(async () => {
     await browser?.close()

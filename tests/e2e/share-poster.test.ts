@@ -3,14 +3,11 @@
  * copied (read back from the real clipboard and opened); the poster button leads to the backend's
  * poster PNG.
  */
-import { existsSync, mkdirSync } from 'node:fs'
-import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { CHROMIUM_PATH, describeBrowser } from '../support/requirements'
-import { ROOT, startServer, type RunningServer } from '../client/support/server'
-import { CHROMIUM_ARGS } from './browser'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { describeBrowser } from '../support/requirements'
+import { startServer, type RunningServer } from '../client/support/server'
+import { launchPhone, screenshot } from './browser'
 
-const SHOTS = path.join(ROOT, 'tests/artifacts/e2e')
 const ARTICLE_ID = 5
 const TITLE = '增城区总工会网络直播心系职工传递关怀'
 
@@ -19,20 +16,13 @@ describeBrowser('sharing an article in H5 (390×844)', () => {
   let browser: Browser
   let context: BrowserContext
   let page: Page
-  const shot = async (name: string) => {
-    await page.waitForTimeout(800)
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false })
-  }
+  const shot = (name: string) => screenshot(page, name)
   const shown = (selector: string, hasText?: string) => page.locator(selector, hasText ? { hasText } : {}).locator('visible=true')
 
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first (npm test does)')
-    mkdirSync(SHOTS, { recursive: true })
+    ;({ browser, context, page } = await launchPhone())
     server = await startServer()
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1, locale: 'zh-CN' })
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base })
-    page = await context.newPage()
   }, 90_000)
   afterAll(async () => {
     await browser?.close()
