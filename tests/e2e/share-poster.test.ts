@@ -56,7 +56,7 @@ describeBrowser('sharing an article in H5 (390×844)', () => {
     await shown('.btn', '保存海报').click()
     const url = (await download).url()
     expect(new URL(url).pathname).toBe(`/api/cards/articles/${ARTICLE_ID}/poster.png`)
-    await page.getByText('海报已打开').first().waitFor()
+    await page.getByText('海报已保存').first().waitFor()
     await shot('31-article-poster-opened')
 
     const response = await fetch(url)
