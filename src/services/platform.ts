@@ -40,7 +40,9 @@ export function open(url: string): void {
 
 export function toast(title: string, long = false): void {
   if (long) {
-    void Taro.showModal({ title: '提示', content: title, showCancel: false, confirmText: '知道了' }).catch(() => undefined)
+    // No title: Taro's H5 dialog then draws the message dark (#353535) instead of grey, and the
+    // button in the app's red rather than the default light green, both readable at 4.5:1 or more.
+    void Taro.showModal({ content: title, showCancel: false, confirmText: '知道了', confirmColor: '#b71c1c' }).catch(() => undefined)
   } else {
     void Taro.showToast({ title, icon: 'none', duration: 2500 }).catch(() => undefined)
   }
