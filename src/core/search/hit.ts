@@ -5,6 +5,7 @@
 import type { Range, SearchHit } from '../api'
 import { mergeRanges, normalise, normaliseWithMap, occurrences, originalOffset, toOriginalRange } from './normalise'
 import type { SearchDocument } from './document'
+import { SEPARATOR } from './postings'
 
 const BEFORE = 20
 const SNIPPET_LENGTH = 100
@@ -26,7 +27,8 @@ export function matchRanges(original: string, terms: string[]): Range[] {
  */
 export function buildHit(doc: SearchDocument, terms: string[], normalisedFields?: string): SearchHit {
   const titleRanges = doc.hasTitle ? matchRanges(doc.title, terms) : briefTitleRanges(doc, terms)
-  const { snippet, snippetRanges } = buildSnippet(doc.texts, terms, normalisedFields?.split('\n').slice(doc.hasTitle ? 1 : 0))
+  const { snippet, snippetRanges } =
+    normalisedFields === undefined ? buildSnippet(doc.texts, terms) : snippetFromFields(doc.texts, terms, normalisedFields, doc.hasTitle)
   return {
     itemId: doc.itemId,
     kind: doc.kind,
@@ -48,9 +50,9 @@ function briefTitleRanges(doc: SearchDocument, terms: string[]): Range[] {
   return matchRanges(visible, terms)
 }
 
-function buildSnippet(texts: string[], terms: string[], normalised?: string[]): { snippet: string; snippetRanges: Range[] } {
+function buildSnippet(texts: string[], terms: string[]): { snippet: string; snippetRanges: Range[] } {
   for (const [i, text] of texts.entries()) {
-    const folded = normalised?.[i] ?? normalise(text)
+    const folded = normalise(text)
     let first = -1
     for (const term of terms) {
       const at = folded.indexOf(term)
@@ -60,6 +62,30 @@ function buildSnippet(texts: string[], terms: string[], normalised?: string[]): 
   }
   // Matched in the title only: show the opening of the body.
   return cut(texts[0] ?? '', [], 0)
+}
+
+/**
+ * buildSnippet on the joined normalised fields, without splitting them per hit: terms never contain
+ * the separator, so the earliest match of any term after the title lies in the first field that
+ * matches at all, and is that field's earliest match.
+ */
+function snippetFromFields(texts: string[], terms: string[], joined: string, hasTitle: boolean): { snippet: string; snippetRanges: Range[] } {
+  const bodyStart = hasTitle ? joined.indexOf(SEPARATOR) + 1 : 0
+  let first = -1
+  if (!hasTitle || bodyStart > 0) {
+    for (const term of terms) {
+      const at = joined.indexOf(term, bodyStart)
+      if (at !== -1 && (first === -1 || at < first)) first = at
+    }
+  }
+  if (first === -1) return cut(texts[0] ?? '', [], 0)
+  let field = 0
+  let fieldStart = bodyStart
+  for (let at = joined.indexOf(SEPARATOR, bodyStart); at !== -1 && at < first; at = joined.indexOf(SEPARATOR, at + 1)) {
+    field++
+    fieldStart = at + 1
+  }
+  return cut(texts[field], terms, originalOffset(texts[field], first - fieldStart))
 }
 
 /** A window of `text` around `firstMatch`, with the matches inside it highlighted. */

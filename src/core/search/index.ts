@@ -6,7 +6,7 @@
  * term can contain, so a match never spans two fields.
  */
 import type { SearchHit } from '../api'
-import { normalise, occurrences, queryTerms } from './normalise'
+import { countOccurrences, normalise, queryTerms } from './normalise'
 import { searchableFields, type SearchDocument } from './document'
 import { buildHit } from './hit'
 import { rankDocs, rankTables } from './rank'
@@ -113,7 +113,7 @@ function* indexSteps(documents: SearchDocument[], { resultCacheSize = 100 }: Sea
       }
       for (let i = 0; i < docs.length; i++) {
         if (!alive[i]) continue
-        const found = occurrences(joined[docs[i]], term).length
+        const found = countOccurrences(joined[docs[i]], term)
         if (found === 0) alive[i] = 0
         else counts[i] += found
       }

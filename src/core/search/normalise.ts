@@ -112,6 +112,13 @@ export function occurrences(text: string, term: string): number[] {
   return found
 }
 
+/** How many times `term` occurs in `text` (overlapping included): occurrences().length, no array. */
+export function countOccurrences(text: string, term: string): number {
+  let count = 0
+  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) count++
+  return count
+}
+
 /** Merges overlapping or touching ranges; the result is sorted. */
 export function mergeRanges(ranges: Range[]): Range[] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1])
