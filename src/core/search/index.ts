@@ -44,9 +44,13 @@ export interface SearchIndexOptions {
 }
 
 interface Ranked {
-  /** Document indices, best first. */
+  total: number
+  /** Document indices, best first: all of them, or at least the first page asked for. */
   ranked: number[]
 }
+
+/** Queries remembered in the result cache are ranked at least this deep, so next pages reuse them. */
+const CACHED_DEPTH = 100
 
 export function createSearchIndex(documents: SearchDocument[], options: SearchIndexOptions = {}): SearchIndex {
   return runToEnd(indexSteps(documents, options))
@@ -98,7 +102,7 @@ function* indexSteps(documents: SearchDocument[], { resultCacheSize = 100 }: Sea
   }
 
   /** Every document holding all the terms, best first. */
-  function rank(terms: string[], year?: number, section?: string): number[] {
+  function rank(terms: string[], need: number, year?: number, section?: string): Ranked {
     const perTerm = terms.map(candidatesFor)
     const shortest = perTerm.reduce((a, b) => (b.docs.length < a.docs.length ? b : a)).docs
     const docs = filtered(intersect(shortest, perTerm.map((c) => c.docs)), year, section)
@@ -136,11 +140,11 @@ function* indexSteps(documents: SearchDocument[], { resultCacheSize = 100 }: Sea
         for (let i = 0; i < kept.length; i++) if (titles[kept[i]].includes(term)) titleTerms[i]++
       }
     }
-    return rankDocs({ docs: kept, titleTerms, occurrences: occurrenceCounts }, tables)
+    return { total: kept.length, ranked: rankDocs({ docs: kept, titleTerms, occurrences: occurrenceCounts }, tables, need) }
   }
 
-  function page({ ranked }: Ranked, terms: string[], offset: number, limit: number): SearchPage {
-    return { total: ranked.length, hits: ranked.slice(offset, offset + limit).map((d) => buildHit(documents[d], terms, joined[d])) }
+  function page({ total, ranked }: Ranked, terms: string[], offset: number, limit: number): SearchPage {
+    return { total, hits: ranked.slice(offset, offset + limit).map((d) => buildHit(documents[d], terms, joined[d])) }
   }
 
   return {
@@ -149,12 +153,13 @@ function* indexSteps(documents: SearchDocument[], { resultCacheSize = 100 }: Sea
       const terms = queryTerms(q)
       if (terms.length === 0) return { total: 0, hits: [] }
       const key = `${terms.join('\u0001')}|${year ?? ''}|${section === undefined ? '' : sectionKey(section)}`
+      const need = offset + limit
       let result = cache.get(key)
-      if (result) {
-        cache.delete(key) // most recently used goes last
-      } else {
-        result = { ranked: rank(terms, year, section) }
-        if (resultCacheSize <= 0) return page(result, terms, offset, limit)
+      if (result) cache.delete(key) // most recently used goes last
+      if (result && result.ranked.length < Math.min(need, result.total)) result = rank(terms, Infinity, year, section)
+      if (!result) {
+        if (resultCacheSize <= 0) return page(rank(terms, need, year, section), terms, offset, limit)
+        result = rank(terms, Math.max(need, CACHED_DEPTH), year, section)
         if (cache.size >= resultCacheSize) cache.delete(cache.keys().next().value!)
       }
       cache.set(key, result)

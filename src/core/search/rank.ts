@@ -44,10 +44,14 @@ export function rankTables(dates: string[], itemIds: number[]): RankTables {
 // 6 + 15 + 16 + 16 = 53 bits: exactly what a double holds as an integer.
 const ID_LIMIT = 65536
 
-/** The matches' document indices, best first. */
-export function rankDocs({ docs, titleTerms, occurrences }: RankInput, tables: RankTables): number[] {
+/**
+ * The best `need` of the matches' document indices (all of them by default), best first. Keys are
+ * unique (the item id is part of them), so the first `need` are the same whether all are sorted or
+ * only the best are selected; a page of 20 out of thousands of matches is selected in one pass.
+ */
+export function rankDocs({ docs, titleTerms, occurrences }: RankInput, tables: RankTables, need = Infinity): number[] {
   const { days, idRanks, docOfIdRank } = tables
-  if (idRanks.length > ID_LIMIT) return rankWithComparator({ docs, titleTerms, occurrences }, tables)
+  if (idRanks.length > ID_LIMIT) return rankWithComparator({ docs, titleTerms, occurrences }, tables).slice(0, need)
   const keys = new Float64Array(docs.length)
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]
@@ -56,10 +60,31 @@ export function rankDocs({ docs, titleTerms, occurrences }: RankInput, tables: R
     // Larger is better everywhere, so the lower item id is stored inverted.
     keys[i] = ((title * 32768 + count) * 65536 + days[doc]) * 65536 + (ID_LIMIT - 1 - idRanks[doc])
   }
-  keys.sort()
-  const ranked: number[] = new Array(docs.length)
-  for (let i = 0; i < keys.length; i++) ranked[i] = docOfIdRank[ID_LIMIT - 1 - (keys[keys.length - 1 - i] % 65536)]
+  const best = need * SELECT_RATIO < keys.length ? largestFirst(keys, need) : keys.sort().reverse()
+  const ranked: number[] = new Array(best.length)
+  for (let i = 0; i < best.length; i++) ranked[i] = docOfIdRank[ID_LIMIT - 1 - (best[i] % 65536)]
   return ranked
+}
+
+/** Below one wanted key per this many, selecting beats sorting them all. */
+const SELECT_RATIO = 8
+
+/** The `count` largest of `keys`, largest first: insertion into a short sorted list. */
+function largestFirst(keys: Float64Array, count: number): Float64Array {
+  const best = new Float64Array(count)
+  if (count === 0) return best
+  let filled = 0
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]
+    if (filled === count && key <= best[count - 1]) continue
+    let at = filled < count ? filled++ : count - 1
+    while (at > 0 && best[at - 1] < key) {
+      best[at] = best[at - 1]
+      at--
+    }
+    best[at] = key
+  }
+  return best.subarray(0, filled)
 }
 
 function rankWithComparator({ docs, titleTerms, occurrences }: RankInput, { days, idRanks }: RankTables): number[] {
