@@ -74,8 +74,12 @@ export function intersect(base: Int32Array, lists: Int32Array[]): Int32Array {
   return result
 }
 
-/** For each of `docs` (ascending, a subset of the posting's docs), the posting's count. */
+/**
+ * For each of `docs` (ascending, a subset of the posting's docs), the posting's count. Read only:
+ * for the posting's own list (a one-term query) it is the posting's own counts, not a copy.
+ */
 export function countsFor(posting: Posting, docs: Int32Array): Int32Array {
+  if (docs === posting.docs) return posting.counts
   const out = new Int32Array(docs.length)
   let j = 0
   for (let i = 0; i < docs.length; i++) {
