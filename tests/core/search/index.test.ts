@@ -1,23 +1,12 @@
 import { createSearchIndex, createSearchIndexAsync, issueToSearchDocuments } from '../../../src/core/search'
 import type { StoredIssue } from '../../../src/core/bulletin'
-import { makeArchive, seededRandom } from '../../server/support/archive'
+import { seededRandom } from '../../server/support/archive'
+import { storedArchive } from './stored-archive'
 import { bruteForceSearch, randomQueries, rankingViolations, referenceFold, referenceTerms, fieldsOf } from './brute-force'
 
-/** The generated archive as stored issues, with ids as a database would give them. */
-function storedArchive(count: number): StoredIssue[] {
-  let nextId = 1
-  return makeArchive(count, 11).map((issue, i) => ({
-    ...issue,
-    id: i + 1,
-    status: 'published',
-    publishedAt: '2026-01-01T00:00:00.000Z',
-    importedAt: '2026-01-01T00:00:00.000Z',
-    sections: issue.sections.map((s) => ({ name: s.name, items: s.items.map((item) => ({ ...item, id: nextId++ })) })),
-  }))
-}
 
 describe('search index (core)', () => {
-  const issues = storedArchive(80)
+  const issues = storedArchive(80, 11)
   const index = createSearchIndex(issues.flatMap(issueToSearchDocuments))
   const everything = (q: string, filter: { year?: number; section?: string } = {}) => index.search({ q, offset: 0, limit: 1_000_000, ...filter })
 
@@ -82,7 +71,7 @@ describe('search index (core)', () => {
   })
 
   it('ranks title hits first, then occurrences, then newer issues', () => {
-    const base = storedArchive(1)[0]
+    const base = storedArchive(1, 11)[0]
     const mk = (id: number, date: string, title: string, paragraphs: string[]): StoredIssue => ({
       ...base,
       id,

@@ -1,6 +1,6 @@
 import { createSearchIndex, issueToSearchDocuments } from '../../../src/core/search'
-import type { StoredIssue } from '../../../src/core/bulletin'
-import { makeArchive, seededRandom } from '../../server/support/archive'
+import { seededRandom } from '../../server/support/archive'
+import { storedArchive } from './stored-archive'
 import { randomQueries } from './brute-force'
 
 /**
@@ -8,20 +8,8 @@ import { randomQueries } from './brute-force'
  * matches (no result cache), ranked a little deeper and kept (result cache), or served from a kept
  * ranking that is too short for a deep page (ranked again in full).
  */
-function storedArchive(count: number): StoredIssue[] {
-  let nextId = 1
-  return makeArchive(count, 7).map((issue, i) => ({
-    ...issue,
-    id: i + 1,
-    status: 'published',
-    publishedAt: '2026-01-01T00:00:00.000Z',
-    importedAt: '2026-01-01T00:00:00.000Z',
-    sections: issue.sections.map((s) => ({ name: s.name, items: s.items.map((item) => ({ ...item, id: nextId++ })) })),
-  }))
-}
-
 describe('search pages', () => {
-  const issues = storedArchive(60)
+  const issues = storedArchive(60, 7)
   const documents = issues.flatMap(issueToSearchDocuments)
   const full = createSearchIndex(documents, { resultCacheSize: 0 })
   const uncached = createSearchIndex(documents, { resultCacheSize: 0 })

@@ -6,13 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { createWechatClient } from '../../../src/server/wechat/client'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
 import { createDbTokenCache, deliveryCounts, loadNotificationConfig, startNotificationWorker } from '../../../src/server/notifications'
 import { openStorage } from '../../../src/server/storage/open'
 import { SAMPLE_PATH } from '../../core/import/support'
 import { describePostgres, TEST_DATABASE_URL } from '../../support/requirements'
+import { adminQuery } from '../../support/postgres-admin'
 import { cli, cliEnv, issueOf, subscribe, TEMPLATE, withStorage, type Place } from './support'
 
 async function publishBesideWorker(place: Place, fake: FakeWechat, tag: string) {
@@ -70,15 +70,7 @@ describePostgres('import --publish beside a running worker (PostgreSQL)', () => 
     return url.toString()
   })()
   let fake: FakeWechat
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
-    await client.connect()
-    try {
-      await client.query(sql)
-    } finally {
-      await client.end()
-    }
-  }
+  const admin = adminQuery
   beforeAll(async () => {
     fake = await startFakeWechat({ templates: [TEMPLATE] })
     await admin(`create database ${database}`)

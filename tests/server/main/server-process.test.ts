@@ -7,8 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { describePostgres, TEST_DATABASE_URL } from '../../support/requirements'
+import { adminQuery } from '../../support/postgres-admin'
 
 const ROOT = path.join(__dirname, '../../..')
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
@@ -102,11 +102,7 @@ describe('the server process on SQLite', () => {
 
 describePostgres('the server process on PostgreSQL', () => {
   const schema = `ub_proc_${process.pid}_${Date.now()}`
-  async function admin(sql: string) {
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
-    await client.connect()
-    await client.query(sql).finally(() => client.end())
-  }
+  const admin = adminQuery
   beforeAll(() => admin(`create schema ${schema}`))
   afterAll(() => admin(`drop schema if exists ${schema} cascade`))
 

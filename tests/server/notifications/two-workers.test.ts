@@ -3,8 +3,8 @@
  * database share a fan-out: every delivery is claimed by exactly one of them (FOR UPDATE SKIP
  * LOCKED), so WeChat receives exactly one request per member, and both did part of the work.
  */
-import pg from 'pg'
 import { describePostgres, TEST_DATABASE_URL } from '../../support/requirements'
+import { adminQuery } from '../../support/postgres-admin'
 import { openPostgresStorage } from '../../../src/server/storage/postgres'
 import type { Storage } from '../../../src/server/storage/storage'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
@@ -13,11 +13,7 @@ import { ISSUE_PAGE, TEMPLATE, deliveriesOf, prepare, publishNewIssue, settled, 
 
 jest.setTimeout(60_000)
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
-  await client.connect()
-  try { await client.query(sql) } finally { await client.end() }
-}
+const admin = adminQuery
 
 describePostgres('two workers on one PostgreSQL database', () => {
   const schema = `ub_notify_two_${process.pid}_${Date.now()}`

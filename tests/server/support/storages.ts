@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { describePostgres, TEST_DATABASE_URL } from '../../support/requirements'
+import { adminQuery } from '../../support/postgres-admin'
 import { openSqliteStorage } from '../../../src/server/storage/sqlite'
 import { openPostgresStorage } from '../../../src/server/storage/postgres'
 import type { Storage } from '../../../src/server/storage/storage'
@@ -57,15 +58,7 @@ async function dropStaleSchemas(): Promise<void> {
 
 function postgresBackend(): Backend {
   const schemas: string[] = []
-  async function admin(sql: string) {
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
-    await client.connect()
-    try {
-      await client.query(sql)
-    } finally {
-      await client.end()
-    }
-  }
+  const admin = adminQuery
   return {
     name: 'postgres',
     describe: describePostgres,
