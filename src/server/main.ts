@@ -7,7 +7,8 @@
  */
 import path from 'node:path'
 import pino from 'pino'
-import { ConfigError, loadConfig, type Config } from './config'
+import type { Config } from './config'
+import { loadSettingsOrExit } from './settings'
 import { openStorage } from './storage/open'
 import { resolveSessionSecret } from './session-secret'
 import { seedFromSamples } from './seed'
@@ -18,21 +19,9 @@ import { createWechatClient } from './wechat/client'
 import { startFakeWechat, type FakeWechat } from './wechat/fake-server'
 import { cardRoutes } from './routes/cards'
 import { createNotificationRoutes } from './routes/notifications'
-import { createDbTokenCache, loadNotificationConfig, migrateNotifications, startNotificationWorker, NotificationConfigError, type NotificationWorker } from './notifications'
+import { createDbTokenCache, migrateNotifications, startNotificationWorker, type NotificationWorker } from './notifications'
 
 const PROJECT_ROOT = path.resolve(__dirname, '../..')
-
-function loadSettings() {
-  try {
-    return { config: loadConfig(process.env), notify: loadNotificationConfig(process.env) }
-  } catch (error) {
-    if (error instanceof ConfigError || error instanceof NotificationConfigError) {
-      process.stderr.write(`server: ${error.message}\n`)
-      process.exit(1)
-    }
-    throw error
-  }
-}
 
 async function wechatSettings(config: Config, logger: pino.Logger): Promise<{ baseUrl: string; appid: string; secret: string; fake: FakeWechat | null }> {
   const { apiBase, appid, secret } = config.wechat
@@ -43,7 +32,7 @@ async function wechatSettings(config: Config, logger: pino.Logger): Promise<{ ba
 }
 
 async function main() {
-  const { config, notify } = loadSettings()
+  const { config, notify } = loadSettingsOrExit('server')
   const logger = pino({ level: config.logLevel })
   const storage = await openStorage(config)
   await migrateNotifications(storage.db, storage.dialect)

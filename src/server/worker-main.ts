@@ -6,25 +6,13 @@
  * SIGTERM/SIGINT: stops claiming, waits for the sends in flight, records them, exits 0.
  */
 import pino from 'pino'
-import { ConfigError, loadConfig } from './config'
+import { loadSettingsOrExit } from './settings'
 import { openStorage } from './storage/open'
 import { createWechatClient } from './wechat/client'
-import { createDbTokenCache, loadNotificationConfig, migrateNotifications, NotificationConfigError, startNotificationWorker } from './notifications'
-
-function loadSettings() {
-  try {
-    return { config: loadConfig(process.env), notify: loadNotificationConfig(process.env) }
-  } catch (error) {
-    if (error instanceof ConfigError || error instanceof NotificationConfigError) {
-      process.stderr.write(`worker: ${error.message}\n`)
-      process.exit(1)
-    }
-    throw error
-  }
-}
+import { createDbTokenCache, migrateNotifications, startNotificationWorker } from './notifications'
 
 async function main() {
-  const { config, notify } = loadSettings()
+  const { config, notify } = loadSettingsOrExit('worker')
   const logger = pino({ name: 'notify-worker', level: config.logLevel })
   if (!notify.templateId) {
     logger.warn('WECHAT_TEMPLATE_NEW_ISSUE is not set: subscribe messages are off, nothing to send')
