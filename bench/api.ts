@@ -12,7 +12,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { execFile } from 'node:child_process'
 import pg from 'pg'
-import { createApp } from '../src/server/app'
+import { createServer } from '../src/server/server'
+import { loadSettings } from '../src/server/config'
 import { openSqliteStorage } from '../src/server/storage/sqlite'
 import { openPostgresStorage } from '../src/server/storage/postgres'
 import type { Storage } from '../src/server/storage/storage'
@@ -102,11 +103,9 @@ async function benchBackend(name: string, storage: Storage) {
   const ids = await fill(storage)
   console.log(`\n${name}: ${ids.length} issues stored and published in ${f((performance.now() - t0) / 1000, 1)} s`)
   const start = async (searchResultCache: number) => {
-    const app = await createApp({
-      config: { adminToken: null, sessionSecret: 'b'.repeat(40), newIssueTemplateId: null, rateLimits: { searchPerMinute: 1e6, authPerMinute: 1e6 }, publishedRecheckMs: 1000, searchResultCache },
-      storage,
-      wechat: noWechat,
-    })
+    const settings = loadSettings({ RATE_LIMIT_SEARCH_PER_MINUTE: '1000000', RATE_LIMIT_AUTH_PER_MINUTE: '1000000', PUBLISHED_RECHECK_MS: '1000' })
+    // Both servers share the storage: closing one must not close it.
+    const { app } = await createServer({ settings, storage: { ...storage, close: async () => undefined }, wechat: noWechat, sessionSecret: 'b'.repeat(40), searchResultCache })
     await app.listen({ host: '127.0.0.1', port: 0 })
     return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` }
   }

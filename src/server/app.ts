@@ -1,55 +1,36 @@
 /**
- * Builds the Fastify app (not listening) from its dependencies, so tests build the real thing on a
- * temp SQLite file or a fresh PostgreSQL schema. Framework wiring here; resources in ./routes.
+ * The HTTP app (not listening) over the backend's services: framework wiring here (errors, OpenAPI,
+ * compression, rate limits, member auth, the H5 client), resources in ./routes. Built only by the
+ * composition root (server.ts).
  */
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import compress from '@fastify/compress'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
-import type { Storage, InTransaction } from './storage/storage'
 import type { WechatApi } from './wechat/api'
-import type { ImportResult } from '../core/import'
-import type { StoredIssue } from '../core/bulletin'
-import { importDocument as realImportDocument } from './import/document'
+import type { Backend } from './server'
+import type { CardService } from './services/cards/index'
 import { ApiError, installErrorHandler, sendError } from './http/errors'
 import { installMemberAuth } from './auth/member-auth'
-import { createPublishedVersion } from './services/published-version'
-import { createPublicReads } from './services/public-reads'
-import { createSearchService } from './services/search'
 import { issueRoutes } from './routes/issues'
 import { searchRoutes } from './routes/search'
 import { authRoutes } from './routes/auth'
 import { favouriteRoutes } from './routes/favourites'
 import { adminRoutes, MAX_UPLOAD_BYTES } from './routes/admin'
 import { clientConfigRoutes, healthRoutes } from './routes/client-config'
+import { cardRoutes } from './routes/cards'
+import { notificationRoutes } from './routes/notifications'
 import type { RouteDeps } from './routes/deps'
 import { installStaticClient } from './http/static-client'
 
-export interface AppConfig {
-  adminToken: string | null
-  sessionSecret: string
-  newIssueTemplateId: string | null
-  rateLimits: { searchPerMinute: number; authPerMinute: number }
-  publishedRecheckMs: number
-  /** Take client addresses from X-Forwarded-For (only behind a proxy you run; default false). */
-  trustProxy?: boolean
-  /** Queries whose ranked results each process remembers per published version (default 100; 0 = off). */
-  searchResultCache?: number
-  /** Folder of the built H5 client, served at / when given and present. */
-  staticDir?: string | null
-}
-
 export interface AppDeps {
-  config: AppConfig
-  storage: Storage
+  backend: Backend
+  cards: CardService
   wechat: WechatApi
+  sessionSecret: string
   logger?: FastifyServerOptions['logger'] | FastifyServerOptions['loggerInstance']
-  /** Registered under /api after the core routes (cards, notifications). */
-  routePlugins?: Array<FastifyPluginAsync>
-  /** Run inside the publish / unpublish (and delete-of-published) transactions. */
-  hooks?: { onPublish?: InTransaction; onUnpublish?: InTransaction; onPublished?: (issue: StoredIssue) => void }
-  /** The importer; tests may pass another document reader, the server uses the real one. */
-  importDocument?: (bytes: Uint8Array, fileName: string) => Promise<ImportResult>
+  /** Folder of the built H5 client, served at / when given and present. */
+  staticDir: string | null
 }
 
 function loggerOptions(logger: AppDeps['logger']): Pick<FastifyServerOptions, 'logger' | 'loggerInstance'> {
@@ -58,7 +39,9 @@ function loggerOptions(logger: AppDeps['logger']): Pick<FastifyServerOptions, 'l
 }
 
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
-  const { config, storage, wechat } = deps
+  const { backend, wechat } = deps
+  const { storage } = backend
+  const { config } = backend.settings
   const app = Fastify({
     ...loggerOptions(deps.logger),
     bodyLimit: MAX_UPLOAD_BYTES,
@@ -83,19 +66,17 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-content-type-options', 'nosniff')
     done(null, payload)
   })
-  installMemberAuth(app, storage, config.sessionSecret)
+  installMemberAuth(app, storage, deps.sessionSecret)
 
-  const version = createPublishedVersion(storage, config.publishedRecheckMs)
   const routeDeps: RouteDeps = {
     storage,
+    publishing: backend.publishing,
+    reads: backend.reads,
+    search: backend.search,
+    cards: deps.cards,
     wechat,
-    reads: createPublicReads(storage, version),
-    search: createSearchService(storage, version, { resultCacheSize: config.searchResultCache }),
-    importDocument: deps.importDocument ?? realImportDocument,
-    afterPublishedChange: () => version.invalidate(),
-    hooks: deps.hooks ?? {},
     adminToken: config.adminToken,
-    sessionSecret: config.sessionSecret,
+    sessionSecret: deps.sessionSecret,
     newIssueTemplateId: config.newIssueTemplateId,
     rateLimits: config.rateLimits,
   }
@@ -109,13 +90,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(favouriteRoutes, routeDeps)
       await api.register(clientConfigRoutes, routeDeps)
       await api.register(adminRoutes, routeDeps)
-      for (const plugin of deps.routePlugins ?? []) await api.register(plugin)
+      await api.register(cardRoutes, routeDeps)
+      await api.register(notificationRoutes, { db: storage.db, templateId: config.newIssueTemplateId, adminToken: config.adminToken, getIssue: (id) => storage.getIssue(id, { includeDrafts: true }) })
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
     },
     { prefix: '/api' },
   )
 
-  const servesClient = await installStaticClient(app, config.staticDir ?? null)
+  const servesClient = await installStaticClient(app, deps.staticDir)
   app.setNotFoundHandler((request, reply) => {
     if (servesClient && request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api') return reply.sendFile('index.html')
     return sendError(reply, 404, 'not-found', `No route ${request.method} ${request.url.split('?')[0]}`)

@@ -1,18 +1,19 @@
 /**
- * `npm run worker`: the notification worker as its own process, with the server's configuration
- * (src/server/config.ts: DATABASE_URL or DATA_DIR, WECHAT_API_BASE/APPID/SECRET, LOG_LEVEL) plus the
- * notification settings (src/server/notifications/config.ts). Run the server with NOTIFY_WORKER=off
- * when you run this, or keep both: claims are exclusive, so they share the work safely.
+ * `npm run worker`: the notification worker as its own process, with the server's settings
+ * (src/server/config.ts). Run the server with NOTIFY_WORKER=off when you run this, or keep both:
+ * claims are exclusive, so they share the work safely.
  * SIGTERM/SIGINT: stops claiming, waits for the sends in flight, records them, exits 0.
  */
 import pino from 'pino'
-import { loadSettingsOrExit } from './settings'
+import { loadSettingsOrExit } from './config'
 import { openStorage } from './storage/open'
 import { createWechatClient } from './wechat/client'
-import { createDbTokenCache, migrateNotifications, startNotificationWorker } from './notifications'
+import { createDbTokenCache, migrateNotifications } from './notifications'
+import { createBackend } from './server'
 
 async function main() {
-  const { config, notify } = loadSettingsOrExit('worker')
+  const settings = loadSettingsOrExit('worker')
+  const { config, notify } = settings
   const logger = pino({ name: 'notify-worker', level: config.logLevel })
   if (!notify.templateId) {
     logger.warn('WECHAT_TEMPLATE_NEW_ISSUE is not set: subscribe messages are off, nothing to send')
@@ -27,15 +28,15 @@ async function main() {
   const storage = await openStorage(config)
   await migrateNotifications(storage.db, storage.dialect)
   const wechat = createWechatClient({ baseUrl: apiBase, appid, secret, tokenCache: createDbTokenCache(storage.db), logger })
-  const worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat, config: notify, logger })
+  const backend = createBackend({ settings, storage, wechat, logger })
+  backend.startWorker()
 
   let stopping = false
   const shutdown = async (signal: string) => {
     if (stopping) return
     stopping = true
     logger.info({ signal }, 'stopping notification worker')
-    await worker.stop()
-    await storage.close()
+    await backend.close()
     process.exit(0)
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'))

@@ -7,6 +7,7 @@ import { setMaxListeners } from 'node:events'
 import type { ImportResult } from '../../core/import'
 import type { CliIo } from './import'
 import type { ImportStore } from './import-store'
+import type { StoreProblem, StoreReport } from '../services/publishing'
 import { createFanOutDisplay, type FanOutDisplay } from './fan-out-display'
 
 type DraftInputs = Array<{ fileName: string; result: ImportResult }>
@@ -60,15 +61,11 @@ async function storeAll(importStore: ImportStore, imported: DraftInputs, options
   for (const report of reports) {
     if (report.ok) {
       io.stderr(`${report.fileName}: ${storedLine(report)}\n`)
-      if (report.publishedNow) published.push(report)
+      if (report.publishedNow) published.push(report.issue)
       continue
     }
     failed++
-    for (const e of report.errors) {
-      // The storage speaks the API's language (?replace=true); say it the command line's way.
-      const message = e.code === 'published-conflict' ? e.message.replace(/add \?replace=true/, 'run again with --replace') : e.message
-      io.stderr(`${at(report.fileName, e.line)}: error [${e.code}]: ${message}\n`)
-    }
+    for (const e of report.errors) io.stderr(`${at(report.fileName, e.line)}: error [${e.code}]: ${problemMessage(e)}\n`)
   }
   return { failed, published }
 }
@@ -87,7 +84,14 @@ function watchSignal(outer: AbortSignal | undefined): AbortSignal | undefined {
   return inner.signal
 }
 
-function storedLine(report: { id: number; label: string; status: string; replaced: boolean; publishedNow: boolean }): string {
+/** A refusal in the command line's words. */
+function problemMessage(problem: StoreProblem): string {
+  if (problem.code !== 'published-conflict' || !('issue' in problem)) return problem.message
+  const { label, year, number } = problem.issue
+  return `${label} (${year} no. ${number}) is already published; run again with --replace to replace it`
+}
+
+function storedLine(report: StoreReport & { ok: true }): string {
   if (report.status !== 'published') return `stored ${report.label} as draft #${report.id}${report.replaced ? ' (replacing the earlier draft)' : ''}`
   if (!report.publishedNow) return `replaced published issue ${report.label} #${report.id} (still published; subscribers are not notified again)`
   return `stored and published ${report.label} as #${report.id}${report.replaced ? ' (replacing the earlier draft)' : ''}`

@@ -4,7 +4,7 @@
  */
 import type { Transaction } from 'kysely'
 import type { StoredIssue } from '../../core/bulletin'
-import type { NotificationConfig } from './config'
+import type { NotificationConfig } from '../config'
 import { cancelIssueDeliveries, enqueueNewIssue } from './outbox'
 
 export interface NotificationHooks {

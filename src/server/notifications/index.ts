@@ -3,7 +3,7 @@
  * publish transaction, the delivery worker and the editors' progress. See worker.ts for the
  * delivery guarantees.
  */
-export { loadNotificationConfig, NotificationConfigError, DEFAULT_TEMPLATE_FIELDS, type NotificationConfig } from './config'
+export type { NotificationConfig } from '../config'
 export { migrateNotifications, type SqlDialectName } from './migrations'
 export { enqueueNewIssue, cancelIssueDeliveries, type EnqueueResult } from './outbox'
 export { notificationHooks, type NotificationHooks } from './hooks'

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
 import type { StoredIssue } from '../../core/bulletin'
-import { loadNotificationConfig, type NotificationConfig } from './config'
+import { loadNotificationConfig, type NotificationConfig } from '../config'
 import { dialectOf } from './dialect'
 import { buildTemplateData, issuePage } from './template-data'
 

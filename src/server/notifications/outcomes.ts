@@ -11,7 +11,7 @@
  */
 import { WechatError } from '../wechat/api'
 import type { ClaimedDelivery, Outcome } from './claims'
-import type { NotificationConfig } from './config'
+import type { NotificationConfig } from '../config'
 
 export const REFUSED = 43101
 const RETRYABLE = new Set([45009, -1, -2, 40001, 42001, 40014])

@@ -1,6 +1,6 @@
 /**
  * Editors' API (Bearer ADMIN_TOKEN): import a document as a draft, list everything, publish,
- * unpublish, delete. Publish and unpublish run the notification hooks inside their transaction.
+ * unpublish, delete. Thin: validate, call the publishing service, say the outcome in HTTP words.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import multipart from '@fastify/multipart'
@@ -9,6 +9,7 @@ import type { RouteDeps } from './deps'
 import { idParams, noQuery } from '../http/schemas'
 import { ApiError } from '../http/errors'
 import { adminGuard } from '../auth/admin-auth'
+import type { StoreProblem } from '../services/publishing'
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -30,8 +31,19 @@ async function readDocument(request: FastifyRequest): Promise<{ bytes: Uint8Arra
   return { bytes, fileName }
 }
 
+/** A refused document in the API's words: the importer's problems (422) or a published conflict (409). */
+function refusal(problems: StoreProblem[]): ApiError {
+  const conflict = problems.find((p) => p.code === 'published-conflict')
+  if (conflict && 'issue' in conflict) {
+    const { label, year, number } = conflict.issue
+    return new ApiError(409, 'published-conflict', `${label} (${year} no. ${number}) is already published; add ?replace=true to replace it`)
+  }
+  const first = problems[0]
+  return new ApiError(422, 'import-failed', `The document could not be imported: ${first?.message ?? 'unknown problem'}`, { errors: problems })
+}
+
 export const adminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
-  const { storage, importDocument, hooks, afterPublishedChange } = deps
+  const { storage, publishing } = deps
   app.addHook('onRequest', adminGuard(deps.adminToken))
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store')
@@ -52,14 +64,9 @@ export const adminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
     },
     async (request, reply: FastifyReply) => {
       const { bytes, fileName } = await readDocument(request)
-      const result = await importDocument(bytes, fileName)
-      if (!result.ok) {
-        const first = result.errors[0]
-        throw new ApiError(422, 'import-failed', `The document could not be imported: ${first?.message ?? 'unknown problem'}`, { errors: result.errors })
-      }
-      const { issue, replaced } = await storage.saveDraft(result.issue, { replacePublished: request.query.replace })
-      if (issue.status === 'published') afterPublishedChange()
-      const body: AdminImportResponse = { ...issue, replaced }
+      const [report] = await publishing.storeDocuments([{ fileName, result: await publishing.readDocument(bytes, fileName) }], { replace: request.query.replace })
+      if (!report.ok) throw refusal(report.errors)
+      const body: AdminImportResponse = { ...report.issue, replaced: report.replaced }
       return reply.code(201).send(body)
     },
   )
@@ -81,26 +88,15 @@ export const adminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
       { schema: { summary: action === 'publish' ? 'Publish an issue (idempotent)' : 'Take an issue back to draft (idempotent)', tags: ['admin'], params: idParams('id'), querystring: noQuery } },
       async (request) => {
         const id = request.params.id
-        const change = action === 'publish' ? storage.publishIssue(id, { inTransaction: hooks.onPublish }) : storage.unpublishIssue(id, { inTransaction: hooks.onUnpublish })
-        const result = await change
+        const result = action === 'publish' ? await publishing.publish(id) : await publishing.unpublish(id)
         if (!result) throw new ApiError(404, 'issue-not-found', `There is no issue with id ${id}`)
-        if (result.changed) {
-          afterPublishedChange()
-          if (action === 'publish') hooks.onPublished?.(result.issue)
-        }
         return result.issue
       },
     )
   }
 
   app.delete<{ Params: { id: number } }>('/admin/issues/:id', { schema: { summary: 'Delete an issue', tags: ['admin'], params: idParams('id'), querystring: noQuery } }, async (request, reply) => {
-    const deleted = await storage.deleteIssue(request.params.id, {
-      inTransaction: async (trx, issue) => {
-        if (issue.status === 'published' && hooks.onUnpublish) await hooks.onUnpublish(trx, issue)
-      },
-    })
-    if (!deleted) throw new ApiError(404, 'issue-not-found', `There is no issue with id ${request.params.id}`)
-    afterPublishedChange()
+    if (!(await publishing.delete(request.params.id))) throw new ApiError(404, 'issue-not-found', `There is no issue with id ${request.params.id}`)
     return reply.code(204).send()
   })
 }

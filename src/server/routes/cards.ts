@@ -4,21 +4,16 @@
  * validate the id, look the thing up, let the card service draw (or find) the image, answer with an
  * ETag so a client that has it gets a 304.
  */
-import { existsSync } from 'node:fs'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import type { ArticleDetail } from '../../core/api'
-import type { StoredIssue } from '../../core/bulletin'
-import { WechatError, type WechatApi } from '../wechat/api'
-import { createCardService, type PreparedCard } from '../services/cards/index'
+import { WechatError } from '../wechat/api'
+import type { CardService, PreparedCard } from '../services/cards/index'
+import type { Storage } from '../storage/storage'
+import { sendError as fail } from '../http/errors'
 
-export interface CardRouteOptions {
-  getArticle(id: number): Promise<ArticleDetail | null>
-  getIssue(id: number): Promise<StoredIssue | null>
-  wechat: WechatApi
-  /** A .ttf/.otf/.woff font file (CARD_FONT); default: the npm Noto Sans SC. */
-  fontPath?: string
-  /** Bound of the rendered-card cache in bytes (default 32 MB). */
-  cacheBytes?: number
+/** The card service and where cards read from (the app passes its RouteDeps). */
+export interface CardRouteDeps {
+  cards: CardService
+  storage: Pick<Storage, 'getArticle' | 'getIssue'>
 }
 
 /** Cards change only when an article is edited; clients revalidate by ETag after an hour. */
@@ -29,10 +24,6 @@ function parseId(raw: string): number | null {
   if (!/^[1-9]\d{0,9}$/.test(raw)) return null
   const id = Number(raw)
   return id <= MAX_ID ? id : null
-}
-
-function fail(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
-  return reply.code(status).type('application/json; charset=utf-8').send({ error: details === undefined ? { code, message } : { code, message, details } })
 }
 
 function etagMatches(request: FastifyRequest, etag: string): boolean {
@@ -51,13 +42,7 @@ async function sendCard(request: FastifyRequest, reply: FastifyReply, card: Prep
   return reply.type('image/png').send(Buffer.from(png.buffer, png.byteOffset, png.byteLength))
 }
 
-export const cardRoutes: FastifyPluginAsync<CardRouteOptions> = async (app, opts) => {
-  // The server's config passes CARD_FONT as fontPath; reading it here too keeps the variable working
-  // wherever the plugin is mounted.
-  const fontPath = opts.fontPath ?? (process.env.CARD_FONT || undefined)
-  if (fontPath && !existsSync(fontPath)) throw new Error(`CARD_FONT: no font file at ${fontPath}`)
-  const cards = createCardService({ wechat: opts.wechat, fontPath, cacheBytes: opts.cacheBytes })
-
+export const cardRoutes: FastifyPluginAsync<CardRouteDeps> = async (app, { cards, storage }) => {
   const badId = (reply: FastifyReply, raw: string) =>
     fail(reply, 400, 'bad-id', `'${raw}' is not an id: expected a positive whole number`, { field: 'params/id' })
 
@@ -66,7 +51,7 @@ export const cardRoutes: FastifyPluginAsync<CardRouteOptions> = async (app, opts
     if (!m) return fail(reply, 404, 'not-found', `No card ${request.params.file}: cards are <id>.png`)
     const id = parseId(m[1])
     if (id === null) return badId(reply, m[1])
-    const detail = await opts.getArticle(id)
+    const detail = await storage.getArticle(id)
     if (!detail) return fail(reply, 404, 'article-not-found', `There is no published article with id ${id}`)
     return sendCard(request, reply, cards.articleCard(detail))
   })
@@ -76,7 +61,7 @@ export const cardRoutes: FastifyPluginAsync<CardRouteOptions> = async (app, opts
     if (!m) return fail(reply, 404, 'not-found', `No card ${request.params.file}: cards are <id>.png`)
     const id = parseId(m[1])
     if (id === null) return badId(reply, m[1])
-    const issue = await opts.getIssue(id)
+    const issue = await storage.getIssue(id)
     if (!issue) return fail(reply, 404, 'issue-not-found', `There is no published issue with id ${id}`)
     return sendCard(request, reply, cards.issueCard(issue))
   })
@@ -84,7 +69,7 @@ export const cardRoutes: FastifyPluginAsync<CardRouteOptions> = async (app, opts
   app.get<{ Params: { id: string } }>('/cards/articles/:id/poster.png', async (request, reply) => {
     const id = parseId(request.params.id)
     if (id === null) return badId(reply, request.params.id)
-    const detail = await opts.getArticle(id)
+    const detail = await storage.getArticle(id)
     if (!detail) return fail(reply, 404, 'article-not-found', `There is no published article with id ${id}`)
     try {
       return await sendCard(request, reply, cards.poster(detail))

@@ -1,20 +1,19 @@
-/** What the core route plugins are given (createApp builds it). */
-import type { Storage, InTransaction } from '../storage/storage'
+/** What the route plugins are given (createApp builds it from the composition root's parts). */
+import type { Storage } from '../storage/storage'
 import type { WechatApi } from '../wechat/api'
-import type { ImportResult } from '../../core/import'
-import type { StoredIssue } from '../../core/bulletin'
 import type { PublicReads } from '../services/public-reads'
 import type { SearchService } from '../services/search'
+import type { PublishingService } from '../services/publishing'
+import type { CardService } from '../services/cards/index'
 
 export interface RouteDeps {
+  /** Reads (lists, members, favourites); every write of an issue goes through `publishing`. */
   storage: Storage
-  wechat: WechatApi
+  publishing: PublishingService
   reads: PublicReads
   search: SearchService
-  importDocument: (bytes: Uint8Array, fileName: string) => Promise<ImportResult>
-  /** Called after this process changed published content, so its caches see it at once. */
-  afterPublishedChange: () => void
-  hooks: { onPublish?: InTransaction; onUnpublish?: InTransaction; onPublished?: (issue: StoredIssue) => void }
+  cards: CardService
+  wechat: WechatApi
   adminToken: string | null
   sessionSecret: string
   newIssueTemplateId: string | null

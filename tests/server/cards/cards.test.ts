@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { ArticleDetail } from '../../../src/core/api'
 import type { StoredIssue } from '../../../src/core/bulletin'
 import { cardRoutes } from '../../../src/server/routes/cards'
+import { createCardService } from '../../../src/server/services/cards/index'
 import { createWechatClient } from '../../../src/server/wechat/client'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
 import { listen, request } from '../support/http'
@@ -53,9 +54,8 @@ describe('share cards', () => {
     for (const d of details) articles.set(d.article.id, d)
     app = Fastify()
     await app.register(cardRoutes, {
-      getArticle: async (id) => articles.get(id) ?? null,
-      getIssue: async (id) => (id === issue.id ? issue : null),
-      wechat: createWechatClient({ baseUrl: fake.baseUrl, appid: fake.appid, secret: fake.secret }),
+      cards: createCardService({ wechat: createWechatClient({ baseUrl: fake.baseUrl, appid: fake.appid, secret: fake.secret }) }),
+      storage: { getArticle: async (id: number) => articles.get(id) ?? null, getIssue: async (id: number) => (id === issue.id ? issue : null) },
     })
     base = await listen(app)
   })

@@ -8,8 +8,6 @@ import { createCardFonts, parseFontsourceCss } from '../../../src/server/service
 import { createByteLru } from '../../../src/server/services/cards/lru'
 import { articleCardModel, chineseDate, drawable, issueCardModel } from '../../../src/server/services/cards/models'
 import { createCardService } from '../../../src/server/services/cards/index'
-import { cardRoutes } from '../../../src/server/routes/cards'
-import Fastify from 'fastify'
 import type { WechatApi } from '../../../src/server/wechat/api'
 import { decodePng, inkPixels } from './png'
 import { articleDetails, sampleIssue, SAMPLE_FILE } from './sample-data'
@@ -56,11 +54,8 @@ describe('card fonts', () => {
     expect(inkPixels(png, { x0: 64, y0: 140, x1: 936, y1: 680 }).size).toBeGreaterThan(3000)
   })
 
-  it('stops the card routes at start when CARD_FONT names no file', async () => {
-    const app = Fastify()
-    app.register(cardRoutes, { getArticle: async () => null, getIssue: async () => null, wechat: noWechat, fontPath: '/no/such/font.ttf' })
-    await expect(app.ready()).rejects.toThrow('CARD_FONT: no font file at /no/such/font.ttf')
-    await app.close()
+  it('stops the card service at start when CARD_FONT names no file', async () => {
+    expect(() => createCardService({ wechat: noWechat, fontPath: '/no/such/font.ttf' })).toThrow('CARD_FONT: no font file at /no/such/font.ttf')
   })
 })
 

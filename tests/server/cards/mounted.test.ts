@@ -6,9 +6,6 @@
 import { readFileSync } from 'node:fs'
 import type { Storage } from '../../../src/server/storage/storage'
 import { importText } from '../../../src/core/import/index'
-import { cardRoutes } from '../../../src/server/routes/cards'
-import { createWechatClient } from '../../../src/server/wechat/client'
-import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
 import { buildTestApp, publish, type TestApp } from '../support/app'
 import { describeOnEachBackend } from '../support/storages'
 import { decodePng } from './png'
@@ -17,18 +14,13 @@ import { SAMPLE_FILE } from './sample-data'
 describeOnEachBackend('card routes mounted in the app', (backend) => {
   let t: TestApp
   let storage: Storage
-  let fake: FakeWechat
   let issueId: number
   let articleId: number
   let draftArticleId: number
 
   beforeAll(async () => {
-    fake = await startFakeWechat()
-    const wechat = createWechatClient({ baseUrl: fake.baseUrl, appid: fake.appid, secret: fake.secret })
-    t = await buildTestApp(
-      { ...backend, open: async () => (storage = await backend.open()) },
-      { routePlugins: [async (api) => { await api.register(cardRoutes, { getArticle: (id) => storage.getArticle(id), getIssue: (id) => storage.getIssue(id), wechat }) }] },
-    )
+    t = await buildTestApp(backend)
+    storage = t.storage
     const imported = importText(readFileSync(SAMPLE_FILE, 'utf8'))
     if (!imported.ok) throw new Error('sample does not import')
     const published = await publish(storage, imported.issue)
@@ -39,7 +31,6 @@ describeOnEachBackend('card routes mounted in the app', (backend) => {
   })
   afterAll(async () => {
     await t?.close()
-    await fake?.close()
   })
 
   it('serves the article card, issue card and poster of a published issue as PNGs', async () => {

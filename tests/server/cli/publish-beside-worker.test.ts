@@ -8,8 +8,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { createWechatClient } from '../../../src/server/wechat/client'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
-import { createDbTokenCache, deliveryCounts, loadNotificationConfig, startNotificationWorker } from '../../../src/server/notifications'
+import { createDbTokenCache, deliveryCounts } from '../../../src/server/notifications'
 import { openStorage } from '../../../src/server/storage/open'
+import { loadSettings } from '../../../src/server/config'
+import { createBackend } from '../../../src/server/server'
 import { SAMPLE_PATH } from '../../core/import/support'
 import { describePostgres, TEST_DATABASE_URL } from '../../support/requirements'
 import { adminQuery } from '../../support/postgres-admin'
@@ -22,19 +24,19 @@ async function publishBesideWorker(place: Place, fake: FakeWechat, tag: string) 
   // The "server's" worker: its own storage connection, rate-limited so the CLI's worker gets a share.
   const storage = await openStorage(place)
   const env = cliEnv(place, fake, { WECHAT_SEND_RATE: '30' })
-  const worker = startNotificationWorker({
-    db: storage.db,
-    dialect: storage.dialect,
+  const settings = loadSettings(env)
+  const server = createBackend({
+    settings: { ...settings, notify: { ...settings.notify, pollMs: 50 } },
+    storage,
     wechat: createWechatClient({ baseUrl: fake.baseUrl, appid: fake.appid, secret: fake.secret, tokenCache: createDbTokenCache(storage.db) }),
-    config: { ...loadNotificationConfig(env), pollMs: 50 },
   })
+  server.startWorker()
   try {
     const result = await cli(['--publish', SAMPLE_PATH], env)
     expect(result.code).toBe(0)
     expect(result.stderr).toMatch(/notifications done: 60 of 60 sent\n/)
   } finally {
-    await worker.stop()
-    await storage.close()
+    await server.close()
   }
   const sentTo = fake.sentMessages.slice(before).map((m) => m.touser)
   expect(sentTo.sort()).toEqual([...openids].sort())

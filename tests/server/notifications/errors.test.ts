@@ -6,7 +6,7 @@
 import { describeOnEachBackend } from '../support/storages'
 import type { Storage } from '../../../src/server/storage/storage'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
-import type { NotificationConfig } from '../../../src/server/notifications/config'
+import type { NotificationConfig } from '../../../src/server/config'
 import { cancelIssueDeliveries, creditsOf, deliveryProgress, recordSubscribeResult, startNotificationWorker } from '../../../src/server/notifications'
 import { ISSUE_PAGE, TEMPLATE, deliveriesOf, prepare, publishNewIssue, settled, subscribedMembers, testConfig, waitFor, wechatFor } from './support'
 

@@ -5,11 +5,11 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import { createApp } from '../../../src/server/app'
+import { createServer } from '../../../src/server/server'
 import type { Storage } from '../../../src/server/storage/storage'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
-import { createNotificationRoutes } from '../../../src/server/routes/notifications'
-import { notificationHooks, startNotificationWorker } from '../../../src/server/notifications'
+import { startNotificationWorker } from '../../../src/server/notifications'
+import { testSettings } from '../support/app'
 import { describeOnEachBackend } from '../support/storages'
 import { listen, request, type HttpRequest } from '../support/http'
 import { makeIssue } from '../support/archive'
@@ -29,13 +29,8 @@ describeOnEachBackend('notification routes', (backend) => {
     storage = await backend.open()
     await prepare(storage)
     fake = await startFakeWechat({ templates: [TEMPLATE], pages: [ISSUE_PAGE] })
-    app = await createApp({
-      config: { adminToken: ADMIN_TOKEN, sessionSecret: randomBytes(32).toString('hex'), newIssueTemplateId: TEMPLATE, rateLimits: { searchPerMinute: 1e5, authPerMinute: 1e5 }, publishedRecheckMs: 0 },
-      storage,
-      wechat: wechatFor(fake, storage),
-      routePlugins: [createNotificationRoutes({ db: storage.db, templateId: TEMPLATE, adminToken: ADMIN_TOKEN, getIssue: (id) => storage.getIssue(id, { includeDrafts: true }) })],
-      hooks: notificationHooks(config),
-    })
+    const settings = testSettings({ config: { adminToken: ADMIN_TOKEN, newIssueTemplateId: TEMPLATE }, notify: config })
+    app = (await createServer({ settings, storage, wechat: wechatFor(fake, storage), sessionSecret: randomBytes(32).toString('hex'), runWorker: false })).app
     const base = await listen(app)
     call = (req) => request(base, req)
   })
@@ -130,13 +125,8 @@ describeOnEachBackend('notification routes with subscriptions off', (backend) =>
     storage = await backend.open()
     await prepare(storage)
     fake = await startFakeWechat()
-    app = await createApp({
-      config: { adminToken: ADMIN_TOKEN, sessionSecret: randomBytes(32).toString('hex'), newIssueTemplateId: null, rateLimits: { searchPerMinute: 1e5, authPerMinute: 1e5 }, publishedRecheckMs: 0 },
-      storage,
-      wechat: wechatFor(fake, storage),
-      routePlugins: [createNotificationRoutes({ db: storage.db, templateId: null, adminToken: ADMIN_TOKEN })],
-      hooks: notificationHooks(testConfig({ templateId: null })),
-    })
+    const settings = testSettings({ config: { adminToken: ADMIN_TOKEN, newIssueTemplateId: null }, notify: testConfig({ templateId: null }) })
+    app = (await createServer({ settings, storage, wechat: wechatFor(fake, storage), sessionSecret: randomBytes(32).toString('hex'), runWorker: false })).app
     call = ((base) => (req: HttpRequest) => request(base, req))(await listen(app))
   })
   afterAll(async () => {

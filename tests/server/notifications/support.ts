@@ -8,7 +8,7 @@ import type { StoredIssue } from '../../../src/core/bulletin'
 import type { FakeWechat } from '../../../src/server/wechat/fake-server'
 import { createWechatClient } from '../../../src/server/wechat/client'
 import { parseFieldSpec } from '../../../src/server/notifications/template-data'
-import type { NotificationConfig } from '../../../src/server/notifications/config'
+import type { NotificationConfig } from '../../../src/server/config'
 import { createDbTokenCache, deliveryCounts, enqueueNewIssue, migrateNotifications, recordSubscribeResult } from '../../../src/server/notifications'
 import { makeIssue } from '../support/archive'
 

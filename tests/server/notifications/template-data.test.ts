@@ -1,5 +1,5 @@
 import { buildTemplateData, fitKeywordValue, issuePage, parseFieldSpec } from '../../../src/server/notifications/template-data'
-import { loadNotificationConfig } from '../../../src/server/notifications/config'
+import { loadNotificationConfig } from '../../../src/server/config'
 import { checkKeywordValue } from '../../../src/server/wechat/fake-template-data'
 import { makeIssue } from '../support/archive'
 

@@ -2,7 +2,7 @@
  * The Chinese type for share cards. By default Noto Sans SC from the @fontsource/noto-sans-sc npm
  * package, so a fresh `npm install` is enough: it ships the font cut into ~100 WOFF subsets by
  * unicode range (satori reads WOFF, not WOFF2), and its CSS says which range each file covers. We
- * load only the subsets a card's text needs, once each. CARD_FONT (or the routes' fontPath) names
+ * load only the subsets a card's text needs, once each. CARD_FONT (the cards' fontPath) names
  * one .ttf/.otf/.woff file to use instead.
  *
  * Satori keeps one font per family name and falls back to other families glyph by glyph, so each
@@ -10,7 +10,7 @@
  * card's primary family, and the CJK subsets as "Card Sans 17" etc., reached by that fallback.
  * (Registered under one name, all but one subset would be dropped and most characters drawn as boxes.)
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
@@ -64,6 +64,7 @@ const codePoints = (text: string) => [...new Set(Array.from(text, (c) => c.codeP
 const invisible = (cp: number) => cp <= 0x20 || (cp >= 0x7f && cp <= 0xa0) || cp === 0x3000
 
 function singleFileFonts(file: string): CardFonts {
+  if (!existsSync(file)) throw new Error(`CARD_FONT: no font file at ${file}`)
   const data = readFileSync(file)
   if (/\.woff2$/i.test(file)) throw new Error(`CARD_FONT: ${file} is WOFF2, which the card renderer cannot read; use .ttf, .otf or .woff`)
   const fonts: SatoriFont[] = [
