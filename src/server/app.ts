@@ -12,6 +12,7 @@ import type { Backend } from './server'
 import type { CardService } from './services/cards/index'
 import { ApiError, installErrorHandler, sendError } from './http/errors'
 import { installMemberAuth } from './auth/member-auth'
+import { createAdminGuard } from './auth/admin-auth'
 import { issueRoutes } from './routes/issues'
 import { searchRoutes } from './routes/search'
 import { authRoutes } from './routes/auth'
@@ -22,6 +23,8 @@ import { cardRoutes } from './routes/cards'
 import { notificationRoutes } from './routes/notifications'
 import type { RouteDeps } from './routes/deps'
 import { installStaticClient } from './http/static-client'
+import { refuseUnsafeNumbers } from './http/safe-numbers'
+import { clientErrorHandler, frameworkErrors, MAX_URL_LENGTH } from './http/framework-errors'
 
 export interface AppDeps {
   backend: Backend
@@ -32,6 +35,8 @@ export interface AppDeps {
   /** Folder of the built H5 client, served at / when given and present. */
   staticDir: string | null
 }
+
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops
 
 function loggerOptions(logger: AppDeps['logger']): Pick<FastifyServerOptions, 'logger' | 'loggerInstance'> {
   if (logger && typeof logger === 'object' && 'child' in logger && typeof logger.child === 'function') return { loggerInstance: logger as FastifyServerOptions['loggerInstance'] }
@@ -45,11 +50,20 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...loggerOptions(deps.logger),
     bodyLimit: MAX_UPLOAD_BYTES,
-    trustProxy: config.trustProxy ?? false,
+    // A hop count trusts that many proxies nearest the server (what Fastify does for a number).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    frameworkErrors,
+    clientErrorHandler,
+    // On close, idle keep-alive sockets go at once; requests in flight may finish.
+    forceCloseConnections: 'idle',
   }) as unknown as FastifyInstance
 
   installErrorHandler(app)
+  app.addHook('preHandler', refuseUnsafeNumbers)
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.length > MAX_URL_LENGTH) return sendError(reply, 414, 'uri-too-long', `The address is too long (the limit is ${MAX_URL_LENGTH} characters)`)
+  })
   await app.register(swagger, {
     openapi: {
       info: { title: 'Union Bulletin API', version: '1.0.0', description: '工会信息: issues, articles, search, members, favourites, editors' },
@@ -76,6 +90,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     cards: deps.cards,
     wechat,
     adminToken: config.adminToken,
+    adminGuard: createAdminGuard({ adminToken: config.adminToken, failuresPerMinute: config.rateLimits.authPerMinute }),
     sessionSecret: deps.sessionSecret,
     newIssueTemplateId: config.newIssueTemplateId,
     rateLimits: config.rateLimits,
@@ -91,7 +106,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(clientConfigRoutes, routeDeps)
       await api.register(adminRoutes, routeDeps)
       await api.register(cardRoutes, routeDeps)
-      await api.register(notificationRoutes, { db: storage.db, templateId: config.newIssueTemplateId, adminToken: config.adminToken, getIssue: (id) => storage.getIssue(id, { includeDrafts: true }) })
+      await api.register(notificationRoutes, { db: storage.db, templateId: config.newIssueTemplateId, adminGuard: routeDeps.adminGuard, getIssue: (id) => storage.getIssue(id, { includeDrafts: true }) })
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
     },
     { prefix: '/api' },

@@ -29,8 +29,12 @@ export interface Config {
   rateLimits: { searchPerMinute: number; authPerMinute: number }
   /** How long a process trusts its caches of published content before asking the database again. */
   publishedRecheckMs: number
-  /** Behind a reverse proxy: take the client address (rate limits) from X-Forwarded-For. */
-  trustProxy: boolean
+  /**
+   * Behind reverse proxies you run: false (default, X-Forwarded-For ignored), the number of proxies
+   * in front of the server (hops counted from the right of X-Forwarded-For), or the proxies' own
+   * addresses/CIDRs. Never "trust everything": the left-most address is whatever the client wrote.
+   */
+  trustProxy: false | number | string[]
 }
 
 /** New-issue subscribe messages: what is enqueued at publish and how the worker sends it. */
@@ -128,7 +132,20 @@ const envSchema = z.object({
   RATE_LIMIT_SEARCH_PER_MINUTE: positiveInt(120, 1_000_000),
   RATE_LIMIT_AUTH_PER_MINUTE: positiveInt(20, 1_000_000),
   PUBLISHED_RECHECK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
-  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx): false | number | string[] => {
+      const value = (v ?? '').trim()
+      if (value === '' || value === 'false' || value === '0') return false
+      // "true" once meant "trust every hop"; it now means the one proxy in front of the server.
+      if (value === 'true') return 1
+      if (/^\d{1,2}$/.test(value)) return Number(value)
+      const addresses = value.split(',').map((a) => a.trim())
+      if (addresses.every((a) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a) && /[.:]/.test(a))) return addresses
+      ctx.addIssue({ code: 'custom', message: `TRUST_PROXY must be false, the number of proxies in front of the server (1, 2 …), or their addresses (10.0.0.1,10.0.0.0/8), got "${value}"` })
+      return z.NEVER
+    }),
   CARD_FONT: optionalText,
 })
 
@@ -167,7 +184,7 @@ export function loadSettings(env: Env = process.env): Settings {
     logLevel: e.LOG_LEVEL,
     rateLimits: { searchPerMinute: e.RATE_LIMIT_SEARCH_PER_MINUTE, authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE },
     publishedRecheckMs: e.PUBLISHED_RECHECK_MS,
-    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    trustProxy: e.TRUST_PROXY,
   }
   const notify: NotificationConfig = {
     templateId: e.WECHAT_TEMPLATE_NEW_ISSUE,

@@ -13,6 +13,8 @@ import { createServer } from './server'
 import { seedFromSamples } from './seed'
 
 const PROJECT_ROOT = path.resolve(__dirname, '../..')
+/** Longest a SIGTERM waits for requests in flight before the process exits anyway. */
+const SHUTDOWN_TIMEOUT_MS = 8000
 
 async function main() {
   const settings = loadSettingsOrExit('server')
@@ -35,12 +37,25 @@ async function main() {
     else logger.warn({ file: report.fileName, errors: report.errors }, 'could not seed sample')
   }
 
+  // A closed stdout (the terminal went away, a pipe's reader died) must not stop a shutdown:
+  // writes to it are dropped instead of throwing or waiting.
+  process.stdout.on('error', () => undefined)
+  process.stderr.on('error', () => undefined)
+  const log = (fn: () => void) => {
+    try {
+      fn()
+    } catch {
+      // logging is best effort while stopping
+    }
+  }
   let stopping = false
   const shutdown = async (signal: string) => {
     if (stopping) return
     stopping = true
-    logger.info({ signal }, 'shutting down')
-    await server.close().catch((err) => logger.error({ err }, 'closing the server failed'))
+    // Bounded: requests in flight get until then to finish, whatever the database or log do.
+    setTimeout(() => process.exit(0), SHUTDOWN_TIMEOUT_MS).unref()
+    log(() => logger.info({ signal }, 'shutting down'))
+    await server.close().catch((err) => log(() => logger.error({ err }, 'closing the server failed')))
     await runtime.close().catch(() => undefined)
     process.exit(0)
   }

@@ -7,22 +7,54 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
+/** Tokens signed with a short (or empty) key can be forged: refuse one rather than use it. */
+export const MIN_SECRET_BYTES = 32
+
+export class SessionSecretError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'SessionSecretError'
+  }
+}
+
+function readStored(file: string): string | null {
+  let stored: string
+  try {
+    stored = readFileSync(file, 'utf8').trim()
+  } catch {
+    return null // not there yet
+  }
+  if (Buffer.byteLength(stored, 'utf8') < MIN_SECRET_BYTES) {
+    throw new SessionSecretError(`${file} holds a session secret of ${Buffer.byteLength(stored, 'utf8')} bytes; at least ${MIN_SECRET_BYTES} are needed. Delete the file to have a new one generated (members will sign in again), or put a longer secret in it.`)
+  }
+  return stored
+}
+
+/** Another process created the file a moment ago: give its write a moment to land. */
+function readWritten(file: string): string {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return readStored(file) ?? ''
+    } catch (error) {
+      if (attempt >= 20) throw error
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10)
+    }
+  }
+}
+
 export function resolveSessionSecret(configured: string | null, dataDir: string): { secret: string; source: 'env' | 'file' | 'generated'; file?: string } {
   if (configured) return { secret: configured, source: 'env' }
   const file = path.join(dataDir, 'session-secret')
-  try {
-    const stored = readFileSync(file, 'utf8').trim()
-    if (stored.length >= 32) return { secret: stored, source: 'file', file }
-  } catch {
-    // not there yet: generate below
-  }
-  mkdirSync(dataDir, { recursive: true })
+  const stored = readStored(file)
+  if (stored !== null) return { secret: stored, source: 'file', file }
+  // The data folder holds the database and this secret: only the server's user may read it.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const secret = randomBytes(32).toString('hex')
   try {
     // 'wx': if another process wrote it first, use theirs.
     writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' })
     return { secret, source: 'generated', file }
   } catch {
-    return { secret: readFileSync(file, 'utf8').trim(), source: 'file', file }
+    return { secret: readWritten(file), source: 'file', file }
   }
 }

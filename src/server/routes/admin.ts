@@ -8,7 +8,6 @@ import type { AdminImportResponse } from '../../core/api'
 import type { RouteDeps } from './deps'
 import { idParams, noQuery } from '../http/schemas'
 import { ApiError } from '../http/errors'
-import { adminGuard } from '../auth/admin-auth'
 import type { StoreProblem } from '../services/publishing'
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -19,9 +18,15 @@ const RAW_FILE_NAMES: Record<string, string> = { 'text/markdown': 'upload.md', '
 /** The uploaded document as bytes and a file name (the importer picks the format by the name). */
 async function readDocument(request: FastifyRequest): Promise<{ bytes: Uint8Array; fileName: string }> {
   if (request.isMultipart()) {
-    const file = await request.file()
-    if (!file) throw new ApiError(400, 'no-file', 'The multipart body has no file: send the document as a file field')
-    return { bytes: await file.toBuffer(), fileName: file.filename }
+    try {
+      const file = await request.file()
+      if (!file) throw new ApiError(400, 'no-file', 'The multipart body has no file: send the document as a file field')
+      return { bytes: await file.toBuffer(), fileName: file.filename }
+    } catch (error) {
+      // Limits (413) and our own refusals keep their status; a body the parser cannot read is a 400.
+      if (error instanceof ApiError || (error as { statusCode?: number }).statusCode) throw error
+      throw new ApiError(400, 'bad-multipart', `The multipart body cannot be read (${error instanceof Error ? error.message : 'malformed'}): send one file field with a boundary`)
+    }
   }
   const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
   const fileName = RAW_FILE_NAMES[type]
@@ -44,7 +49,7 @@ function refusal(problems: StoreProblem[]): ApiError {
 
 export const adminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
   const { storage, publishing } = deps
-  app.addHook('onRequest', adminGuard(deps.adminToken))
+  app.addHook('onRequest', deps.adminGuard)
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store')
   })

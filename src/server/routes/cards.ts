@@ -9,6 +9,7 @@ import { WechatError } from '../wechat/api'
 import type { CardService, PreparedCard } from '../services/cards/index'
 import type { Storage } from '../storage/storage'
 import { sendError as fail } from '../http/errors'
+import { MAX_ID } from '../http/schemas'
 
 /** The card service and where cards read from (the app passes its RouteDeps). */
 export interface CardRouteDeps {
@@ -18,7 +19,6 @@ export interface CardRouteDeps {
 
 /** Cards change only when an article is edited; clients revalidate by ETag after an hour. */
 const CARD_CACHE_CONTROL = 'public, max-age=3600'
-const MAX_ID = 2_147_483_647
 
 function parseId(raw: string): number | null {
   if (!/^[1-9]\d{0,9}$/.test(raw)) return null

@@ -5,6 +5,7 @@ import type { PublicReads } from '../services/public-reads'
 import type { SearchService } from '../services/search'
 import type { PublishingService } from '../services/publishing'
 import type { CardService } from '../services/cards/index'
+import type { AdminGuard } from '../auth/admin-auth'
 
 export interface RouteDeps {
   /** Reads (lists, members, favourites); every write of an issue goes through `publishing`. */
@@ -15,6 +16,8 @@ export interface RouteDeps {
   cards: CardService
   wechat: WechatApi
   adminToken: string | null
+  /** The one editors' check (and its count of wrong tokens), shared by every admin route. */
+  adminGuard: AdminGuard
   sessionSecret: string
   newIssueTemplateId: string | null
   rateLimits: { searchPerMinute: number; authPerMinute: number }

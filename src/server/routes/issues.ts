@@ -3,13 +3,13 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { IssueList } from '../../core/api'
 import type { IssueCursor } from '../storage/storage'
 import type { RouteDeps } from './deps'
-import { idParams, noQuery } from '../http/schemas'
+import { idParams, MAX_ID, noQuery } from '../http/schemas'
 import { decodeCursor, encodeCursor } from '../http/cursor'
 import { cachedJson, sendCachedJson } from '../http/cached-json'
 import { ApiError } from '../http/errors'
 
 const isIssueCursor = (v: any): v is { d: string; i: number } =>
-  typeof v === 'object' && v !== null && typeof v.d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.d) && Number.isInteger(v.i) && v.i > 0
+  typeof v === 'object' && v !== null && typeof v.d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.d) && Number.isSafeInteger(v.i) && v.i > 0 && v.i <= MAX_ID
 
 const listQuery = {
   type: 'object',

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { SubscribeResult, SubscriptionStatus } from '../../core/api'
-import { adminGuard } from '../auth/admin-auth'
+import type { AdminGuard } from '../auth/admin-auth'
 import { ApiError } from '../http/errors'
 import { idParams, noQuery } from '../http/schemas'
 import { creditsOf, deliveryProgress, recordSubscribeResult, type DeliveryProgress } from '../notifications'
@@ -15,7 +15,7 @@ export interface NotificationRouteOptions {
   db: Kysely<any>
   /** WECHAT_TEMPLATE_NEW_ISSUE; null = subscriptions off. */
   templateId: string | null
-  adminToken: string | null
+  adminGuard: AdminGuard
   /** To answer 404 for an unknown issue (drafts included); without it any id answers (all zeros). */
   getIssue?: (id: number) => Promise<unknown | null>
 }
@@ -68,7 +68,7 @@ export const notificationRoutes: FastifyPluginAsync<NotificationRouteOptions> = 
   })
 
   await app.register(async (admin) => {
-    admin.addHook('onRequest', adminGuard(opts.adminToken))
+    admin.addHook('onRequest', opts.adminGuard)
     admin.get<{ Params: { id: number } }>('/admin/issues/:id/deliveries', {
       schema: { summary: "Progress of an issue's new-issue messages: queued, sending, sent, refused, failed, cancelled", tags: ['admin'], params: idParams('id'), querystring: noQuery },
     }, async (request, reply): Promise<DeliveryProgress> => {

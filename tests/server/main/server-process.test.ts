@@ -95,6 +95,21 @@ describe('the server process on SQLite', () => {
     }
   })
 
+  it('stops within the bound on SIGTERM even when its standard output was closed', async () => {
+    const running = await startServer({ DATA_DIR: dir, LOG_LEVEL: 'info' })
+    // The reader of its stdout goes away (a closed terminal, a dead log pipe); the server keeps logging.
+    running.child.stdout!.destroy()
+    for (let i = 0; i < 20; i++) expect((await fetch(`${running.url}api/issues`)).status).toBe(200)
+    running.child.removeAllListeners('exit')
+    const exited = new Promise<number | null>((resolve) => running.child.on('exit', (code) => resolve(code)))
+    const started = Date.now()
+    running.child.kill('SIGTERM')
+    const code = await Promise.race([exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 10_000))])
+    if (code === 'still running') running.child.kill('SIGKILL')
+    expect(code).toBe(0)
+    expect(Date.now() - started).toBeLessThan(10_000)
+  })
+
   it('refuses to start with a bad variable, naming it', async () => {
     await expect(startServer({ DATA_DIR: dir, PORT: 'eighty' })).rejects.toThrow(/PORT/)
   })

@@ -30,13 +30,20 @@ export interface PosterModel extends ArticleCardModel {
 }
 
 /**
- * Text as the card can draw it: format and control characters (zero-width spaces, BOMs, soft
+ * Text as the card can draw it: emoji, format and control characters (zero-width spaces, BOMs, soft
  * hyphens from word processors), private-use symbols (Wingdings bullets in .docx files) and
  * unassigned code points have no glyph in the font and would be drawn as boxes.
  */
 export function drawable(text: string): string {
-  return text.replace(/[\p{Cf}\p{Cc}\p{Co}\p{Cn}\p{Cs}]/gu, '').replace(/\s+/g, ' ').trim()
+  return text.replace(EMOJI, '').replace(/[\p{Cf}\p{Cc}\p{Co}\p{Cn}\p{Cs}]/gu, '').replace(/\s+/g, ' ').trim()
 }
+
+/**
+ * Emoji are left out of cards: the card font has no colour glyphs, and satori would draw each as an
+ * empty box. Pictographs with their skin-tone modifiers, variation selectors and keycaps go, and flags
+ * (regional indicators); ©, ® and ™, which the font has, stay.
+ */
+const EMOJI = /(?![\u00A9\u00AE\u2122])\p{Extended_Pictographic}|\p{Emoji_Modifier}|[\u{1F1E6}-\u{1F1FF}\uFE0E\uFE0F\u20E3]/gu
 
 /** 2020-07-13 → 2020年7月13日, as the bulletin prints it. */
 export function chineseDate(iso: string): string {
