@@ -34,8 +34,49 @@ export function systemFontSize(): number | null {
   return fontSize
 }
 
-export function open(url: string): void {
+// Navigation: pages say where to go by name; the routes and Taro's calls stay here.
+const HOME = '/pages/index/index'
+const articleUrl = (id: number) => `/pages/article/index?id=${id}`
+const issueUrl = (id: number, section?: string) =>
+  `/pages/issue/index?id=${id}${section === undefined ? '' : `&section=${encodeURIComponent(section)}`}`
+
+/** A new page on top; WeChat keeps at most 10, so when the stack is full this one replaces the top. */
+function open(url: string): void {
   Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }).catch(() => undefined))
+}
+
+/** Replaces the current page (previous/next article: Back still leads to where reading began). */
+function replace(url: string): void {
+  Taro.redirectTo({ url }).catch(() => undefined)
+}
+
+export const openArticle = (id: number) => open(articleUrl(id))
+/** The issue reader, at a section (a page index or a section name) when given. */
+export const openIssue = (id: number, section?: string) => open(issueUrl(id, section))
+export const openSearch = () => open('/pages/search/index')
+export const openFavourites = () => open('/pages/favourites/index')
+export const openSettings = () => open('/pages/settings/index')
+/** Home pushed on top of the current page. */
+export const openHome = () => open(HOME)
+/** Another article in place of this one. */
+export const switchToArticle = (id: number) => replace(articleUrl(id))
+
+/** Starts over at home, closing every page: the way back from a shared link opened alone. */
+export function goHome(): void {
+  Taro.reLaunch({ url: HOME }).catch(() => undefined)
+}
+
+/** The page's title in the navigation bar (WeChat; H5 shows none). */
+export function setPageTitle(title: string): void {
+  void Taro.setNavigationBarTitle({ title }).catch(() => undefined)
+}
+
+export function scrollPageTo(top: number): void {
+  void Taro.pageScrollTo({ scrollTop: top, duration: 0 }).catch(() => undefined)
+}
+
+export function stopPullDownRefresh(): void {
+  Taro.stopPullDownRefresh()
 }
 
 export function toast(title: string, long = false): void {

@@ -1,12 +1,12 @@
 import { ScrollView, Swiper, SwiperItem, View } from '@tarojs/components'
-import Taro, { useLoad, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { useLoad, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ContentsPage, IssueFooter, SectionPage } from '../../components/IssueSections'
 import PageShell from '../../components/PageShell'
 import SectionTabs from '../../components/SectionTabs'
 import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
 import { cardUrls } from '../../services/api'
-import { isSinglePageMode, open } from '../../services/platform'
+import { isSinglePageMode, openArticle, openHome, setPageTitle } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
 import { initialPage, parseId, readerTabNames } from './reader-pages'
@@ -26,7 +26,7 @@ export default function IssuePage() {
     if (!issue) return
     appStores().reading.getState().markIssueRead(issue.id)
     setCurrent(initialPage(issue, router.params.section))
-    void Taro.setNavigationBarTitle({ title: `工会信息 ${issue.label}` }).catch(() => undefined)
+    setPageTitle(`工会信息 ${issue.label}`)
   }, [issue?.id])
 
   useShareAppMessage(() => ({
@@ -40,11 +40,11 @@ export default function IssuePage() {
     imageUrl: id ? cardUrls(API_BASE).issue(id) : undefined,
   }))
 
-  const openArticle = (articleId: number) => {
-    if (!isSinglePageMode()) open(`/pages/article/index?id=${articleId}`)
+  const onOpenArticle = (articleId: number) => {
+    if (!isSinglePageMode()) openArticle(articleId)
   }
 
-  if (!id) return <PageShell><ErrorView message='链接不完整，找不到这一期。' onRetry={() => open('/pages/index/index')} /></PageShell>
+  if (!id) return <PageShell><ErrorView message='链接不完整，找不到这一期。' onRetry={openHome} /></PageShell>
   if (!issue) {
     return (
       <PageShell>
@@ -62,8 +62,8 @@ export default function IssuePage() {
             <ScrollView scrollY className='reader-scroll'>
               {index === 0 ? <OfflineBanner show={entry?.fromCache ?? false} /> : null}
               {index === 0
-                ? <ContentsPage issue={issue} onOpenArticle={openArticle} onOpenSection={setCurrent} />
-                : <SectionPage section={issue.sections[index - 1]} onOpenArticle={openArticle} />}
+                ? <ContentsPage issue={issue} onOpenArticle={onOpenArticle} onOpenSection={setCurrent} />
+                : <SectionPage section={issue.sections[index - 1]} onOpenArticle={onOpenArticle} />}
               {index === names.length - 1 ? <IssueFooter issue={issue} /> : null}
               <View style={{ height: '48PX' }} />
             </ScrollView>

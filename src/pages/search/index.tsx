@@ -4,7 +4,7 @@ import { useMemo } from 'react'
 import PageShell from '../../components/PageShell'
 import SearchResultsList from '../../components/SearchResultsList'
 import { ErrorView } from '../../components/StatusViews'
-import { open } from '../../services/platform'
+import { openArticle, openIssue } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
 import { createDebouncer, SECTION_OPTIONS, yearOptions } from './debounce'
@@ -80,9 +80,8 @@ export default function SearchPage() {
           total={s.total}
           onOpen={(hit) => {
             appStores().search.getState().remember(s.query)
-            open(hit.kind === 'article'
-              ? `/pages/article/index?id=${hit.itemId}`
-              : `/pages/issue/index?id=${hit.issueId}&section=${encodeURIComponent(hit.section)}`)
+            if (hit.kind === 'article') openArticle(hit.itemId)
+            else openIssue(hit.issueId, hit.section)
           }}
         />
       ) : null}
