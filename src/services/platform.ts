@@ -1,10 +1,14 @@
 /**
  * What differs between the mini-program and H5, in one place: launch scene, font-size setting,
- * navigation, sharing and saving the poster.
+ * storage and sign-in, navigation, sharing and saving the poster.
  */
 import Taro from '@tarojs/taro'
+import type { TaroStorageApi } from './storage'
 
+// The only reads of the build-time platform: the bundler replaces them with a constant, and the
+// branches for the other platform drop out of the bundle.
 export const isWeapp = process.env.TARO_ENV === 'weapp'
+export const isH5 = process.env.TARO_ENV === 'h5'
 
 /** Opened from Moments: single-page mode, no login or navigation (scene 1154). */
 export function isSinglePageMode(): boolean {
@@ -14,6 +18,29 @@ export function isSinglePageMode(): boolean {
     return options?.scene === 1154
   } catch {
     return false
+  }
+}
+
+/**
+ * The device's storage, for the stores. Member calls written out: Taro's H5 build turns `Taro.x(...)`
+ * into imports of x, so handing over the Taro object itself would lose the storage functions there.
+ */
+export const taroStorage: TaroStorageApi = {
+  getStorageSync: (key) => Taro.getStorageSync(key),
+  setStorageSync: (key, value) => Taro.setStorageSync(key, value),
+  removeStorageSync: (key) => Taro.removeStorageSync(key),
+}
+
+/** A WeChat login code for the server to exchange (mini-program only). */
+export async function wechatLoginCode(): Promise<string> {
+  const { code } = await Taro.login()
+  return code
+}
+
+/** H5: keeps the app's files for opening it again without network (./offline-worker.js). */
+export function registerOfflineWorker(): void {
+  if (isH5 && typeof navigator !== 'undefined' && 'serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined)
   }
 }
 
