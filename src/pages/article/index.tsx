@@ -3,12 +3,12 @@ import { useLoad, usePageScroll, useRouter, useShareAppMessage, useShareTimeline
 import { useEffect, useRef } from 'react'
 import ArticleActions from '../../components/ArticleActions'
 import ArticleBody from '../../components/ArticleBody'
-import PageShell from '../../components/PageShell'
 import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
 import { cardUrls } from '../../services/api'
 import { goHome, isSinglePageMode, openIssue, scrollPageTo, switchToArticle } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
+import PageShellContainer from '../PageShellContainer'
 import { articleIdFromParams } from './article-id'
 
 /** One article: large type, previous/next, favourite, share, poster; the reading position is kept. */
@@ -40,17 +40,17 @@ export default function ArticlePage() {
   useShareAppMessage(() => ({ title, path: `/pages/article/index?id=${id ?? ''}`, imageUrl: id ? cardUrls(API_BASE).article(id) : undefined }))
   useShareTimeline(() => ({ title, query: `id=${id ?? ''}`, imageUrl: id ? cardUrls(API_BASE).article(id) : undefined }))
 
-  if (!id) return <PageShell><ErrorView message='链接不完整，找不到这篇文章。' onRetry={goHome} /></PageShell>
+  if (!id) return <PageShellContainer><ErrorView message='链接不完整，找不到这篇文章。' onRetry={goHome} /></PageShellContainer>
   if (!detail) {
     return (
-      <PageShell>
+      <PageShellContainer>
         {entry?.status === 'error' ? <ErrorView message={entry.error ?? ''} onRetry={() => void appStores().articles.getState().load(id)} /> : <Skeleton lines={12} />}
-      </PageShell>
+      </PageShellContainer>
     )
   }
   const { previousId, nextId } = detail
   return (
-    <PageShell>
+    <PageShellContainer>
       {singlePage ? <View className='hint'><Text>当前为朋友圈预览，只能阅读本文。点下方「前往小程序」可看全部期刊。</Text></View> : null}
       <OfflineBanner show={entry?.fromCache ?? false} />
       <ArticleBody detail={detail} />
@@ -69,6 +69,6 @@ export default function ArticlePage() {
         </View>
       )}
       <View style={{ height: '32PX' }} />
-    </PageShell>
+    </PageShellContainer>
   )
 }

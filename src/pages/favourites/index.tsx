@@ -1,11 +1,11 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import Masthead from '../../components/Masthead'
-import PageShell from '../../components/PageShell'
 import { formatIssueDate } from '../../components/format'
 import { goHome, openArticle, openSearch } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
+import PageShellContainer from '../PageShellContainer'
 
 /** Favourites: kept on this phone (readable offline) and synced when signed in. */
 export default function FavouritesPage() {
@@ -14,7 +14,7 @@ export default function FavouritesPage() {
   useDidShow(() => void appStores().favourites.getState().sync())
 
   return (
-    <PageShell>
+    <PageShellContainer>
       {/* H5 shows no navigation bar: the page names itself and offers the way home, as home does. */}
       <Masthead masthead='收藏' />
       <View className='nav-row'>
@@ -41,6 +41,6 @@ export default function FavouritesPage() {
           </View>
         </View>
       ))}
-    </PageShell>
+    </PageShellContainer>
   )
 }

@@ -2,13 +2,13 @@ import { Button, Text, View } from '@tarojs/components'
 import { useLoad, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import IssueCard from '../../components/IssueCard'
 import Masthead from '../../components/Masthead'
-import PageShell from '../../components/PageShell'
 import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
 import SubscribeButton from '../../components/SubscribeButton'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
 import { openArticle, openFavourites, openIssue, openSearch, openSettings, stopPullDownRefresh } from '../../services/platform'
 import { articleIdFromScene } from '../../services/subscribe'
+import PageShellContainer from '../PageShellContainer'
 
 /** Home: published issues, newest first; unread ones marked. */
 export default function Index() {
@@ -29,7 +29,7 @@ export default function Index() {
   useReachBottom(() => void appStores().issueList.getState().loadMore())
 
   return (
-    <PageShell>
+    <PageShellContainer>
       <Masthead masthead='工会信息' />
       <View className='nav-row'>
         <Button className='btn small' onClick={openSearch}>搜索</Button>
@@ -49,6 +49,6 @@ export default function Index() {
         </View>
       ) : null}
       <SubscribeButton />
-    </PageShell>
+    </PageShellContainer>
   )
 }

@@ -2,13 +2,13 @@ import { ScrollView, Swiper, SwiperItem, View } from '@tarojs/components'
 import { useLoad, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ContentsPage, IssueFooter, SectionPage } from '../../components/IssueSections'
-import PageShell from '../../components/PageShell'
 import SectionTabs from '../../components/SectionTabs'
 import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
 import { cardUrls } from '../../services/api'
 import { isSinglePageMode, openArticle, openHome, setPageTitle } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
+import PageShellContainer from '../PageShellContainer'
 import { initialPage, parseId, readerTabNames } from './reader-pages'
 
 /** The issue reader: one swipeable page per section, tabs to show where you are. */
@@ -44,17 +44,17 @@ export default function IssuePage() {
     if (!isSinglePageMode()) openArticle(articleId)
   }
 
-  if (!id) return <PageShell><ErrorView message='链接不完整，找不到这一期。' onRetry={openHome} /></PageShell>
+  if (!id) return <PageShellContainer><ErrorView message='链接不完整，找不到这一期。' onRetry={openHome} /></PageShellContainer>
   if (!issue) {
     return (
-      <PageShell>
+      <PageShellContainer>
         {entry?.status === 'error' ? <ErrorView message={entry.error ?? ''} onRetry={() => void appStores().issues.getState().load(id)} /> : <Skeleton lines={10} />}
-      </PageShell>
+      </PageShellContainer>
     )
   }
   const names = readerTabNames(issue)
   return (
-    <PageShell>
+    <PageShellContainer>
       <SectionTabs names={names} current={current} onSelect={setCurrent} />
       <Swiper className='reader' current={current} onChange={(e) => setCurrent(e.detail.current)}>
         {names.map((name, index) => (
@@ -70,6 +70,6 @@ export default function IssuePage() {
           </SwiperItem>
         ))}
       </Swiper>
-    </PageShell>
+    </PageShellContainer>
   )
 }

@@ -1,12 +1,12 @@
 import { Input, Text, View } from '@tarojs/components'
 import { useLoad, useReachBottom, useRouter, useUnload } from '@tarojs/taro'
 import { useMemo } from 'react'
-import PageShell from '../../components/PageShell'
 import SearchResultsList from '../../components/SearchResultsList'
 import { ErrorView } from '../../components/StatusViews'
 import { openArticle, openIssue } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
+import PageShellContainer from '../PageShellContainer'
 import { createDebouncer, SECTION_OPTIONS, yearOptions } from './debounce'
 
 /** Search as you type, with recent searches and year/section filters. */
@@ -33,7 +33,7 @@ export default function SearchPage() {
   }
 
   return (
-    <PageShell>
+    <PageShellContainer>
       <View className='pad'>
         <Input
           className='input'
@@ -85,6 +85,6 @@ export default function SearchPage() {
           }}
         />
       ) : null}
-    </PageShell>
+    </PageShellContainer>
   )
 }
