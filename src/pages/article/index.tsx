@@ -1,7 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useLoad, usePageScroll, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect, useRef } from 'react'
-import ArticleActions from '../../components/ArticleActions'
 import ArticleBody from '../../components/ArticleBody'
 import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
 import { cardUrls } from '../../services/api'
@@ -9,6 +8,7 @@ import { goHome, isSinglePageMode, openIssue, scrollPageTo, switchToArticle } fr
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
 import PageShellContainer from '../PageShellContainer'
+import ArticleActionsContainer from './ArticleActionsContainer'
 import { articleIdFromParams } from './article-id'
 
 /** One article: large type, previous/next, favourite, share, poster; the reading position is kept. */
@@ -54,7 +54,7 @@ export default function ArticlePage() {
       {singlePage ? <View className='hint'><Text>当前为朋友圈预览，只能阅读本文。点下方「前往小程序」可看全部期刊。</Text></View> : null}
       <OfflineBanner show={entry?.fromCache ?? false} />
       <ArticleBody detail={detail} />
-      {singlePage ? null : <ArticleActions detail={detail} />}
+      {singlePage ? null : <ArticleActionsContainer detail={detail} />}
       {singlePage ? null : (
         <View className='pad row gap'>
           {previousId ? <Button className='btn grow' onClick={() => switchToArticle(previousId)}>‹ 上一篇</Button> : null}
