@@ -4,6 +4,7 @@
  */
 import Taro from '@tarojs/taro'
 import type { TaroStorageApi } from './storage'
+import type { SubscribeApi } from './subscribe'
 
 // The only reads of the build-time platform: the bundler replaces them with a constant, and the
 // branches for the other platform drop out of the bundle.
@@ -35,6 +36,11 @@ export const taroStorage: TaroStorageApi = {
 export async function wechatLoginCode(): Promise<string> {
   const { code } = await Taro.login()
   return code
+}
+
+/** WeChat's one-time subscribe-message dialog, for ./subscribe.ts (mini-program only). */
+export const wechatSubscribe: SubscribeApi = {
+  requestSubscribeMessage: (options) => Taro.requestSubscribeMessage(options as Parameters<typeof Taro.requestSubscribeMessage>[0]),
 }
 
 /** H5: keeps the app's files for opening it again without network (./offline-worker.js). */

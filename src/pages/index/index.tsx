@@ -3,12 +3,12 @@ import { useLoad, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/
 import IssueCard from '../../components/IssueCard'
 import Masthead from '../../components/Masthead'
 import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
-import SubscribeButton from '../../components/SubscribeButton'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
 import { openArticle, openFavourites, openIssue, openSearch, openSettings, stopPullDownRefresh } from '../../services/platform'
 import { articleIdFromScene } from '../../services/subscribe'
 import PageShellContainer from '../PageShellContainer'
+import SubscribeContainer from './SubscribeContainer'
 
 /** Home: published issues, newest first; unread ones marked. */
 export default function Index() {
@@ -48,7 +48,7 @@ export default function Index() {
           <Button className='btn' onClick={() => void list.loadMore()} disabled={list.loadingMore ? true : undefined}>{list.loadingMore ? '正在加载…' : '加载更早的期刊'}</Button>
         </View>
       ) : null}
-      <SubscribeButton />
+      <SubscribeContainer />
     </PageShellContainer>
   )
 }
