@@ -99,19 +99,6 @@ export function goHome(): void {
   Taro.reLaunch({ url: HOME }).catch(() => undefined)
 }
 
-/** The page's title in the navigation bar (WeChat; H5 shows none). */
-export function setPageTitle(title: string): void {
-  void Taro.setNavigationBarTitle({ title }).catch(() => undefined)
-}
-
-export function scrollPageTo(top: number): void {
-  void Taro.pageScrollTo({ scrollTop: top, duration: 0 }).catch(() => undefined)
-}
-
-export function stopPullDownRefresh(): void {
-  Taro.stopPullDownRefresh()
-}
-
 export function toast(title: string, long = false): void {
   if (long) {
     // No title: Taro's H5 dialog then draws the message dark (#353535) instead of grey, and the
