@@ -1,43 +1,25 @@
 import { Button, View } from '@tarojs/components'
-import { useState } from 'react'
-import type { ArticleDetail } from '../core/api'
-import { cardUrls } from '../services/api'
-import { isWeapp, savePoster, shareOnWeb, toast } from '../services/platform'
-import { appStores } from '../stores/app-stores'
-import { useApp } from '../stores/hooks'
 
-/** Favourite, share and save-poster buttons under an article. */
-export default function ArticleActions({ detail }: { detail: ArticleDetail }) {
-  const id = detail.article.id
-  const favourite = useApp('favourites', (s) => s.entries.some((e) => e.articleId === id))
-  const [saving, setSaving] = useState(false)
-
-  const onFavourite = () => {
-    const added = appStores().favourites.getState().toggle(detail)
-    toast(added ? '已收藏，没网时也能看' : '已取消收藏')
-  }
-  const onWebShare = async () => {
-    const how = await shareOnWeb(detail.article.title, `/pages/article/index?id=${id}`)
-    toast(how === 'copied' ? '链接已复制，可粘贴发给同事' : how === 'shared' ? '已分享' : '无法分享，请复制地址栏链接')
-  }
-  const onPoster = async () => {
-    setSaving(true)
-    try {
-      toast(await savePoster(cardUrls(API_BASE).poster(id), `工会信息-${id}.png`), true)
-    } catch (error) {
-      toast((error as Error).message || '没有保存海报', true)
-    } finally {
-      setSaving(false)
-    }
-  }
-
+/**
+ * Favourite, share and save-poster buttons under an article. In WeChat sharing is the mini-program's
+ * own share button (openType='share'); elsewhere a tap calls onShare.
+ */
+export default function ArticleActions({ favourite, saving, wechatShare, onFavourite, onShare, onPoster }: {
+  favourite: boolean
+  /** The poster is being made: the button says so and waits. */
+  saving: boolean
+  wechatShare: boolean
+  onFavourite: () => void
+  onShare: () => void
+  onPoster: () => void
+}) {
   return (
     <View className='pad row gap'>
       <Button className={`btn${favourite ? ' primary' : ''}`} onClick={onFavourite} aria-pressed={favourite}>{favourite ? '★ 已收藏' : '☆ 收藏'}</Button>
-      {isWeapp
+      {wechatShare
         ? <Button className='btn' openType='share'>分享给好友</Button>
-        : <Button className='btn' onClick={() => void onWebShare()}>分享</Button>}
-      <Button className='btn' onClick={() => void onPoster()} disabled={saving ? true : undefined}>{saving ? '正在生成…' : '保存海报'}</Button>
+        : <Button className='btn' onClick={onShare}>分享</Button>}
+      <Button className='btn' onClick={onPoster} disabled={saving ? true : undefined}>{saving ? '正在生成…' : '保存海报'}</Button>
     </View>
   )
 }

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ArticleDetail } from '../core/api'
-import { formatIssueDate, plainSectionName, sourceLine } from '../services/format'
+import { formatIssueDate, plainSectionName, sourceLine } from './format'
 
 /** Title, where it comes from, and the paragraphs: large type, selectable for copying. */
 export default function ArticleBody({ detail }: { detail: ArticleDetail }) {

@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components'
 import type { Range } from '../core/api'
-import { highlightRuns } from '../stores/search-store'
+import { highlightRuns } from './highlight-runs'
 
 /** Text with the matched words marked. */
 export default function Highlighted({ text, ranges, className }: { text: string; ranges: Range[]; className?: string }) {

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { IssueSummary } from '../core/api'
-import { firstTitles, formatIssueDate } from '../services/format'
+import { firstTitles, formatIssueDate } from './format'
 
 /** One issue in the home list: label, date, its first titles; marked while unread. */
 export default function IssueCard({ issue, unread, onOpen }: { issue: IssueSummary; unread: boolean; onOpen: (id: number) => void }) {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { IssueDetail } from '../core/api'
 import type { StoredSection } from '../core/bulletin'
-import { plainSectionName, sourceLine } from '../services/format'
+import { plainSectionName, sourceLine } from './format'
 import Masthead from './Masthead'
 
 /** The first reader page: masthead and 本期导读, every article one tap away. */

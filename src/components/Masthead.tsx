@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { formatIssueDate } from '../services/format'
+import { formatIssueDate } from './format'
 
 /** The bulletin's red masthead: name, issue label, publisher, date. */
 export default function Masthead(props: { masthead: string; label?: string; publisher?: string | null; date?: string }) {

@@ -1,13 +1,7 @@
 import { View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
-import { useApp } from '../stores/hooks'
-import { effectiveStep } from '../stores/settings-store'
-import { systemFontSize } from '../services/platform'
 
-/** Every page's root: applies the member's text size (or WeChat's) and night mode. */
-export default function PageShell({ children }: PropsWithChildren) {
-  const textStep = useApp('settings', (s) => s.textStep)
-  const night = useApp('settings', (s) => s.night)
-  const step = effectiveStep(textStep, systemFontSize())
+/** Every page's root: the text size step (0–4) and night mode, as the classes app.css keys on. */
+export default function PageShell({ step, night, children }: PropsWithChildren<{ step: number; night: boolean }>) {
   return <View className={`shell ts-${step}${night ? ' night' : ''}`}>{children}</View>
 }

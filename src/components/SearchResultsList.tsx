@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { SearchHit } from '../core/api'
-import { formatIssueDate, plainSectionName } from '../services/format'
+import { formatIssueDate, plainSectionName } from './format'
 import Highlighted from './Highlighted'
 
 /** Search results with the matched words marked; tap opens the article (or the brief's section). */

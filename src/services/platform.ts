@@ -1,10 +1,15 @@
 /**
  * What differs between the mini-program and H5, in one place: launch scene, font-size setting,
- * navigation, sharing and saving the poster.
+ * storage and sign-in, navigation, sharing and saving the poster.
  */
 import Taro from '@tarojs/taro'
+import type { TaroStorageApi } from './storage'
+import type { SubscribeApi } from './subscribe'
 
+// The only reads of the build-time platform: the bundler replaces them with a constant, and the
+// branches for the other platform drop out of the bundle.
 export const isWeapp = process.env.TARO_ENV === 'weapp'
+export const isH5 = process.env.TARO_ENV === 'h5'
 
 /** Opened from Moments: single-page mode, no login or navigation (scene 1154). */
 export function isSinglePageMode(): boolean {
@@ -14,6 +19,34 @@ export function isSinglePageMode(): boolean {
     return options?.scene === 1154
   } catch {
     return false
+  }
+}
+
+/**
+ * The device's storage, for the stores. Member calls written out: Taro's H5 build turns `Taro.x(...)`
+ * into imports of x, so handing over the Taro object itself would lose the storage functions there.
+ */
+export const taroStorage: TaroStorageApi = {
+  getStorageSync: (key) => Taro.getStorageSync(key),
+  setStorageSync: (key, value) => Taro.setStorageSync(key, value),
+  removeStorageSync: (key) => Taro.removeStorageSync(key),
+}
+
+/** A WeChat login code for the server to exchange (mini-program only). */
+export async function wechatLoginCode(): Promise<string> {
+  const { code } = await Taro.login()
+  return code
+}
+
+/** WeChat's one-time subscribe-message dialog, for ./subscribe.ts (mini-program only). */
+export const wechatSubscribe: SubscribeApi = {
+  requestSubscribeMessage: (options) => Taro.requestSubscribeMessage(options as Parameters<typeof Taro.requestSubscribeMessage>[0]),
+}
+
+/** H5: keeps the app's files for opening it again without network (./offline-worker.js). */
+export function registerOfflineWorker(): void {
+  if (isH5 && typeof navigator !== 'undefined' && 'serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined)
   }
 }
 
@@ -34,8 +67,36 @@ export function systemFontSize(): number | null {
   return fontSize
 }
 
-export function open(url: string): void {
+// Navigation: pages say where to go by name; the routes and Taro's calls stay here.
+const HOME = '/pages/index/index'
+const articleUrl = (id: number) => `/pages/article/index?id=${id}`
+const issueUrl = (id: number, section?: string) =>
+  `/pages/issue/index?id=${id}${section === undefined ? '' : `&section=${encodeURIComponent(section)}`}`
+
+/** A new page on top; WeChat keeps at most 10, so when the stack is full this one replaces the top. */
+function open(url: string): void {
   Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }).catch(() => undefined))
+}
+
+/** Replaces the current page (previous/next article: Back still leads to where reading began). */
+function replace(url: string): void {
+  Taro.redirectTo({ url }).catch(() => undefined)
+}
+
+export const openArticle = (id: number) => open(articleUrl(id))
+/** The issue reader, at a section (a page index or a section name) when given. */
+export const openIssue = (id: number, section?: string) => open(issueUrl(id, section))
+export const openSearch = () => open('/pages/search/index')
+export const openFavourites = () => open('/pages/favourites/index')
+export const openSettings = () => open('/pages/settings/index')
+/** Home pushed on top of the current page. */
+export const openHome = () => open(HOME)
+/** Another article in place of this one. */
+export const switchToArticle = (id: number) => replace(articleUrl(id))
+
+/** Starts over at home, closing every page: the way back from a shared link opened alone. */
+export function goHome(): void {
+  Taro.reLaunch({ url: HOME }).catch(() => undefined)
 }
 
 export function toast(title: string, long = false): void {

@@ -3,13 +3,12 @@
  * storage and request. Pages get them through the hooks in ./hooks.ts; tests build their own with
  * the factories instead.
  */
-import Taro from '@tarojs/taro'
 import { createApi } from '../services/api'
 import { createContentCache } from '../services/content-cache'
 import { createHttpClient } from '../services/http'
 import { createTaroStore } from '../services/storage'
 import { taroTransport } from '../services/taro-transport'
-import { watchNetwork } from '../services/platform'
+import { isWeapp, taroStorage, watchNetwork, wechatLoginCode } from '../services/platform'
 import { createArticleStore, createIssueStore } from './content-stores'
 import { createFavouritesStore } from './favourites-store'
 import { createIssueListStore } from './issue-list-store'
@@ -20,23 +19,14 @@ import { createSettingsStore } from './settings-store'
 import { createConfigStore } from './config-store'
 
 function build() {
-  // Member calls written out: Taro's H5 build turns `Taro.x(...)` into imports of x, so passing the
-  // Taro object itself would lose the storage functions there.
-  const store = createTaroStore({
-    getStorageSync: (key) => Taro.getStorageSync(key),
-    setStorageSync: (key, value) => Taro.setStorageSync(key, value),
-    removeStorageSync: (key) => Taro.removeStorageSync(key),
-  })
+  const store = createTaroStore(taroStorage)
   const cache = createContentCache({ store })
   let token: string | null = null
   const http = createHttpClient({ baseUrl: API_BASE, transport: taroTransport, getToken: () => token })
   const api = createApi(http)
 
   const obtainCredential = async (): Promise<Credential> => {
-    if (process.env.TARO_ENV === 'weapp') {
-      const { code } = await Taro.login()
-      return { kind: 'wechat', code }
-    }
+    if (isWeapp) return { kind: 'wechat', code: await wechatLoginCode() }
     return { kind: 'device', deviceId: deviceIdFrom(store) }
   }
   const knownOffline = watchNetwork()

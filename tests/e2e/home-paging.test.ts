@@ -52,10 +52,17 @@ describeBrowser('home with several pages of issues (390×844)', () => {
 
   it('shows an issue published while the page is open after a pull down', async () => {
     await importAndPublish(server.base, sampleAs(2023, 5))
+    // A pull only refreshes from the very top: wait until the page has come to rest there. Wheel
+    // scrolls are animated, and a scroll ends with a scrollend event (it does not bubble: capture).
+    await page.evaluate(() => {
+      const w = window as Window & { restingAtTop?: boolean }
+      w.restingAtTop = false
+      document.addEventListener('scrollend', () => {
+        w.restingAtTop = [...document.querySelectorAll('.taro_page')].every((el) => el.scrollTop === 0) && window.scrollY === 0
+      }, { capture: true })
+    })
     await page.mouse.wheel(0, -40_000)
-    // A pull only refreshes from the very top: wait until the page is back there.
-    await page.waitForFunction(() => [...document.querySelectorAll('.taro_page')].every((el) => el.scrollTop === 0) && window.scrollY === 0)
-    await page.waitForTimeout(500)
+    await page.waitForFunction(() => (window as Window & { restingAtTop?: boolean }).restingAtTop === true)
     expect(await card('〔2023〕').count()).toBe(0)
 
     await pullDown(page, 195, 200, 700)

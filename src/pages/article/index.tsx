@@ -1,14 +1,15 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useLoad, usePageScroll, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { useLoad, usePageScroll, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect, useRef } from 'react'
-import ArticleActions from '../../components/ArticleActions'
 import ArticleBody from '../../components/ArticleBody'
-import PageShell from '../../components/PageShell'
 import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
 import { cardUrls } from '../../services/api'
-import { isSinglePageMode } from '../../services/platform'
+import { scrollPageTo } from '../../services/page-chrome'
+import { goHome, isSinglePageMode, openIssue, switchToArticle } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
+import PageShellContainer from '../PageShellContainer'
+import ArticleActionsContainer from './ArticleActionsContainer'
 import { articleIdFromParams } from './article-id'
 
 /** One article: large type, previous/next, favourite, share, poster; the reading position is kept. */
@@ -26,7 +27,7 @@ export default function ArticlePage() {
   useEffect(() => {
     if (!detail || !id) return
     const top = appStores().reading.getState().positionOf(id)
-    if (top > 0) setTimeout(() => void Taro.pageScrollTo({ scrollTop: top, duration: 0 }).catch(() => undefined), 50)
+    if (top > 0) setTimeout(() => scrollPageTo(top), 50)
   }, [detail?.article.id])
   usePageScroll(({ scrollTop }) => {
     // Remember where the member stopped, at most every half second.
@@ -40,34 +41,35 @@ export default function ArticlePage() {
   useShareAppMessage(() => ({ title, path: `/pages/article/index?id=${id ?? ''}`, imageUrl: id ? cardUrls(API_BASE).article(id) : undefined }))
   useShareTimeline(() => ({ title, query: `id=${id ?? ''}`, imageUrl: id ? cardUrls(API_BASE).article(id) : undefined }))
 
-  if (!id) return <PageShell><ErrorView message='链接不完整，找不到这篇文章。' onRetry={() => Taro.reLaunch({ url: '/pages/index/index' })} /></PageShell>
+  if (!id) return <PageShellContainer><ErrorView message='链接不完整，找不到这篇文章。' onRetry={goHome} /></PageShellContainer>
   if (!detail) {
     return (
-      <PageShell>
+      <PageShellContainer>
         {entry?.status === 'error' ? <ErrorView message={entry.error ?? ''} onRetry={() => void appStores().articles.getState().load(id)} /> : <Skeleton lines={12} />}
-      </PageShell>
+      </PageShellContainer>
     )
   }
+  const { previousId, nextId } = detail
   return (
-    <PageShell>
+    <PageShellContainer>
       {singlePage ? <View className='hint'><Text>当前为朋友圈预览，只能阅读本文。点下方「前往小程序」可看全部期刊。</Text></View> : null}
       <OfflineBanner show={entry?.fromCache ?? false} />
       <ArticleBody detail={detail} />
-      {singlePage ? null : <ArticleActions detail={detail} />}
+      {singlePage ? null : <ArticleActionsContainer detail={detail} />}
       {singlePage ? null : (
         <View className='pad row gap'>
-          {detail.previousId ? <Button className='btn grow' onClick={() => Taro.redirectTo({ url: `/pages/article/index?id=${detail.previousId}` })}>‹ 上一篇</Button> : null}
-          {detail.nextId ? <Button className='btn grow' onClick={() => Taro.redirectTo({ url: `/pages/article/index?id=${detail.nextId}` })}>下一篇 ›</Button> : null}
+          {previousId ? <Button className='btn grow' onClick={() => switchToArticle(previousId)}>‹ 上一篇</Button> : null}
+          {nextId ? <Button className='btn grow' onClick={() => switchToArticle(nextId)}>下一篇 ›</Button> : null}
         </View>
       )}
       {singlePage ? null : (
         <View className='pad'>
-          <Button className='btn' onClick={() => Taro.navigateTo({ url: `/pages/issue/index?id=${detail.issue.id}` })}>查看本期全部内容（{detail.issue.label}）</Button>
+          <Button className='btn' onClick={() => openIssue(detail.issue.id)}>查看本期全部内容（{detail.issue.label}）</Button>
           {/* A shared link opens this page alone: the way back to the list of issues. */}
-          <Button className='btn' style={{ marginTop: '12PX' }} onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>返回首页</Button>
+          <Button className='btn' style={{ marginTop: '12PX' }} onClick={goHome}>返回首页</Button>
         </View>
       )}
       <View style={{ height: '32PX' }} />
-    </PageShell>
+    </PageShellContainer>
   )
 }

@@ -1,11 +1,11 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import Masthead from '../../components/Masthead'
-import PageShell from '../../components/PageShell'
-import { formatIssueDate } from '../../services/format'
-import { open } from '../../services/platform'
+import { formatIssueDate } from '../../components/format'
+import { goHome, openArticle, openSearch } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
+import PageShellContainer from '../PageShellContainer'
 
 /** Favourites: kept on this phone (readable offline) and synced when signed in. */
 export default function FavouritesPage() {
@@ -14,12 +14,12 @@ export default function FavouritesPage() {
   useDidShow(() => void appStores().favourites.getState().sync())
 
   return (
-    <PageShell>
+    <PageShellContainer>
       {/* H5 shows no navigation bar: the page names itself and offers the way home, as home does. */}
       <Masthead masthead='收藏' />
       <View className='nav-row'>
-        <Button className='btn small' onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}>返回首页</Button>
-        <Button className='btn small' onClick={() => open('/pages/search/index')}>搜索</Button>
+        <Button className='btn small' onClick={goHome}>返回首页</Button>
+        <Button className='btn small' onClick={openSearch}>搜索</Button>
       </View>
       {syncError ? <View className='banner'><Text>暂时连不上服务器，显示的是本机保存的收藏。</Text></View> : null}
       {!entries.length ? (
@@ -31,16 +31,16 @@ export default function FavouritesPage() {
       {entries.length ? <View className='pad'><Text className='muted'>共 {entries.length} 篇，保存在本机，没网时也能阅读</Text></View> : null}
       {entries.map((entry) => (
         <View key={entry.articleId} className='card'>
-          <View onClick={() => open(`/pages/article/index?id=${entry.articleId}`)}>
+          <View onClick={() => openArticle(entry.articleId)}>
             <Text className='h2'>{entry.title}</Text>
             <View><Text className='muted'>{entry.issueLabel} · {formatIssueDate(entry.date)}</Text></View>
           </View>
           <View className='row gap'>
-            <Button className='btn small' onClick={() => open(`/pages/article/index?id=${entry.articleId}`)}>阅读</Button>
+            <Button className='btn small' onClick={() => openArticle(entry.articleId)}>阅读</Button>
             <Button className='btn small' onClick={() => appStores().favourites.getState().remove(entry.articleId)}>取消收藏</Button>
           </View>
         </View>
       ))}
-    </PageShell>
+    </PageShellContainer>
   )
 }

@@ -1,14 +1,15 @@
 import { ScrollView, Swiper, SwiperItem, View } from '@tarojs/components'
-import Taro, { useLoad, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { useLoad, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ContentsPage, IssueFooter, SectionPage } from '../../components/IssueSections'
-import PageShell from '../../components/PageShell'
 import SectionTabs from '../../components/SectionTabs'
 import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
 import { cardUrls } from '../../services/api'
-import { isSinglePageMode, open } from '../../services/platform'
+import { setPageTitle } from '../../services/page-chrome'
+import { isSinglePageMode, openArticle, openHome } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
+import PageShellContainer from '../PageShellContainer'
 import { initialPage, parseId, readerTabNames } from './reader-pages'
 
 /** The issue reader: one swipeable page per section, tabs to show where you are. */
@@ -26,7 +27,7 @@ export default function IssuePage() {
     if (!issue) return
     appStores().reading.getState().markIssueRead(issue.id)
     setCurrent(initialPage(issue, router.params.section))
-    void Taro.setNavigationBarTitle({ title: `工会信息 ${issue.label}` }).catch(() => undefined)
+    setPageTitle(`工会信息 ${issue.label}`)
   }, [issue?.id])
 
   useShareAppMessage(() => ({
@@ -40,21 +41,21 @@ export default function IssuePage() {
     imageUrl: id ? cardUrls(API_BASE).issue(id) : undefined,
   }))
 
-  const openArticle = (articleId: number) => {
-    if (!isSinglePageMode()) open(`/pages/article/index?id=${articleId}`)
+  const onOpenArticle = (articleId: number) => {
+    if (!isSinglePageMode()) openArticle(articleId)
   }
 
-  if (!id) return <PageShell><ErrorView message='链接不完整，找不到这一期。' onRetry={() => open('/pages/index/index')} /></PageShell>
+  if (!id) return <PageShellContainer><ErrorView message='链接不完整，找不到这一期。' onRetry={openHome} /></PageShellContainer>
   if (!issue) {
     return (
-      <PageShell>
+      <PageShellContainer>
         {entry?.status === 'error' ? <ErrorView message={entry.error ?? ''} onRetry={() => void appStores().issues.getState().load(id)} /> : <Skeleton lines={10} />}
-      </PageShell>
+      </PageShellContainer>
     )
   }
   const names = readerTabNames(issue)
   return (
-    <PageShell>
+    <PageShellContainer>
       <SectionTabs names={names} current={current} onSelect={setCurrent} />
       <Swiper className='reader' current={current} onChange={(e) => setCurrent(e.detail.current)}>
         {names.map((name, index) => (
@@ -62,14 +63,14 @@ export default function IssuePage() {
             <ScrollView scrollY className='reader-scroll'>
               {index === 0 ? <OfflineBanner show={entry?.fromCache ?? false} /> : null}
               {index === 0
-                ? <ContentsPage issue={issue} onOpenArticle={openArticle} onOpenSection={setCurrent} />
-                : <SectionPage section={issue.sections[index - 1]} onOpenArticle={openArticle} />}
+                ? <ContentsPage issue={issue} onOpenArticle={onOpenArticle} onOpenSection={setCurrent} />
+                : <SectionPage section={issue.sections[index - 1]} onOpenArticle={onOpenArticle} />}
               {index === names.length - 1 ? <IssueFooter issue={issue} /> : null}
               <View style={{ height: '48PX' }} />
             </ScrollView>
           </SwiperItem>
         ))}
       </Swiper>
-    </PageShell>
+    </PageShellContainer>
   )
 }

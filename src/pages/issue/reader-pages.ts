@@ -1,5 +1,5 @@
 import type { IssueDetail } from '../../core/api'
-import { plainSectionName } from '../../services/format'
+import { plainSectionName } from '../../components/format'
 
 /** The reader's pages: 本期导读 first, then one per section. Tab names come from here. */
 export function readerTabNames(issue: IssueDetail): string[] {

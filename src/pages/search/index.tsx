@@ -1,12 +1,12 @@
 import { Input, Text, View } from '@tarojs/components'
 import { useLoad, useReachBottom, useRouter, useUnload } from '@tarojs/taro'
 import { useMemo } from 'react'
-import PageShell from '../../components/PageShell'
 import SearchResultsList from '../../components/SearchResultsList'
 import { ErrorView } from '../../components/StatusViews'
-import { open } from '../../services/platform'
+import { openArticle, openIssue } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
+import PageShellContainer from '../PageShellContainer'
 import { createDebouncer, SECTION_OPTIONS, yearOptions } from './debounce'
 
 /** Search as you type, with recent searches and year/section filters. */
@@ -33,7 +33,7 @@ export default function SearchPage() {
   }
 
   return (
-    <PageShell>
+    <PageShellContainer>
       <View className='pad'>
         <Input
           className='input'
@@ -80,12 +80,11 @@ export default function SearchPage() {
           total={s.total}
           onOpen={(hit) => {
             appStores().search.getState().remember(s.query)
-            open(hit.kind === 'article'
-              ? `/pages/article/index?id=${hit.itemId}`
-              : `/pages/issue/index?id=${hit.issueId}&section=${encodeURIComponent(hit.section)}`)
+            if (hit.kind === 'article') openArticle(hit.itemId)
+            else openIssue(hit.issueId, hit.section)
           }}
         />
       ) : null}
-    </PageShell>
+    </PageShellContainer>
   )
 }

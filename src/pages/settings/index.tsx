@@ -1,15 +1,15 @@
 import { Button, Switch, Text, View } from '@tarojs/components'
-import PageShell from '../../components/PageShell'
 import { systemFontSize } from '../../services/platform'
 import { useApp } from '../../stores/hooks'
 import { effectiveStep, TEXT_SIZE_NAMES } from '../../stores/settings-store'
+import PageShellContainer from '../PageShellContainer'
 
 /** Text size (five steps; the largest for older readers) and night mode. */
 export default function SettingsPage() {
   const settings = useApp('settings', (s) => s)
   const step = effectiveStep(settings.textStep, systemFontSize())
   return (
-    <PageShell>
+    <PageShellContainer>
       <View className='pad'>
         <Text className='h2'>文字大小</Text>
         <View className='row gap'>
@@ -29,6 +29,6 @@ export default function SettingsPage() {
         <Switch checked={settings.night} color='#b71c1c' onChange={(e) => settings.setNight(e.detail.value)} />
       </View>
       <View className='pad'><Text className='muted'>夜间模式用深色底、浅色字，晚上阅读不刺眼。</Text></View>
-    </PageShell>
+    </PageShellContainer>
   )
 }

@@ -1,10 +1,10 @@
 import type { IssueDetail } from '../../../src/core/api'
+import { firstTitles, formatIssueDate, plainSectionName, sourceLine } from '../../../src/components/format'
+import { highlightRuns } from '../../../src/components/highlight-runs'
 import { articleIdFromParams } from '../../../src/pages/article/article-id'
 import { initialPage, readerTabNames } from '../../../src/pages/issue/reader-pages'
 import { createDebouncer, yearOptions } from '../../../src/pages/search/debounce'
-import { firstTitles, formatIssueDate, plainSectionName, sourceLine } from '../../../src/services/format'
 import { articleFromIssue } from '../../../src/stores/article-from-issue'
-import { highlightRuns } from '../../../src/stores/search-store'
 import { effectiveStep, stepFromSystemFontSize, TEXT_SIZES } from '../../../src/stores/settings-store'
 
 const article = (id: number, title: string) => ({ kind: 'article' as const, id, title, paragraphs: ['正文' + id], source: null })

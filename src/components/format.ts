@@ -1,4 +1,4 @@
-/** Dates and labels as members read them (dayjs, zh-cn). */
+/** Dates and labels as members read them (dayjs, zh-cn): the components' wording, pure functions. */
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import type { ContentsSection } from '../core/api'

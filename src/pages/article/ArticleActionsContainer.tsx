@@ -1,0 +1,44 @@
+import { useState } from 'react'
+import ArticleActions from '../../components/ArticleActions'
+import type { ArticleDetail } from '../../core/api'
+import { cardUrls } from '../../services/api'
+import { isWeapp, savePoster, shareOnWeb, toast } from '../../services/platform'
+import { appStores } from '../../stores/app-stores'
+import { useApp } from '../../stores/hooks'
+
+/** The article's actions wired up: favourites in the store, H5 share, the poster from the card API. */
+export default function ArticleActionsContainer({ detail }: { detail: ArticleDetail }) {
+  const id = detail.article.id
+  const favourite = useApp('favourites', (s) => s.entries.some((e) => e.articleId === id))
+  const [saving, setSaving] = useState(false)
+
+  const onFavourite = () => {
+    const added = appStores().favourites.getState().toggle(detail)
+    toast(added ? '已收藏，没网时也能看' : '已取消收藏')
+  }
+  const onWebShare = async () => {
+    const how = await shareOnWeb(detail.article.title, `/pages/article/index?id=${id}`)
+    toast(how === 'copied' ? '链接已复制，可粘贴发给同事' : how === 'shared' ? '已分享' : '无法分享，请复制地址栏链接')
+  }
+  const onPoster = async () => {
+    setSaving(true)
+    try {
+      toast(await savePoster(cardUrls(API_BASE).poster(id), `工会信息-${id}.png`), true)
+    } catch (error) {
+      toast((error as Error).message || '没有保存海报', true)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <ArticleActions
+      favourite={favourite}
+      saving={saving}
+      wechatShare={isWeapp}
+      onFavourite={onFavourite}
+      onShare={() => void onWebShare()}
+      onPoster={() => void onPoster()}
+    />
+  )
+}
