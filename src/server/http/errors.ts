@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { StorageError } from '../storage/storage'
+import { isStorageUnavailable } from '../storage/unavailable'
 
 /** An error a route throws on purpose: status, a stable code, words for a person. */
 export class ApiError extends Error {
@@ -70,6 +71,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       const message = status === 413 ? 'The request body is too large (the limit is 5 MB)' : error.message
       return sendError(reply, status, CODE_BY_STATUS[status] ?? 'bad-request', message)
+    }
+    if (isStorageUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable')
+      return sendError(reply.header('retry-after', '5'), 503, 'database-unavailable', 'The database is not answering just now; try again in a few seconds')
     }
     request.log.error({ err: error }, 'request failed')
     return sendError(reply, 500, 'internal', 'Something went wrong on the server; it has been logged')
