@@ -19,7 +19,7 @@ import { createWechatClient } from './wechat/client'
 import { startFakeWechat, type FakeWechat } from './wechat/fake-server'
 import { cardRoutes } from './routes/cards'
 import { createNotificationRoutes } from './routes/notifications'
-import { createDbTokenCache, migrateNotifications, startNotificationWorker, type NotificationWorker } from './notifications'
+import { createDbTokenCache, startNotificationWorker, type NotificationWorker } from './notifications'
 
 const PROJECT_ROOT = path.resolve(__dirname, '../..')
 
@@ -35,7 +35,6 @@ async function main() {
   const { config, notify } = loadSettingsOrExit('server')
   const logger = pino({ level: config.logLevel })
   const storage = await openStorage(config)
-  await migrateNotifications(storage.db, storage.dialect)
   const session = resolveSessionSecret(config.sessionSecret, config.dataDir)
   if (session.source === 'generated') logger.info({ file: session.file }, 'SESSION_SECRET not set: generated one and saved it')
 
@@ -48,10 +47,10 @@ async function main() {
   }
 
   const wx = await wechatSettings(config, logger)
-  const wechat = createWechatClient({ baseUrl: wx.baseUrl, appid: wx.appid, secret: wx.secret, tokenCache: createDbTokenCache(storage.db), logger })
+  const wechat = createWechatClient({ baseUrl: wx.baseUrl, appid: wx.appid, secret: wx.secret, tokenCache: createDbTokenCache(storage.notifications), logger })
   let worker: NotificationWorker | null = null
   if (notify.templateId && notify.workerInServer) {
-    worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat, config: notify, logger })
+    worker = startNotificationWorker({ notifications: storage.notifications, wechat, config: notify, logger })
   }
   const hooks = createPublishingHooks(notify, () => worker?.nudge())
 
@@ -73,7 +72,7 @@ async function main() {
       async (api) => {
         await api.register(cardRoutes, { getArticle: (id) => storage.getArticle(id), getIssue: (id) => storage.getIssue(id), wechat })
       },
-      createNotificationRoutes({ db: storage.db, templateId: notify.templateId, adminToken: config.adminToken, getIssue: (id) => storage.getIssue(id, { includeDrafts: true }) }),
+      createNotificationRoutes({ notifications: storage.notifications, templateId: notify.templateId, adminToken: config.adminToken, getIssue: (id) => storage.getIssue(id, { includeDrafts: true }) }),
     ],
   })
 

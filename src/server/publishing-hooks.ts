@@ -16,10 +16,10 @@ export interface PublishingHooks {
 export function createPublishingHooks(config: NotificationConfig, onPublished?: (issue: StoredIssue) => void): PublishingHooks {
   return {
     onPublish: async (trx, issue) => {
-      await enqueueNewIssue(trx, issue, config)
+      await enqueueNewIssue(trx.notifications, issue, config)
     },
     onUnpublish: async (trx, issue) => {
-      await cancelIssueDeliveries(trx, issue.id)
+      await cancelIssueDeliveries(trx.notifications, issue.id)
     },
     onPublished,
   }

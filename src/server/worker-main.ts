@@ -9,7 +9,7 @@ import pino from 'pino'
 import { loadSettingsOrExit } from './settings'
 import { openStorage } from './storage/open'
 import { createWechatClient } from './wechat/client'
-import { createDbTokenCache, migrateNotifications, startNotificationWorker } from './notifications'
+import { createDbTokenCache, startNotificationWorker } from './notifications'
 
 async function main() {
   const { config, notify } = loadSettingsOrExit('worker')
@@ -25,9 +25,8 @@ async function main() {
     process.exit(1)
   }
   const storage = await openStorage(config)
-  await migrateNotifications(storage.db, storage.dialect)
-  const wechat = createWechatClient({ baseUrl: apiBase, appid, secret, tokenCache: createDbTokenCache(storage.db), logger })
-  const worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat, config: notify, logger })
+  const wechat = createWechatClient({ baseUrl: apiBase, appid, secret, tokenCache: createDbTokenCache(storage.notifications), logger })
+  const worker = startNotificationWorker({ notifications: storage.notifications, wechat, config: notify, logger })
 
   let stopping = false
   const shutdown = async (signal: string) => {

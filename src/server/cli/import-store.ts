@@ -16,7 +16,7 @@ import type { Storage } from '../storage/storage'
 import { createPublishingHooks } from '../publishing-hooks'
 import { createWechatClient } from '../wechat/client'
 import {
-  createDbTokenCache, deliveryCounts, loadNotificationConfig, migrateNotifications, startNotificationWorker, watchFanOut,
+  createDbTokenCache, loadNotificationConfig, startNotificationWorker, watchFanOut,
   type DeliveryCounts, type NotificationConfig, type NotificationWorker, type WorkerLogger,
 } from '../notifications'
 import { storeDrafts, type DraftInput, type StoredDraftReport } from './store-drafts'
@@ -49,28 +49,23 @@ export async function openImportStore(opts: ImportStoreOptions): Promise<ImportS
   const logger = plainLogger(opts.warn)
   const { apiBase, appid, secret } = config.wechat
   let worker: NotificationWorker | null = null
-  let migrated = false
 
   const startWorker = (credentials: { appid: string; secret: string }): NotificationWorker => {
     if (worker) return worker
-    const wechat = createWechatClient({ baseUrl: apiBase, ...credentials, tokenCache: createDbTokenCache(storage.db), logger })
-    worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat, config: notify, logger })
+    const wechat = createWechatClient({ baseUrl: apiBase, ...credentials, tokenCache: createDbTokenCache(storage.notifications), logger })
+    worker = startNotificationWorker({ notifications: storage.notifications, wechat, config: notify, logger })
     return worker
   }
 
   return {
     async store(inputs, { publish, replace }) {
-      if (publish && !migrated) {
-        await migrateNotifications(storage.db, storage.dialect)
-        migrated = true
-      }
       const onPublish = publish ? createPublishingHooks(notify).onPublish : undefined
       return storeDrafts(inputs, { storage, publish, replace, onPublish })
     },
     async watchFanOut(issueId, onProgress, signal) {
       const nothing = nothingToSend(notify)
       if (nothing) return { kind: 'nothing', reason: nothing }
-      const first = await deliveryCounts(storage.db, issueId)
+      const first = await storage.notifications.deliveryCounts(issueId)
       if (first.total === 0) return { kind: 'nothing', reason: 'no member holds a subscription credit, nothing to send' }
       if (!appid || !secret) {
         return {
@@ -80,11 +75,11 @@ export async function openImportStore(opts: ImportStoreOptions): Promise<ImportS
       }
       const running = startWorker({ appid, secret })
       running.nudge()
-      const counts = await watchFanOut(storage.db, issueId, onProgress, { intervalMs: opts.watchIntervalMs ?? 200, signal })
+      const counts = await watchFanOut(storage.notifications, issueId, onProgress, { intervalMs: opts.watchIntervalMs ?? 200, signal })
       if (counts.queued + counts.sending === 0) return { kind: 'watched', counts, how: 'done' }
       // Interrupted: let the sends in flight finish and be recorded, then report what is left.
       await running.stop()
-      return { kind: 'watched', counts: await deliveryCounts(storage.db, issueId), how: 'interrupted' }
+      return { kind: 'watched', counts: await storage.notifications.deliveryCounts(issueId), how: 'interrupted' }
     },
     async close() {
       await worker?.stop()

@@ -11,7 +11,7 @@ import { StorageError } from '../storage/storage'
 import { loadConfig } from '../config'
 import { openStorage } from '../storage/open'
 import { createPublishingHooks } from '../publishing-hooks'
-import { loadNotificationConfig, migrateNotifications } from '../notifications'
+import { loadNotificationConfig } from '../notifications'
 
 export interface DraftInput {
   fileName: string
@@ -46,7 +46,6 @@ export async function storeDrafts(inputs: DraftInput[], opts: StoreDraftsOptions
   try {
     let onPublish = opts.onPublish
     if (opts.publish && own && onPublish === undefined) {
-      await migrateNotifications(storage.db, storage.dialect)
       onPublish = createPublishingHooks(loadNotificationConfig(process.env)).onPublish
     }
     const reports: StoredDraftReport[] = []

@@ -23,7 +23,7 @@
  *   credit is refused with 43101 (we then record `refused` with in_doubt > 0) and only a member who
  *   accepted several times can see a duplicate. We chose this over at-most-once (marking in-doubt
  *   rows failed) because losing a notice silently is worse for the bulletin than a rare second copy.
- * - Two workers never send the same row: claims are exclusive (claims.ts), and a worker whose
+ * - Two workers never send the same row: claims are exclusive (storage/notifications/claims.ts), and a worker whose
  *   lease expired mid-send still records `sent`, which stops the row being sent a second time.
  *   A worker never takes back its own expired rows (they are in flight or being recorded), so a
  *   slow send or a database away longer than the lease does not make it send them twice; another
@@ -31,11 +31,9 @@
  */
 import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
-import type { Kysely } from 'kysely'
 import type { WechatApi } from '../wechat/api'
-import { claimDue, loadIssueMessages, recordOutcomes, releaseExpiredLeases, type ClaimedDelivery, type Outcome } from './claims'
+import type { ClaimedDelivery, NotificationStore, Outcome } from '../storage/notifications/types'
 import type { NotificationConfig } from './config'
-import { migrateNotifications, type SqlDialectName } from './migrations'
 import { outcomeOfError } from './outcomes'
 import { createRateLimiter } from './rate-limiter'
 
@@ -46,8 +44,8 @@ export interface WorkerLogger {
 }
 
 export interface NotificationWorkerDeps {
-  db: Kysely<any>
-  dialect: SqlDialectName
+  /** Storage.notifications: claims, outcomes and message bodies. */
+  notifications: NotificationStore
   wechat: WechatApi
   config: NotificationConfig
   logger?: WorkerLogger
@@ -68,7 +66,7 @@ const QUOTA_REACHED = 45009
 const silent: WorkerLogger = { info: () => undefined, warn: () => undefined, error: () => undefined }
 
 export function startNotificationWorker(deps: NotificationWorkerDeps): NotificationWorker {
-  const { db, dialect, wechat, config } = deps
+  const { notifications: store, wechat, config } = deps
   const logger = deps.logger ?? silent
   const workerId = deps.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
   if (!config.templateId) {
@@ -112,7 +110,7 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
       const batch = pending.splice(0)
       for (let tries = 0; ; tries++) {
         try {
-          await recordOutcomes(db, dialect, workerId, batch)
+          await store.recordOutcomes(workerId, batch)
           break
         } catch (err) {
           // The database is away: keep the outcomes (they are the only record that WeChat took these messages).
@@ -154,18 +152,17 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
     }
     if (missing.size === 0) return
     if (messages.size > 200) messages.clear()
-    for (const [key, body] of await loadIssueMessages(db, [...missing.values()])) messages.set(key, body)
+    for (const [key, body] of await store.loadIssueMessages([...missing.values()])) messages.set(key, body)
   }
 
   async function run() {
-    await migrateNotifications(db, dialect)
     logger.info({ workerId, rate: config.sendRate, concurrency: config.concurrency }, 'notifications: worker started')
     let nextSweep = 0
     while (running) {
       try {
         const now = Date.now()
         if (now >= nextSweep) {
-          const released = await releaseExpiredLeases(db, now, workerId)
+          const released = await store.releaseExpiredLeases(now, workerId)
           if (released > 0) logger.warn({ workerId, released }, 'notifications: re-queued deliveries whose worker vanished (outcome in doubt)')
           nextSweep = now + Math.min(leaseMs / 2, 30_000)
         }
@@ -175,7 +172,7 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
         if (unrecorded > 0 && free < Math.ceil(config.concurrency / 2)) { await sleep(config.pollMs); continue }
         const allowed = Math.min(free, limiter.available())
         if (allowed <= 0) { await sleep(Math.max(1, limiter.msUntilNext())); continue }
-        const claimed = await claimDue(db, dialect, workerId, allowed, leaseMs)
+        const claimed = await store.claimDue(workerId, allowed, leaseMs)
         if (claimed.length === 0) { await sleep(config.pollMs); continue }
         limiter.take(claimed.length)
         unrecorded += claimed.length

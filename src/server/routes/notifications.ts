@@ -1,18 +1,17 @@
 /**
  * Subscribe-message credits for members, fan-out progress for editors. Thin: validate, call the
- * notifications module, reply. Mounted under /api through createApp's `routePlugins`:
- *   routePlugins: [createNotificationRoutes({ db: storage.db, templateId, adminToken, getIssue })]
+ * notification store, reply. Mounted under /api through createApp's `routePlugins`:
+ *   routePlugins: [createNotificationRoutes({ notifications: storage.notifications, templateId, adminToken, getIssue })]
  */
 import type { FastifyPluginAsync } from 'fastify'
-import type { Kysely } from 'kysely'
 import type { SubscribeResult, SubscriptionStatus } from '../../core/api'
 import { adminGuard } from '../auth/admin-auth'
 import { ApiError } from '../http/errors'
 import { idParams, noQuery } from '../http/schemas'
-import { creditsOf, deliveryProgress, recordSubscribeResult, type DeliveryProgress } from '../notifications'
+import type { DeliveryProgress, NotificationStore } from '../notifications'
 
 export interface NotificationRouteOptions {
-  db: Kysely<any>
+  notifications: Pick<NotificationStore, 'creditsOf' | 'recordSubscribeResult' | 'deliveryProgress'>
   /** WECHAT_TEMPLATE_NEW_ISSUE; null = subscriptions off. */
   templateId: string | null
   adminToken: string | null
@@ -29,7 +28,7 @@ const subscriptionStatus = {
 } as const
 
 export const notificationRoutes: FastifyPluginAsync<NotificationRouteOptions> = async (app, opts) => {
-  const { db, templateId } = opts
+  const { notifications, templateId } = opts
 
   await app.register(async (me) => {
     me.addHook('preHandler', app.authenticateMember)
@@ -39,7 +38,7 @@ export const notificationRoutes: FastifyPluginAsync<NotificationRouteOptions> = 
       schema: { summary: 'How many new-issue messages the member may still receive', tags: ['members'], querystring: noQuery, response: { 200: subscriptionStatus } },
     }, async (request): Promise<SubscriptionStatus> => ({
       templateId,
-      credits: templateId && request.member.openid ? await creditsOf(db, request.member.id, templateId) : 0,
+      credits: templateId && request.member.openid ? await notifications.creditsOf(request.member.id, templateId) : 0,
     }))
 
     me.post<{ Body: { templateId: string; result: SubscribeResult } }>('/me/subscriptions', {
@@ -62,7 +61,7 @@ export const notificationRoutes: FastifyPluginAsync<NotificationRouteOptions> = 
       if (!request.member.openid) {
         throw new ApiError(409, 'wechat-sign-in-required', 'Subscribe messages reach WeChat members only: sign in with /api/auth/wechat first')
       }
-      const credits = await recordSubscribeResult(db, request.member.id, templateId, request.body.result)
+      const credits = await notifications.recordSubscribeResult(request.member.id, templateId, request.body.result)
       return { templateId, credits }
     })
   })
@@ -75,7 +74,7 @@ export const notificationRoutes: FastifyPluginAsync<NotificationRouteOptions> = 
       const id = request.params.id
       if (opts.getIssue && !(await opts.getIssue(id))) throw new ApiError(404, 'issue-not-found', `There is no issue with id ${id}`)
       reply.header('cache-control', 'no-store')
-      return deliveryProgress(db, id)
+      return notifications.deliveryProgress(id)
     })
   })
 }

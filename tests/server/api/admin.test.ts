@@ -25,7 +25,7 @@ describeOnEachBackend('admin API', (backend) => {
         onPublish: async (trx, issue) => {
           if (issue.number === 13) throw new Error('notification enqueue failed')
           published.push(issue.id)
-          await trx.selectFrom('issues').select('id').execute()
+          await trx.notifications.cancelIssueDeliveries(issue.id)
         },
       },
     })

@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createWechatClient } from '../../../src/server/wechat/client'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
-import { createDbTokenCache, deliveryCounts, loadNotificationConfig, startNotificationWorker } from '../../../src/server/notifications'
+import { createDbTokenCache, loadNotificationConfig, startNotificationWorker } from '../../../src/server/notifications'
 import { openStorage } from '../../../src/server/storage/open'
 import { SAMPLE_PATH } from '../../core/import/support'
 import { describePostgres, TEST_DATABASE_URL } from '../../support/requirements'
@@ -23,9 +23,8 @@ async function publishBesideWorker(place: Place, fake: FakeWechat, tag: string) 
   const storage = await openStorage(place)
   const env = cliEnv(place, fake, { WECHAT_SEND_RATE: '30' })
   const worker = startNotificationWorker({
-    db: storage.db,
-    dialect: storage.dialect,
-    wechat: createWechatClient({ baseUrl: fake.baseUrl, appid: fake.appid, secret: fake.secret, tokenCache: createDbTokenCache(storage.db) }),
+    notifications: storage.notifications,
+    wechat: createWechatClient({ baseUrl: fake.baseUrl, appid: fake.appid, secret: fake.secret, tokenCache: createDbTokenCache(storage.notifications) }),
     config: { ...loadNotificationConfig(env), pollMs: 50 },
   })
   try {
@@ -41,7 +40,7 @@ async function publishBesideWorker(place: Place, fake: FakeWechat, tag: string) 
   const { id, status } = await issueOf(place)
   expect(status).toBe('published')
   await withStorage(place, async (s) => {
-    expect(await deliveryCounts(s.db, id)).toMatchObject({ total: 60, sent: 60 })
+    expect(await s.notifications.deliveryCounts(id)).toMatchObject({ total: 60, sent: 60 })
   })
 }
 

@@ -9,11 +9,13 @@ import { createApp } from '../../../src/server/app'
 import type { Storage } from '../../../src/server/storage/storage'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
 import { createNotificationRoutes } from '../../../src/server/routes/notifications'
-import { notificationHooks, startNotificationWorker } from '../../../src/server/notifications'
+import { startNotificationWorker } from '../../../src/server/notifications'
+import { createPublishingHooks } from '../../../src/server/publishing-hooks'
+import { rawDatabaseOf } from '../support/raw-database'
 import { describeOnEachBackend } from '../support/storages'
 import { listen, request, type HttpRequest } from '../support/http'
 import { makeIssue } from '../support/archive'
-import { ISSUE_PAGE, TEMPLATE, prepare, settled, testConfig, wechatFor } from './support'
+import { ISSUE_PAGE, TEMPLATE, settled, testConfig, wechatFor } from './support'
 
 const ADMIN_TOKEN = 'notify-admin-token-0123456789'
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` }
@@ -27,14 +29,13 @@ describeOnEachBackend('notification routes', (backend) => {
 
   beforeAll(async () => {
     storage = await backend.open()
-    await prepare(storage)
     fake = await startFakeWechat({ templates: [TEMPLATE], pages: [ISSUE_PAGE] })
     app = await createApp({
       config: { adminToken: ADMIN_TOKEN, sessionSecret: randomBytes(32).toString('hex'), newIssueTemplateId: TEMPLATE, rateLimits: { searchPerMinute: 1e5, authPerMinute: 1e5 }, publishedRecheckMs: 0 },
       storage,
       wechat: wechatFor(fake, storage),
-      routePlugins: [createNotificationRoutes({ db: storage.db, templateId: TEMPLATE, adminToken: ADMIN_TOKEN, getIssue: (id) => storage.getIssue(id, { includeDrafts: true }) })],
-      hooks: notificationHooks(config),
+      routePlugins: [createNotificationRoutes({ notifications: storage.notifications, templateId: TEMPLATE, adminToken: ADMIN_TOKEN, getIssue: (id) => storage.getIssue(id, { includeDrafts: true }) })],
+      hooks: createPublishingHooks(config),
     })
     const base = await listen(app)
     call = (req) => request(base, req)
@@ -63,7 +64,7 @@ describeOnEachBackend('notification routes', (backend) => {
       const res = await call({ method: 'POST', url: '/api/me/subscriptions', headers: alice, payload: { templateId: TEMPLATE, result } })
       expect(res.json()).toEqual({ templateId: TEMPLATE, credits: 1 })
     }
-    const events = await storage.db.selectFrom('notify_subscribe_events').select('result').orderBy('id').execute()
+    const events = await rawDatabaseOf(storage).selectFrom('notify_subscribe_events').select('result').orderBy('id').execute()
     expect(events.map((e) => e.result)).toEqual(['accept', 'reject', 'ban', 'filter'])
 
     const { issue: draft } = await storage.saveDraft(makeIssue(2020, 20))
@@ -73,7 +74,7 @@ describeOnEachBackend('notification routes', (backend) => {
     expect(queued.json()).toMatchObject({ issueId: draft.id, queued: 1, sent: 0, total: 1, recentFailures: [] })
     expect((await call({ url: '/api/me/subscriptions', headers: alice })).json().credits).toBe(0)
 
-    const worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat: wechatFor(fake, storage), config })
+    const worker = startNotificationWorker({ notifications: storage.notifications, wechat: wechatFor(fake, storage), config })
     try {
       await settled(storage, draft.id)
     } finally {
@@ -128,14 +129,13 @@ describeOnEachBackend('notification routes with subscriptions off', (backend) =>
   let call: (req: HttpRequest) => ReturnType<typeof request>
   beforeAll(async () => {
     storage = await backend.open()
-    await prepare(storage)
     fake = await startFakeWechat()
     app = await createApp({
       config: { adminToken: ADMIN_TOKEN, sessionSecret: randomBytes(32).toString('hex'), newIssueTemplateId: null, rateLimits: { searchPerMinute: 1e5, authPerMinute: 1e5 }, publishedRecheckMs: 0 },
       storage,
       wechat: wechatFor(fake, storage),
-      routePlugins: [createNotificationRoutes({ db: storage.db, templateId: null, adminToken: ADMIN_TOKEN })],
-      hooks: notificationHooks(testConfig({ templateId: null })),
+      routePlugins: [createNotificationRoutes({ notifications: storage.notifications, templateId: null, adminToken: ADMIN_TOKEN })],
+      hooks: createPublishingHooks(testConfig({ templateId: null })),
     })
     call = ((base) => (req: HttpRequest) => request(base, req))(await listen(app))
   })
