@@ -52,7 +52,7 @@ async function saveDraftOnce(db: Kysely<Database>, issue: Issue, replacePublishe
       .where('number', '=', issue.number)
       .executeTakeFirst()
     if (existing?.status === 'published' && !replacePublished) {
-      throw new StorageError('published-conflict', `${issue.label} (${issue.year} no. ${issue.number}) is already published; add ?replace=true to replace it`)
+      throw StorageError.publishedConflict({ id: existing.id, label: issue.label, year: issue.year, number: issue.number })
     }
     const fields = { label: issue.label, date: issue.date, header: headerOf(issue), imported_at: now() }
     let id: number

@@ -10,7 +10,7 @@ import type { NotificationStore, NotificationWrites } from './notifications/type
 
 export type Dialect = 'sqlite' | 'postgres'
 
-export { StorageError, type StorageErrorCode } from './errors'
+export { StorageError, type StorageErrorCode, type IssueFacts } from './errors'
 
 /** What a publish/unpublish/delete callback may write: inside the transaction, so it commits or rolls back with it. */
 export interface StorageTransaction {
@@ -49,7 +49,7 @@ export interface Storage {
   /**
    * Stores an imported issue as a draft. An existing issue with the same year and number is replaced
    * (its id kept) if it is a draft; a published one only with `replacePublished`, and then it stays
-   * published with the new content. Otherwise throws StorageError('published-conflict').
+   * published with the new content. Otherwise throws StorageError('published-conflict') naming it.
    */
   saveDraft(issue: Issue, opts?: { replacePublished?: boolean }): Promise<{ issue: StoredIssue; replaced: boolean }>
   /** Published issues only unless `includeDrafts`. */
