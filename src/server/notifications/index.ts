@@ -7,7 +7,7 @@
 export { loadNotificationConfig, NotificationConfigError, DEFAULT_TEMPLATE_FIELDS, type NotificationConfig } from './config'
 export { enqueueNewIssue, cancelIssueDeliveries, newIssueMessage } from './outbox'
 export { watchFanOut, formatFanOut, type DeliveryCounts, type DeliveryProgress } from './progress'
-export { startNotificationWorker, type NotificationWorker, type NotificationWorkerDeps, type WorkerLogger } from './worker'
+export { startNotificationWorker, type NotificationWorker, type NotificationWorkerDeps, type WorkerLogger, type WorkerState } from './worker'
 export { createDbTokenCache } from './token-cache'
 export { buildTemplateData, parseFieldSpec, fitKeywordValue, issuePage } from './template-data'
 export type { EnqueueResult, NotificationStore, NotificationWrites } from '../storage/notifications/types'

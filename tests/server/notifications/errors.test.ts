@@ -80,7 +80,9 @@ describeOnEachBackend('notification errors', (backend) => {
         const c = await storage.notifications.deliveryProgress(issue.id)
         return c.recentFailures.length > 0 ? c : null
       })
-      await new Promise((r) => setTimeout(r, 400))
+      // Twice round the loop holding off (each wait is up to 10 polls): it had its chances to claim.
+      await worker.next('paused')
+      await worker.next('paused')
       expect(sends()).toBe(1)
       expect(await storage.notifications.deliveryProgress(issue.id)).toMatchObject({ queued: 4, sent: 0, recentFailures: [expect.objectContaining({ errcode: 45009, status: 'queued' })] })
     } finally {
