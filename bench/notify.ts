@@ -25,7 +25,8 @@ import { openPostgresStorage } from '../src/server/storage/postgres'
 import type { Storage } from '../src/server/storage/storage'
 import { startFakeWechat } from '../src/server/wechat/fake-server'
 import { createWechatClient } from '../src/server/wechat/client'
-import { createDbTokenCache, deliveryCounts, enqueueNewIssue, migrateNotifications, parseFieldSpec, startNotificationWorker, type NotificationConfig } from '../src/server/notifications'
+import { createDbTokenCache, enqueueNewIssue, parseFieldSpec, startNotificationWorker, type NotificationConfig } from '../src/server/notifications'
+import { openRawDatabase, type DatabasePlace } from '../tests/server/support/raw-database'
 
 const TEMPLATE = 'TPL_BENCH_NEW_ISSUE'
 
@@ -134,7 +135,7 @@ async function clientOnly(fake: FakeHandle, count: number, concurrency: number) 
   return count / ((performance.now() - started) / 1000)
 }
 
-async function openDb(kind: string): Promise<{ storage: Storage; cleanup(): Promise<void> }> {
+async function openDb(kind: string): Promise<{ storage: Storage; place: DatabasePlace; cleanup(): Promise<void> }> {
   if (kind === 'postgres') {
     const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
     const schema = `ub_bench_notify_${process.pid}_${Date.now()}`
@@ -142,28 +143,29 @@ async function openDb(kind: string): Promise<{ storage: Storage; cleanup(): Prom
     await admin(`create schema ${schema}`)
     const storage = openPostgresStorage({ connectionString: url, schema, maxConnections: 4 })
     await storage.migrate()
-    return { storage, cleanup: () => admin(`drop schema if exists ${schema} cascade`) }
+    return { storage, place: { connectionString: url, schema }, cleanup: () => admin(`drop schema if exists ${schema} cascade`) }
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ub-bench-notify-'))
   const storage = openSqliteStorage(path.join(dir, 'bulletin.db'))
   await storage.migrate()
-  return { storage, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
+  return { storage, place: { sqliteFile: path.join(dir, 'bulletin.db') }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
 }
 
 async function fanOut(fake: FakeHandle, kind: string, members: number, concurrency: number, run: number) {
-  const { storage, cleanup } = await openDb(kind)
+  const { storage, place, cleanup } = await openDb(kind)
+  // Bulk setup in SQL over a connection of its own: the storage has no "insert 100,000 members".
+  const raw = openRawDatabase(place)
   try {
-    await migrateNotifications(storage.db, storage.dialect)
     const prefix = `r${run}-`
     const now = Date.now()
     // Members and their credits, set-based (setup, not measured).
     if (storage.dialect === 'postgres') {
-      await sql`insert into members (openid, created_at) select ${prefix} || i, 'bench' from generate_series(1, ${members}) as i`.execute(storage.db)
+      await sql`insert into members (openid, created_at) select ${prefix} || i, ${now} from generate_series(1, ${members}) as i`.execute(raw)
     } else {
       await sql`with recursive seq(i) as (select 1 union all select i + 1 from seq where i < ${members})
-        insert into members (openid, created_at) select ${prefix} || i, 'bench' from seq`.execute(storage.db)
+        insert into members (openid, created_at) select ${prefix} || i, ${now} from seq`.execute(raw)
     }
-    await sql`insert into notify_credits (member_id, template_id, credits, updated_at) select id, ${TEMPLATE}, 1, ${now} from members`.execute(storage.db)
+    await sql`insert into notify_credits (member_id, template_id, credits, updated_at) select id, ${TEMPLATE}, 1, ${now} from members`.execute(raw)
     await fake.ask({ type: 'grant', prefix, from: 1, to: members })
     const { issue: draft } = await storage.saveDraft({
       masthead: '工会信息', year: 2020, number: 20, label: '〔2020〕第二十期', publisher: null, permit: null, date: '2020-07-13',
@@ -175,15 +177,15 @@ async function fanOut(fake: FakeHandle, kind: string, members: number, concurren
       maxAttempts: 5, retryBaseMs: 200, retryMaxMs: 5000, leaseSeconds: 120, pollMs: 20, workerInServer: true, miniprogramState: 'formal',
     }
     const enqueueStarted = performance.now()
-    await storage.publishIssue(draft.id, { inTransaction: async (trx, issue) => { await enqueueNewIssue(trx, issue, config) } })
+    await storage.publishIssue(draft.id, { inTransaction: async (trx, issue) => { await enqueueNewIssue(trx.notifications, issue, config) } })
     const enqueueMs = performance.now() - enqueueStarted
 
-    const wechat = createWechatClient({ baseUrl: fake.baseUrl, appid: fake.appid, secret: fake.secret, tokenCache: createDbTokenCache(storage.db) })
+    const wechat = createWechatClient({ baseUrl: fake.baseUrl, appid: fake.appid, secret: fake.secret, tokenCache: createDbTokenCache(storage.notifications) })
     const before = (await fake.ask({ type: 'count' })).sent as number
     const heapBefore = retainedHeap()
     const mem = memorySampler()
     const started = performance.now()
-    const worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat, config })
+    const worker = startNotificationWorker({ notifications: storage.notifications, wechat, config })
     for (;;) {
       await new Promise((r) => setTimeout(r, 100))
       const sent = (await fake.ask({ type: 'count' })).sent - before
@@ -194,9 +196,10 @@ async function fanOut(fake: FakeHandle, kind: string, members: number, concurren
     const seconds = (performance.now() - started) / 1000
     const memory = mem.stop()
     const heapAfter = retainedHeap()
-    const counts = await deliveryCounts(storage.db, draft.id)
+    const counts = await storage.notifications.deliveryCounts(draft.id)
     return { enqueueMs, perSecond: counts.sent / seconds, seconds, counts, memory, heapBefore, heapAfter }
   } finally {
+    await raw.destroy()
     await storage.close()
     await cleanup()
   }

@@ -106,7 +106,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(clientConfigRoutes, routeDeps)
       await api.register(adminRoutes, routeDeps)
       await api.register(cardRoutes, routeDeps)
-      await api.register(notificationRoutes, { db: storage.db, templateId: config.newIssueTemplateId, adminGuard: routeDeps.adminGuard, getIssue: (id) => storage.getIssue(id, { includeDrafts: true }) })
+      await api.register(notificationRoutes, routeDeps)
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
     },
     { prefix: '/api' },

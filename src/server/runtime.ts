@@ -11,7 +11,7 @@ import { resolveSessionSecret } from './session-secret'
 import { createWechatClient } from './wechat/client'
 import type { WechatApi } from './wechat/api'
 import { startFakeWechat, type FakeWechat } from './wechat/fake-server'
-import { createDbTokenCache, migrateNotifications } from './notifications'
+import { createDbTokenCache } from './notifications'
 
 export interface Runtime {
   storage: Storage
@@ -24,7 +24,7 @@ export interface Runtime {
 /** WeChat as configured; without WECHAT_APPID/WECHAT_SECRET a local fake, said once in the log. */
 async function openWechat(config: Config, storage: Storage, logger: pino.Logger): Promise<{ wechat: WechatApi; fake: FakeWechat | null }> {
   const { apiBase, appid, secret } = config.wechat
-  const tokenCache = createDbTokenCache(storage.db)
+  const tokenCache = createDbTokenCache(storage.notifications)
   if (appid && secret) return { wechat: createWechatClient({ baseUrl: apiBase, appid, secret, tokenCache, logger }), fake: null }
   const fake = await startFakeWechat()
   logger.warn({ baseUrl: fake.baseUrl }, 'WECHAT_APPID/WECHAT_SECRET not set: using a local fake WeChat server (mini-program sign-in will not work; H5 device sign-in does)')
@@ -33,7 +33,6 @@ async function openWechat(config: Config, storage: Storage, logger: pino.Logger)
 
 export async function openRuntime(config: Config, logger: pino.Logger): Promise<Runtime> {
   const storage = await openStorage(config)
-  await migrateNotifications(storage.db, storage.dialect)
   const session = resolveSessionSecret(config.sessionSecret, config.dataDir)
   if (session.source === 'generated') logger.info({ file: session.file }, 'SESSION_SECRET not set: generated one and saved it')
   const { wechat, fake } = await openWechat(config, storage, logger)

@@ -65,7 +65,7 @@ export function createBackend(deps: BackendDeps): Backend {
     },
     startWorker() {
       if (!deps.wechat) throw new Error('the notification worker needs WeChat credentials')
-      worker ??= startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat: deps.wechat, config: settings.notify, logger: deps.logger })
+      worker ??= startNotificationWorker({ notifications: storage.notifications, wechat: deps.wechat, config: settings.notify, logger: deps.logger })
       return worker
     },
     async close() {

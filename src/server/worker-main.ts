@@ -8,7 +8,7 @@ import pino from 'pino'
 import { loadSettingsOrExit } from './config'
 import { openStorage } from './storage/open'
 import { createWechatClient } from './wechat/client'
-import { createDbTokenCache, migrateNotifications } from './notifications'
+import { createDbTokenCache } from './notifications'
 import { createBackend } from './server'
 
 async function main() {
@@ -26,8 +26,7 @@ async function main() {
     process.exit(1)
   }
   const storage = await openStorage(config)
-  await migrateNotifications(storage.db, storage.dialect)
-  const wechat = createWechatClient({ baseUrl: apiBase, appid, secret, tokenCache: createDbTokenCache(storage.db), logger })
+  const wechat = createWechatClient({ baseUrl: apiBase, appid, secret, tokenCache: createDbTokenCache(storage.notifications), logger })
   const backend = createBackend({ settings, storage, wechat, logger })
   backend.startWorker()
 

@@ -2,7 +2,7 @@
  * The storage side of `npm run import` (loaded only when something is stored, so --dry-run never
  * opens storage): the server's settings, storage and publishing service from the composition root,
  * and, for --publish, a notification worker of its own while the CLI watches the fan-out. Claims are
- * exclusive (notifications/claims.ts), so this worker may run beside the server's; what it leaves
+ * exclusive (storage/notifications/claims.ts), so this worker may run beside the server's; what it leaves
  * queued (Ctrl-C) the server's worker sends later.
  *
  * Without WECHAT_APPID/WECHAT_SECRET the server sends through a local fake WeChat inside its own
@@ -13,7 +13,7 @@
 import { loadSettings, type Env, type NotificationConfig } from '../config'
 import { openStorage } from '../storage/open'
 import { createWechatClient } from '../wechat/client'
-import { createDbTokenCache, deliveryCounts, migrateNotifications, watchFanOut, type DeliveryCounts, type WorkerLogger } from '../notifications'
+import { createDbTokenCache, watchFanOut, type DeliveryCounts, type WorkerLogger } from '../notifications'
 import type { ImportResult } from '../../core/import'
 import type { StoreReport } from '../services/publishing'
 import { createBackend } from '../server'
@@ -42,10 +42,9 @@ export async function openImportStore(opts: ImportStoreOptions): Promise<ImportS
   const settings = loadSettings(opts.env)
   const { config, notify } = settings
   const storage = await openStorage(config)
-  await migrateNotifications(storage.db, storage.dialect)
   const logger = plainLogger(opts.warn)
   const { apiBase, appid, secret } = config.wechat
-  const wechat = appid && secret ? createWechatClient({ baseUrl: apiBase, appid, secret, tokenCache: createDbTokenCache(storage.db), logger }) : null
+  const wechat = appid && secret ? createWechatClient({ baseUrl: apiBase, appid, secret, tokenCache: createDbTokenCache(storage.notifications), logger }) : null
   const backend = createBackend({ settings, storage, wechat, logger })
 
   return {
@@ -53,7 +52,7 @@ export async function openImportStore(opts: ImportStoreOptions): Promise<ImportS
     async watchFanOut(issueId, onProgress, signal) {
       const nothing = nothingToSend(notify)
       if (nothing) return { kind: 'nothing', reason: nothing }
-      const first = await deliveryCounts(storage.db, issueId)
+      const first = await storage.notifications.deliveryCounts(issueId)
       if (first.total === 0) return { kind: 'nothing', reason: 'no member holds a subscription credit, nothing to send' }
       if (!wechat) {
         return {
@@ -63,11 +62,11 @@ export async function openImportStore(opts: ImportStoreOptions): Promise<ImportS
       }
       const running = backend.startWorker()
       running.nudge()
-      const counts = await watchFanOut(storage.db, issueId, onProgress, { intervalMs: opts.watchIntervalMs ?? 200, signal })
+      const counts = await watchFanOut(storage.notifications, issueId, onProgress, { intervalMs: opts.watchIntervalMs ?? 200, signal })
       if (counts.queued + counts.sending === 0) return { kind: 'watched', counts, how: 'done' }
       // Interrupted: let the sends in flight finish and be recorded, then report what is left.
       await running.stop()
-      return { kind: 'watched', counts: await deliveryCounts(storage.db, issueId), how: 'interrupted' }
+      return { kind: 'watched', counts: await storage.notifications.deliveryCounts(issueId), how: 'interrupted' }
     },
     close: () => backend.close(),
   }

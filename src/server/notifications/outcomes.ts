@@ -10,7 +10,7 @@
  * would repeat, so we don't spend the member's next credit on the same mistake automatically.
  */
 import { WechatError } from '../wechat/api'
-import type { ClaimedDelivery, Outcome } from './claims'
+import type { ClaimedDelivery, Outcome } from '../storage/notifications/types'
 import type { NotificationConfig } from '../config'
 
 export const REFUSED = 43101

@@ -1,75 +1,10 @@
 /**
- * What editors see of a fan-out: how many of an issue's deliveries are queued, sending, sent,
- * refused, failed or cancelled, and the latest failures with WeChat's error codes.
+ * Following a fan-out from outside the worker: polling an issue's delivery counts (storage's
+ * NotificationStore.deliveryCounts) and drawing them as a progress bar for a terminal.
  */
-import type { Kysely } from 'kysely'
+import type { DeliveryCounts, NotificationStore } from '../storage/notifications/types'
 
-export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'refused', 'failed', 'cancelled'] as const
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
-
-export interface DeliveryFailure {
-  memberId: number
-  status: 'failed' | 'queued'
-  errcode: number | null
-  error: string | null
-  attempts: number
-  at: string
-}
-
-export type DeliveryCounts = Record<DeliveryStatus, number> & { total: number }
-
-/** GET /api/admin/issues/:id/deliveries */
-export interface DeliveryProgress extends DeliveryCounts {
-  issueId: number
-  /**
-   * Deliveries whose worker died with the send's outcome unknown, and which were therefore sent
-   * again (see worker.ts): a refused one among them most likely reached the member the first time.
-   */
-  inDoubt: number
-  /** Up to 20, newest first: failed deliveries and queued ones waiting for a retry after an error. */
-  recentFailures: DeliveryFailure[]
-}
-
-export async function deliveryCounts(db: Kysely<any>, issueId: number): Promise<DeliveryCounts> {
-  const rows = await db.selectFrom('notify_deliveries')
-    .select(['status', (eb) => eb.fn.countAll().as('n')])
-    .where('issue_id', '=', issueId)
-    .groupBy('status')
-    .execute()
-  const counts = { queued: 0, sending: 0, sent: 0, refused: 0, failed: 0, cancelled: 0, total: 0 } as DeliveryCounts
-  for (const row of rows) {
-    const status = row.status as DeliveryStatus
-    if ((DELIVERY_STATUSES as readonly string[]).includes(status)) counts[status] = Number(row.n)
-    counts.total += Number(row.n)
-  }
-  return counts
-}
-
-export async function deliveryProgress(db: Kysely<any>, issueId: number): Promise<DeliveryProgress> {
-  const counts = await deliveryCounts(db, issueId)
-  const failures = await db.selectFrom('notify_deliveries')
-    .select(['member_id', 'status', 'last_errcode', 'last_error', 'attempts', 'updated_at'])
-    .where('issue_id', '=', issueId)
-    .where((eb) => eb.or([eb('status', '=', 'failed'), eb.and([eb('status', '=', 'queued'), eb('last_errcode', 'is not', null)])]))
-    .orderBy('updated_at', 'desc')
-    .limit(20)
-    .execute()
-  const doubt = await db.selectFrom('notify_deliveries').select((eb) => eb.fn.countAll().as('n'))
-    .where('issue_id', '=', issueId).where('in_doubt', '>', 0).executeTakeFirst()
-  return {
-    issueId,
-    ...counts,
-    inDoubt: Number(doubt?.n ?? 0),
-    recentFailures: failures.map((f) => ({
-      memberId: Number(f.member_id),
-      status: f.status,
-      errcode: f.last_errcode === null ? null : Number(f.last_errcode),
-      error: f.last_error,
-      attempts: Number(f.attempts),
-      at: new Date(Number(f.updated_at)).toISOString(),
-    })),
-  }
-}
+export type { DeliveryCounts, DeliveryFailure, DeliveryProgress, DeliveryStatus } from '../storage/notifications/types'
 
 /**
  * Polls an issue's delivery counts, calling `onProgress` each time they change, until nothing is
@@ -78,7 +13,7 @@ export async function deliveryProgress(db: Kysely<any>, issueId: number): Promis
  * worker may be in the server or in its own process.
  */
 export async function watchFanOut(
-  db: Kysely<any>,
+  store: Pick<NotificationStore, 'deliveryCounts'>,
   issueId: number,
   onProgress: (counts: DeliveryCounts) => void,
   options: { intervalMs?: number; signal?: AbortSignal } = {},
@@ -86,7 +21,7 @@ export async function watchFanOut(
   const intervalMs = options.intervalMs ?? 250
   let last = ''
   for (;;) {
-    const counts = await deliveryCounts(db, issueId)
+    const counts = await store.deliveryCounts(issueId)
     const key = JSON.stringify(counts)
     if (key !== last) {
       last = key

@@ -23,19 +23,18 @@
  *   credit is refused with 43101 (we then record `refused` with in_doubt > 0) and only a member who
  *   accepted several times can see a duplicate. We chose this over at-most-once (marking in-doubt
  *   rows failed) because losing a notice silently is worse for the bulletin than a rare second copy.
- * - Two workers never send the same row: claims are exclusive (claims.ts), and a worker whose
- *   lease expired mid-send still records `sent`, which stops the row being sent a second time.
+ * - Two workers never send the same row: claims are exclusive (storage/notifications/claims.ts),
+ *   and a worker whose lease expired mid-send still records `sent`, which stops the row being sent
+ *   a second time.
  *   A worker never takes back its own expired rows (they are in flight or being recorded), so a
  *   slow send or a database away longer than the lease does not make it send them twice; another
  *   worker still may, so keep the lease well above the WeChat client's request timeout.
  */
 import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
-import type { Kysely } from 'kysely'
 import type { WechatApi } from '../wechat/api'
-import { claimDue, loadIssueMessages, recordOutcomes, releaseExpiredLeases, type ClaimedDelivery, type Outcome } from './claims'
+import type { ClaimedDelivery, NotificationStore, Outcome } from '../storage/notifications/types'
 import type { NotificationConfig } from '../config'
-import { migrateNotifications, type SqlDialectName } from './migrations'
 import { outcomeOfError } from './outcomes'
 import { createRateLimiter } from './rate-limiter'
 
@@ -46,8 +45,8 @@ export interface WorkerLogger {
 }
 
 export interface NotificationWorkerDeps {
-  db: Kysely<any>
-  dialect: SqlDialectName
+  /** Storage.notifications: claims, outcomes and message bodies. */
+  notifications: NotificationStore
   wechat: WechatApi
   config: NotificationConfig
   logger?: WorkerLogger
@@ -60,7 +59,15 @@ export interface NotificationWorker {
   nudge(): void
   /** Stops claiming, waits for sends in flight and their outcomes to be written. */
   stop(): Promise<void>
+  /**
+   * Resolves the next time the loop looks and finds nothing due ('idle'), or holds off because
+   * WeChat's quota was reached ('paused'); rejects if the worker stops first. Lets a caller (a
+   * test) know the worker had its chance to send, instead of sleeping and hoping it did.
+   */
+  next(state: WorkerState): Promise<void>
 }
+
+export type WorkerState = 'idle' | 'paused'
 
 const FLUSH_GATHER_MS = 4
 const QUOTA_REACHED = 45009
@@ -68,12 +75,15 @@ const QUOTA_REACHED = 45009
 const silent: WorkerLogger = { info: () => undefined, warn: () => undefined, error: () => undefined }
 
 export function startNotificationWorker(deps: NotificationWorkerDeps): NotificationWorker {
-  const { db, dialect, wechat, config } = deps
+  const { notifications: store, wechat, config } = deps
   const logger = deps.logger ?? silent
   const workerId = deps.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
   if (!config.templateId) {
     logger.info({ workerId }, 'notifications: WECHAT_TEMPLATE_NEW_ISSUE not set, worker idle')
-    return { workerId, nudge: () => undefined, stop: async () => undefined }
+    const next = async (state: WorkerState) => {
+      if (state !== 'idle') throw new Error(`notification worker without a template is never ${state}`)
+    }
+    return { workerId, nudge: () => undefined, stop: async () => undefined, next }
   }
   const leaseMs = config.leaseSeconds * 1000
   const limiter = createRateLimiter(config.sendRate)
@@ -101,6 +111,14 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
     wake = () => { clearTimeout(timer); resolve() }
   })
 
+  const watchers: Array<{ state: WorkerState; resolve: () => void; reject: (err: Error) => void }> = []
+  const reached = (state: WorkerState) => {
+    for (const w of watchers.filter((w) => w.state === state)) {
+      watchers.splice(watchers.indexOf(w), 1)
+      w.resolve()
+    }
+  }
+
   function scheduleFlush() {
     if (flushScheduled) return
     flushScheduled = true
@@ -112,7 +130,7 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
       const batch = pending.splice(0)
       for (let tries = 0; ; tries++) {
         try {
-          await recordOutcomes(db, dialect, workerId, batch)
+          await store.recordOutcomes(workerId, batch)
           break
         } catch (err) {
           // The database is away: keep the outcomes (they are the only record that WeChat took these messages).
@@ -154,29 +172,36 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
     }
     if (missing.size === 0) return
     if (messages.size > 200) messages.clear()
-    for (const [key, body] of await loadIssueMessages(db, [...missing.values()])) messages.set(key, body)
+    for (const [key, body] of await store.loadIssueMessages([...missing.values()])) messages.set(key, body)
   }
 
   async function run() {
-    await migrateNotifications(db, dialect)
     logger.info({ workerId, rate: config.sendRate, concurrency: config.concurrency }, 'notifications: worker started')
     let nextSweep = 0
     while (running) {
       try {
         const now = Date.now()
         if (now >= nextSweep) {
-          const released = await releaseExpiredLeases(db, now, workerId)
+          const released = await store.releaseExpiredLeases(now, workerId)
           if (released > 0) logger.warn({ workerId, released }, 'notifications: re-queued deliveries whose worker vanished (outcome in doubt)')
           nextSweep = now + Math.min(leaseMs / 2, 30_000)
         }
-        if (now < pausedUntil) { await sleep(Math.min(pausedUntil - now, config.pollMs * 10)); continue }
+        if (now < pausedUntil) {
+          reached('paused')
+          await sleep(Math.min(pausedUntil - now, config.pollMs * 10))
+          continue
+        }
         const free = Math.min(config.concurrency - inFlight, maxUnrecorded - unrecorded)
         // Claim in batches of at least half the slots, not one row per finished send.
         if (unrecorded > 0 && free < Math.ceil(config.concurrency / 2)) { await sleep(config.pollMs); continue }
         const allowed = Math.min(free, limiter.available())
         if (allowed <= 0) { await sleep(Math.max(1, limiter.msUntilNext())); continue }
-        const claimed = await claimDue(db, dialect, workerId, allowed, leaseMs)
-        if (claimed.length === 0) { await sleep(config.pollMs); continue }
+        const claimed = await store.claimDue(workerId, allowed, leaseMs)
+        if (claimed.length === 0) {
+          reached('idle')
+          await sleep(config.pollMs)
+          continue
+        }
         limiter.take(claimed.length)
         unrecorded += claimed.length
         inFlight += claimed.length
@@ -204,7 +229,12 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
       const deadline = Date.now() + Math.max(10_000, leaseMs)
       while (unrecorded > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
       await flushing
+      for (const w of watchers.splice(0)) w.reject(new Error(`notification worker stopped before it was ${w.state}`))
       logger.info({ workerId, unrecorded }, 'notifications: worker stopped')
     },
+    next: (state) => new Promise<void>((resolve, reject) => {
+      if (!running) reject(new Error(`notification worker stopped before it was ${state}`))
+      else watchers.push({ state, resolve, reject })
+    }),
   }
 }

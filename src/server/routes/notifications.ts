@@ -1,24 +1,13 @@
 /**
  * Subscribe-message credits for members, fan-out progress for editors. Thin: validate, call the
- * notifications module, reply. Mounted under /api through createApp's `routePlugins`:
- *   routePlugins: [createNotificationRoutes({ db: storage.db, templateId, adminToken, getIssue })]
+ * notification store, reply. Mounted under /api by createApp.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import type { Kysely } from 'kysely'
 import type { SubscribeResult, SubscriptionStatus } from '../../core/api'
-import type { AdminGuard } from '../auth/admin-auth'
+import type { RouteDeps } from './deps'
 import { ApiError } from '../http/errors'
 import { idParams, noQuery } from '../http/schemas'
-import { creditsOf, deliveryProgress, recordSubscribeResult, type DeliveryProgress } from '../notifications'
-
-export interface NotificationRouteOptions {
-  db: Kysely<any>
-  /** WECHAT_TEMPLATE_NEW_ISSUE; null = subscriptions off. */
-  templateId: string | null
-  adminGuard: AdminGuard
-  /** To answer 404 for an unknown issue (drafts included); without it any id answers (all zeros). */
-  getIssue?: (id: number) => Promise<unknown | null>
-}
+import type { DeliveryProgress } from '../notifications'
 
 const SUBSCRIBE_RESULTS: SubscribeResult[] = ['accept', 'reject', 'ban', 'filter']
 
@@ -28,8 +17,8 @@ const subscriptionStatus = {
   required: ['templateId', 'credits'],
 } as const
 
-export const notificationRoutes: FastifyPluginAsync<NotificationRouteOptions> = async (app, opts) => {
-  const { db, templateId } = opts
+export const notificationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { storage, newIssueTemplateId: templateId, adminGuard }) => {
+  const { notifications } = storage
 
   await app.register(async (me) => {
     me.addHook('preHandler', app.authenticateMember)
@@ -39,7 +28,7 @@ export const notificationRoutes: FastifyPluginAsync<NotificationRouteOptions> = 
       schema: { summary: 'How many new-issue messages the member may still receive', tags: ['members'], querystring: noQuery, response: { 200: subscriptionStatus } },
     }, async (request): Promise<SubscriptionStatus> => ({
       templateId,
-      credits: templateId && request.member.openid ? await creditsOf(db, request.member.id, templateId) : 0,
+      credits: templateId && request.member.openid ? await notifications.creditsOf(request.member.id, templateId) : 0,
     }))
 
     me.post<{ Body: { templateId: string; result: SubscribeResult } }>('/me/subscriptions', {
@@ -62,25 +51,20 @@ export const notificationRoutes: FastifyPluginAsync<NotificationRouteOptions> = 
       if (!request.member.openid) {
         throw new ApiError(409, 'wechat-sign-in-required', 'Subscribe messages reach WeChat members only: sign in with /api/auth/wechat first')
       }
-      const credits = await recordSubscribeResult(db, request.member.id, templateId, request.body.result)
+      const credits = await notifications.recordSubscribeResult(request.member.id, templateId, request.body.result)
       return { templateId, credits }
     })
   })
 
   await app.register(async (admin) => {
-    admin.addHook('onRequest', opts.adminGuard)
+    admin.addHook('onRequest', adminGuard)
     admin.get<{ Params: { id: number } }>('/admin/issues/:id/deliveries', {
       schema: { summary: "Progress of an issue's new-issue messages: queued, sending, sent, refused, failed, cancelled", tags: ['admin'], params: idParams('id'), querystring: noQuery },
     }, async (request, reply): Promise<DeliveryProgress> => {
       const id = request.params.id
-      if (opts.getIssue && !(await opts.getIssue(id))) throw new ApiError(404, 'issue-not-found', `There is no issue with id ${id}`)
+      if (!(await storage.getIssue(id, { includeDrafts: true }))) throw new ApiError(404, 'issue-not-found', `There is no issue with id ${id}`)
       reply.header('cache-control', 'no-store')
-      return deliveryProgress(db, id)
+      return notifications.deliveryProgress(id)
     })
   })
-}
-
-/** The plugin with its options bound, for createApp's `routePlugins` (registered without options). */
-export function createNotificationRoutes(opts: NotificationRouteOptions): FastifyPluginAsync {
-  return async (app) => { await app.register(notificationRoutes, opts) }
 }

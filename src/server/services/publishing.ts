@@ -71,7 +71,7 @@ export function createPublishingService(deps: PublishingDeps): PublishingService
   async function publish(id: number, opts: { announce?: boolean } = {}) {
     const announce = opts.announce ?? true
     const result = await storage.publishIssue(id, {
-      inTransaction: announce ? async (trx, issue) => void (await enqueueNewIssue(trx, issue, notify)) : undefined,
+      inTransaction: announce ? async (tx, issue) => void (await enqueueNewIssue(tx.notifications, issue, notify)) : undefined,
     })
     if (result?.changed) {
       publicChange()
@@ -109,14 +109,14 @@ export function createPublishingService(deps: PublishingDeps): PublishingService
       return reports
     },
     async unpublish(id) {
-      const result = await storage.unpublishIssue(id, { inTransaction: async (trx, issue) => void (await cancelIssueDeliveries(trx, issue.id)) })
+      const result = await storage.unpublishIssue(id, { inTransaction: async (tx, issue) => void (await cancelIssueDeliveries(tx.notifications, issue.id)) })
       if (result?.changed) publicChange()
       return result
     },
     async delete(id) {
       const deleted = await storage.deleteIssue(id, {
-        inTransaction: async (trx, issue) => {
-          if (issue.status === 'published') await cancelIssueDeliveries(trx, issue.id)
+        inTransaction: async (tx, issue) => {
+          if (issue.status === 'published') await cancelIssueDeliveries(tx.notifications, issue.id)
         },
       })
       if (deleted) publicChange()

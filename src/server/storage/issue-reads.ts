@@ -2,28 +2,29 @@
 import type { Kysely } from 'kysely'
 import type { StoredIssue } from '../../core/bulletin'
 import type { AdminIssueSummary, ArticleDetail, IssueSummary } from '../../core/api'
+import type { Database } from './schema'
 import type { IssueCursor } from './storage'
-import { contentsOf, itemFromRow, parseHeader, storedIssueFromRows, type ContentsItemRow, type IssueRow, type ItemRow } from './rows'
+import { contentsOf, isoOf, isoOrNull, itemFromRow, parseHeader, storedIssueFromRows, type ContentsItemRow, type IssueRow } from './rows'
 
-export async function loadIssue(db: Kysely<any>, id: number, includeDrafts: boolean): Promise<StoredIssue | null> {
+export async function loadIssue(db: Kysely<Database>, id: number, includeDrafts: boolean): Promise<StoredIssue | null> {
   let query = db.selectFrom('issues').selectAll().where('id', '=', id)
   if (!includeDrafts) query = query.where('status', '=', 'published')
-  const row = (await query.executeTakeFirst()) as IssueRow | undefined
+  const row = await query.executeTakeFirst()
   if (!row) return null
-  const items = (await db.selectFrom('items').selectAll().where('issue_id', '=', id).orderBy('position').execute()) as ItemRow[]
+  const items = await db.selectFrom('items').selectAll().where('issue_id', '=', id).orderBy('position').execute()
   return storedIssueFromRows(row, items)
 }
 
-async function contentsByIssue(db: Kysely<any>, issueIds: number[]): Promise<Map<number, ContentsItemRow[]>> {
+async function contentsByIssue(db: Kysely<Database>, issueIds: number[]): Promise<Map<number, ContentsItemRow[]>> {
   const byIssue = new Map<number, ContentsItemRow[]>()
   if (issueIds.length === 0) return byIssue
-  const rows = (await db
+  const rows = await db
     .selectFrom('items')
     .select(['id', 'issue_id', 'section_index', 'kind', 'title'])
     .where('issue_id', 'in', issueIds)
     .orderBy('issue_id')
     .orderBy('position')
-    .execute()) as ContentsItemRow[]
+    .execute()
   for (const row of rows) {
     const list = byIssue.get(row.issue_id) ?? []
     list.push(row)
@@ -39,17 +40,17 @@ function summaryOf(row: IssueRow, items: ContentsItemRow[]): IssueSummary {
     year: row.year,
     number: row.number,
     date: row.date,
-    publishedAt: row.published_at,
+    publishedAt: isoOrNull(row.published_at),
     contents: contentsOf(parseHeader(row), items),
   }
 }
 
-export async function listPublished(db: Kysely<any>, limit: number, after?: IssueCursor): Promise<{ items: IssueSummary[]; next: IssueCursor | null }> {
+export async function listPublished(db: Kysely<Database>, limit: number, after?: IssueCursor): Promise<{ items: IssueSummary[]; next: IssueCursor | null }> {
   let query = db.selectFrom('issues').selectAll().where('status', '=', 'published')
   if (after) {
     query = query.where((eb) => eb.or([eb('date', '<', after.date), eb.and([eb('date', '=', after.date), eb('id', '<', after.id)])]))
   }
-  const rows = (await query.orderBy('date', 'desc').orderBy('id', 'desc').limit(limit + 1).execute()) as IssueRow[]
+  const rows = await query.orderBy('date', 'desc').orderBy('id', 'desc').limit(limit + 1).execute()
   const page = rows.slice(0, limit)
   const contents = await contentsByIssue(db, page.map((r) => r.id))
   const last = page[page.length - 1]
@@ -59,19 +60,19 @@ export async function listPublished(db: Kysely<any>, limit: number, after?: Issu
   }
 }
 
-export async function listAll(db: Kysely<any>): Promise<AdminIssueSummary[]> {
-  const rows = (await db.selectFrom('issues').selectAll().orderBy('date', 'desc').orderBy('id', 'desc').execute()) as IssueRow[]
+export async function listAll(db: Kysely<Database>): Promise<AdminIssueSummary[]> {
+  const rows = await db.selectFrom('issues').selectAll().orderBy('date', 'desc').orderBy('id', 'desc').execute()
   const contents = await contentsByIssue(db, rows.map((r) => r.id))
   return rows.map((row) => ({
     ...summaryOf(row, contents.get(row.id) ?? []),
     status: row.status,
-    importedAt: row.imported_at,
+    importedAt: isoOf(row.imported_at),
     warningCount: parseHeader(row).warnings.length,
   }))
 }
 
-export async function loadArticle(db: Kysely<any>, id: number): Promise<ArticleDetail | null> {
-  const row = (await db
+export async function loadArticle(db: Kysely<Database>, id: number): Promise<ArticleDetail | null> {
+  const row = await db
     .selectFrom('items')
     .innerJoin('issues', 'issues.id', 'items.issue_id')
     .selectAll('items')
@@ -79,17 +80,17 @@ export async function loadArticle(db: Kysely<any>, id: number): Promise<ArticleD
     .where('items.id', '=', id)
     .where('items.kind', '=', 'article')
     .where('issues.status', '=', 'published')
-    .executeTakeFirst()) as (ItemRow & { issue_label: string; issue_date: string; issue_header: string }) | undefined
+    .executeTakeFirst()
   if (!row) return null
   const article = itemFromRow(row)
   if (article.kind !== 'article') return null
-  const siblings = (await db
+  const siblings = await db
     .selectFrom('items')
     .select('id')
     .where('issue_id', '=', row.issue_id)
     .where('kind', '=', 'article')
     .orderBy('position')
-    .execute()) as Array<{ id: number }>
+    .execute()
   const at = siblings.findIndex((s) => s.id === id)
   const header = parseHeader({ header: row.issue_header })
   return {

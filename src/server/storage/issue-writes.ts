@@ -1,11 +1,19 @@
 /** Writing issues: import as draft (with replacement), publish, unpublish, delete. All transactional. */
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Issue, StoredIssue } from '../../core/bulletin'
-import { StorageError, type StatusChangeOptions } from './storage'
-import { headerOf, itemValuesOf, now, type IssueRow } from './rows'
+import type { Database } from './schema'
+import { StorageError } from './errors'
+import type { Dialect, StatusChangeOptions, StorageTransaction } from './storage'
+import { headerOf, itemValuesOf, now } from './rows'
 import { loadIssue } from './issue-reads'
+import { notificationWrites } from './notifications/store'
 
-export async function bumpPublishedVersion(db: Kysely<any>): Promise<void> {
+/** What the callbacks of publish/unpublish/delete get: writes bound to this transaction. */
+function transactionScope(trx: Transaction<Database>, dialect: Dialect): StorageTransaction {
+  return { notifications: notificationWrites(trx, dialect) }
+}
+
+export async function bumpPublishedVersion(db: Kysely<Database>): Promise<void> {
   await db
     .updateTable('counters')
     .set((eb) => ({ value: eb('value', '+', 1) }))
@@ -13,12 +21,12 @@ export async function bumpPublishedVersion(db: Kysely<any>): Promise<void> {
     .execute()
 }
 
-export async function readPublishedVersion(db: Kysely<any>): Promise<number> {
+export async function readPublishedVersion(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('counters').select('value').where('name', '=', 'published_version').executeTakeFirstOrThrow()
   return Number(row.value)
 }
 
-export async function saveDraft(db: Kysely<any>, issue: Issue, replacePublished: boolean): Promise<{ issue: StoredIssue; replaced: boolean }> {
+export async function saveDraft(db: Kysely<Database>, issue: Issue, replacePublished: boolean): Promise<{ issue: StoredIssue; replaced: boolean }> {
   try {
     return await saveDraftOnce(db, issue, replacePublished)
   } catch (error) {
@@ -35,16 +43,16 @@ function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE'
 }
 
-async function saveDraftOnce(db: Kysely<any>, issue: Issue, replacePublished: boolean): Promise<{ issue: StoredIssue; replaced: boolean }> {
+async function saveDraftOnce(db: Kysely<Database>, issue: Issue, replacePublished: boolean): Promise<{ issue: StoredIssue; replaced: boolean }> {
   return db.transaction().execute(async (trx) => {
-    const existing = (await trx
+    const existing = await trx
       .selectFrom('issues')
       .selectAll()
       .where('year', '=', issue.year)
       .where('number', '=', issue.number)
-      .executeTakeFirst()) as IssueRow | undefined
+      .executeTakeFirst()
     if (existing?.status === 'published' && !replacePublished) {
-      throw new StorageError('published-conflict', `${issue.label} (${issue.year} no. ${issue.number}) is already published; add ?replace=true to replace it`)
+      throw StorageError.publishedConflict({ id: existing.id, label: issue.label, year: issue.year, number: issue.number })
     }
     const fields = { label: issue.label, date: issue.date, header: headerOf(issue), imported_at: now() }
     let id: number
@@ -72,8 +80,8 @@ async function saveDraftOnce(db: Kysely<any>, issue: Issue, replacePublished: bo
  * Re-import keeps item ids where an item of the same kind stands at the same position, so a corrected
  * issue keeps its links and favourites; the rest are deleted or added.
  */
-async function replaceItems(trx: Kysely<any>, issueId: number, issue: Issue): Promise<void> {
-  const old = (await trx.selectFrom('items').select(['id', 'kind']).where('issue_id', '=', issueId).orderBy('position').execute()) as Array<{ id: number; kind: string }>
+async function replaceItems(trx: Kysely<Database>, issueId: number, issue: Issue): Promise<void> {
+  const old = await trx.selectFrom('items').select(['id', 'kind']).where('issue_id', '=', issueId).orderBy('position').execute()
   const fresh = itemValuesOf(issue)
   const keep = new Set<number>()
   const inserts = []
@@ -90,7 +98,8 @@ async function replaceItems(trx: Kysely<any>, issueId: number, issue: Issue): Pr
 }
 
 export async function setStatus(
-  db: Kysely<any>,
+  db: Kysely<Database>,
+  dialect: Dialect,
   id: number,
   status: 'draft' | 'published',
   opts: StatusChangeOptions = {},
@@ -106,16 +115,16 @@ export async function setStatus(
       .execute()
     await bumpPublishedVersion(trx)
     const issue = (await loadIssue(trx, id, true))!
-    if (opts.inTransaction) await opts.inTransaction(trx, issue)
+    if (opts.inTransaction) await opts.inTransaction(transactionScope(trx, dialect), issue)
     return { issue, changed: true }
   })
 }
 
-export async function deleteIssue(db: Kysely<any>, id: number, opts: StatusChangeOptions = {}): Promise<boolean> {
+export async function deleteIssue(db: Kysely<Database>, dialect: Dialect, id: number, opts: StatusChangeOptions = {}): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const issue = await loadIssue(trx, id, true)
     if (!issue) return false
-    if (opts.inTransaction) await opts.inTransaction(trx, issue)
+    if (opts.inTransaction) await opts.inTransaction(transactionScope(trx, dialect), issue)
     await trx.deleteFrom('issues').where('id', '=', id).execute()
     if (issue.status === 'published') await bumpPublishedVersion(trx)
     return true

@@ -3,21 +3,25 @@
  * they behave the same; ./sqlite.ts and ./postgres.ts only open the connection.
  */
 import { Migrator, sql, type Kysely } from 'kysely'
+import type { Database } from './schema'
 import type { Dialect, Storage } from './storage'
 import { migrationProvider } from './migrations'
+import { createNotificationStore } from './notifications/store'
 import { runMigrations } from './run-migrations'
 import { listAll, listPublished, loadArticle, loadIssue } from './issue-reads'
 import { deleteIssue, readPublishedVersion, saveDraft, setStatus } from './issue-writes'
 import { addFavourite, getMember, listFavourites, memberBy, removeFavourite } from './members'
 import { publishedSearchDocuments } from './search-documents'
 
-export function createKyselyStorage(db: Kysely<any>, dialect: Dialect): Storage {
+/** `dialect` is what the caller opened (./sqlite.ts or ./postgres.ts), not guessed from Kysely. */
+export function createKyselyStorage(db: Kysely<Database>, dialect: Dialect): Storage {
   return {
-    db,
     dialect,
+    notifications: createNotificationStore(db, dialect),
     async migrate() {
-      // Kysely looks for its migration tables in every schema unless told which one; another schema's
-      // tables (another app, or a parallel test) must not count as ours.
+      // One history for every table (./migrations). Kysely looks for its migration tables in every
+      // schema unless told which one; another schema's tables (another app, or a parallel test)
+      // must not count as ours.
       const schema = dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined
       const migrator = new Migrator({ db, provider: migrationProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) })
       await runMigrations(migrator, 'database migration')
@@ -32,9 +36,9 @@ export function createKyselyStorage(db: Kysely<any>, dialect: Dialect): Storage 
       return Number(row.n)
     },
     getArticle: (id) => loadArticle(db, id),
-    publishIssue: (id, opts) => setStatus(db, id, 'published', opts),
-    unpublishIssue: (id, opts) => setStatus(db, id, 'draft', opts),
-    deleteIssue: (id, opts) => deleteIssue(db, id, opts),
+    publishIssue: (id, opts) => setStatus(db, dialect, id, 'published', opts),
+    unpublishIssue: (id, opts) => setStatus(db, dialect, id, 'draft', opts),
+    deleteIssue: (id, opts) => deleteIssue(db, dialect, id, opts),
     publishedVersion: () => readPublishedVersion(db),
     publishedSearchDocuments: () => publishedSearchDocuments(db),
     memberByOpenid: (openid) => memberBy(db, 'openid', openid),

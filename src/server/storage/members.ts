@@ -1,37 +1,32 @@
 /** Members (a WeChat openid or an H5 device id) and their favourite articles. */
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import type { FavouriteEntry } from '../../core/api'
+import type { Database, MembersTable } from './schema'
 import type { Member } from './storage'
-import { now } from './rows'
+import { isoOf, now } from './rows'
 
-interface MemberRow {
-  id: number
-  openid: string | null
-  device_id: string | null
-  created_at: string
-}
-
-function memberFromRow(row: MemberRow): Member {
-  return { id: row.id, openid: row.openid, deviceId: row.device_id, createdAt: row.created_at }
+function memberFromRow(row: Selectable<MembersTable>): Member {
+  return { id: row.id, openid: row.openid, deviceId: row.device_id, createdAt: isoOf(row.created_at) }
 }
 
 /** Finds or creates the member with this openid or device id; safe when two requests race. */
-export async function memberBy(db: Kysely<any>, column: 'openid' | 'device_id', value: string): Promise<Member> {
+export async function memberBy(db: Kysely<Database>, column: 'openid' | 'device_id', value: string): Promise<Member> {
+  const created_at = now()
   await db
     .insertInto('members')
-    .values({ [column]: value, created_at: now() })
+    .values(column === 'openid' ? { openid: value, created_at } : { device_id: value, created_at })
     .onConflict((oc) => oc.column(column).doNothing())
     .execute()
-  const row = (await db.selectFrom('members').selectAll().where(column, '=', value).executeTakeFirstOrThrow()) as MemberRow
+  const row = await db.selectFrom('members').selectAll().where(column, '=', value).executeTakeFirstOrThrow()
   return memberFromRow(row)
 }
 
-export async function getMember(db: Kysely<any>, id: number): Promise<Member | null> {
-  const row = (await db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst()) as MemberRow | undefined
+export async function getMember(db: Kysely<Database>, id: number): Promise<Member | null> {
+  const row = await db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst()
   return row ? memberFromRow(row) : null
 }
 
-function favouritesQuery(db: Kysely<any>, memberId: number) {
+function favouritesQuery(db: Kysely<Database>, memberId: number) {
   return db
     .selectFrom('favourites')
     .innerJoin('items', 'items.id', 'favourites.item_id')
@@ -43,7 +38,7 @@ function favouritesQuery(db: Kysely<any>, memberId: number) {
 
 interface FavouriteRow {
   item_id: number
-  added_at: string
+  added_at: number | string
   title: string | null
   issue_id: number
   label: string
@@ -51,16 +46,16 @@ interface FavouriteRow {
 }
 
 function entryFromRow(row: FavouriteRow): FavouriteEntry {
-  return { articleId: row.item_id, addedAt: row.added_at, title: row.title ?? '', issueId: row.issue_id, issueLabel: row.label, date: row.date }
+  return { articleId: row.item_id, addedAt: isoOf(row.added_at), title: row.title ?? '', issueId: row.issue_id, issueLabel: row.label, date: row.date }
 }
 
 /** Favourites of articles in published issues, newest first (an unpublished issue's are hidden, not lost). */
-export async function listFavourites(db: Kysely<any>, memberId: number): Promise<FavouriteEntry[]> {
-  const rows = (await favouritesQuery(db, memberId).orderBy('favourites.added_at', 'desc').orderBy('favourites.item_id', 'desc').execute()) as FavouriteRow[]
+export async function listFavourites(db: Kysely<Database>, memberId: number): Promise<FavouriteEntry[]> {
+  const rows = await favouritesQuery(db, memberId).orderBy('favourites.added_at', 'desc').orderBy('favourites.item_id', 'desc').execute()
   return rows.map(entryFromRow)
 }
 
-export async function addFavourite(db: Kysely<any>, memberId: number, articleId: number): Promise<FavouriteEntry | null> {
+export async function addFavourite(db: Kysely<Database>, memberId: number, articleId: number): Promise<FavouriteEntry | null> {
   const article = await db
     .selectFrom('items')
     .innerJoin('issues', 'issues.id', 'items.issue_id')
@@ -75,10 +70,10 @@ export async function addFavourite(db: Kysely<any>, memberId: number, articleId:
     .values({ member_id: memberId, item_id: articleId, added_at: now() })
     .onConflict((oc) => oc.columns(['member_id', 'item_id']).doNothing())
     .execute()
-  const row = (await favouritesQuery(db, memberId).where('favourites.item_id', '=', articleId).executeTakeFirst()) as FavouriteRow | undefined
+  const row = await favouritesQuery(db, memberId).where('favourites.item_id', '=', articleId).executeTakeFirst()
   return row ? entryFromRow(row) : null
 }
 
-export async function removeFavourite(db: Kysely<any>, memberId: number, articleId: number): Promise<void> {
+export async function removeFavourite(db: Kysely<Database>, memberId: number, articleId: number): Promise<void> {
   await db.deleteFrom('favourites').where('member_id', '=', memberId).where('item_id', '=', articleId).execute()
 }

@@ -4,6 +4,7 @@
  */
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import type { Database } from './schema'
 import type { Storage } from './storage'
 import { createKyselyStorage } from './kysely-storage'
 
@@ -20,6 +21,6 @@ export function openPostgresStorage({ connectionString, schema, maxConnections =
     max: maxConnections,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   })
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return createKyselyStorage(db, 'postgres')
 }

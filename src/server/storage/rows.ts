@@ -1,9 +1,12 @@
 /**
  * Rows ↔ the bulletin's types. An issue row keeps the header fields as JSON; items are rows of their
- * own (stable ids for articles and favourites).
+ * own (stable ids for articles and favourites). Times are epoch milliseconds in the database and ISO
+ * strings in the bulletin's types: converted here, at the row boundary.
  */
-import type { Distribution, Editor, ImportWarning, Issue, IssueStatus, Item, StoredIssue, StoredItem } from '../../core/bulletin'
+import type { Insertable, Selectable } from 'kysely'
+import type { Distribution, Editor, ImportWarning, Issue, Item, StoredIssue, StoredItem } from '../../core/bulletin'
 import type { ContentsSection } from '../../core/api'
+import type { IssuesTable, ItemsTable } from './schema'
 
 export interface IssueHeader {
   masthead: string
@@ -15,31 +18,9 @@ export interface IssueHeader {
   sectionNames: string[]
 }
 
-export interface IssueRow {
-  id: number
-  year: number
-  number: number
-  label: string
-  date: string
-  status: IssueStatus
-  published_at: string | null
-  imported_at: string
-  header: string
-}
-
-export interface ItemRow {
-  id: number
-  issue_id: number
-  section_index: number
-  position: number
-  kind: 'article' | 'brief'
-  title: string | null
-  body: string
-  source_organization: string | null
-  source_author: string | null
-}
-
-export type ItemValues = Omit<ItemRow, 'id' | 'issue_id'>
+export type IssueRow = Selectable<IssuesTable>
+export type ItemRow = Selectable<ItemsTable>
+export type ItemValues = Omit<Insertable<ItemsTable>, 'id' | 'issue_id'>
 
 export function headerOf(issue: Issue): string {
   const header: IssueHeader = {
@@ -94,8 +75,8 @@ export function storedIssueFromRows(row: IssueRow, items: ItemRow[]): StoredIssu
   return {
     id: row.id,
     status: row.status,
-    publishedAt: row.published_at,
-    importedAt: row.imported_at,
+    publishedAt: isoOrNull(row.published_at),
+    importedAt: isoOf(row.imported_at),
     masthead: header.masthead,
     year: row.year,
     number: row.number,
@@ -124,7 +105,16 @@ export function contentsOf(header: IssueHeader, items: ContentsItemRow[]): Conte
   return sections
 }
 
-/** Timestamps are ISO strings in both databases, so they compare and sort the same way. */
-export function now(): string {
-  return new Date().toISOString()
+/** Timestamps are epoch milliseconds in both databases, so they compare and sort the same way. */
+export function now(): number {
+  return Date.now()
+}
+
+/** A time column as an ISO string. Number(): pg returns bigint columns as strings. */
+export function isoOf(millis: number | string): string {
+  return new Date(Number(millis)).toISOString()
+}
+
+export function isoOrNull(millis: number | string | null): string | null {
+  return millis === null ? null : isoOf(millis)
 }

@@ -1,19 +1,20 @@
 /** Every item of every published issue as a SearchDocument, read in two queries. */
 import type { Kysely } from 'kysely'
 import { itemToSearchDocument, type SearchDocument } from '../../core/search/document'
-import { itemFromRow, parseHeader, type IssueRow, type ItemRow } from './rows'
+import type { Database } from './schema'
+import { itemFromRow, parseHeader } from './rows'
 
-export async function publishedSearchDocuments(db: Kysely<any>): Promise<SearchDocument[]> {
-  const issues = (await db.selectFrom('issues').selectAll().where('status', '=', 'published').execute()) as IssueRow[]
+export async function publishedSearchDocuments(db: Kysely<Database>): Promise<SearchDocument[]> {
+  const issues = await db.selectFrom('issues').selectAll().where('status', '=', 'published').execute()
   const byId = new Map(issues.map((row) => [row.id, { row, sectionNames: parseHeader(row).sectionNames }]))
-  const items = (await db
+  const items = await db
     .selectFrom('items')
     .innerJoin('issues', 'issues.id', 'items.issue_id')
     .selectAll('items')
     .where('issues.status', '=', 'published')
     .orderBy('items.issue_id')
     .orderBy('items.position')
-    .execute()) as ItemRow[]
+    .execute()
   const documents: SearchDocument[] = []
   for (const item of items) {
     const issue = byId.get(item.issue_id)

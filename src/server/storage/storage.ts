@@ -1,31 +1,24 @@
 /**
- * The one storage interface the server speaks to. Two implementations (SQLite and PostgreSQL) share
- * the same Kysely queries (./kysely-storage.ts), so they behave alike; only opening differs.
- * `db` and `dialect` are exposed so other modules (notifications) can run their own queries and
- * migrations on the same database.
+ * The one storage interface the server speaks to: issues, members, favourites and the notification
+ * tables, behind methods (no query handle leaks out). Two implementations (SQLite and PostgreSQL)
+ * share the same Kysely queries (./kysely-storage.ts), so they behave alike; only opening differs.
  */
-import type { Kysely, Transaction } from 'kysely'
 import type { Issue, StoredIssue } from '../../core/bulletin'
 import type { AdminIssueSummary, ArticleDetail, FavouriteEntry, IssueSummary } from '../../core/api'
 import type { SearchDocument } from '../../core/search/document'
+import type { NotificationStore, NotificationWrites } from './notifications/types'
 
 export type Dialect = 'sqlite' | 'postgres'
 
-export type StorageErrorCode = 'published-conflict' | 'not-found'
+export { StorageError, type StorageErrorCode, type IssueFacts } from './errors'
 
-/** A domain error from storage; the app's error handler maps the code to an HTTP status. */
-export class StorageError extends Error {
-  constructor(
-    readonly code: StorageErrorCode,
-    message: string,
-  ) {
-    super(message)
-    this.name = 'StorageError'
-  }
+/** What a publish/unpublish/delete callback may write: inside the transaction, so it commits or rolls back with it. */
+export interface StorageTransaction {
+  readonly notifications: NotificationWrites
 }
 
 /** Runs inside a publish/unpublish/delete transaction: whatever it writes commits or rolls back with it. */
-export type InTransaction = (trx: Transaction<any>, issue: StoredIssue) => Promise<void>
+export type InTransaction = (tx: StorageTransaction, issue: StoredIssue) => Promise<void>
 
 export interface StatusChangeOptions {
   inTransaction?: InTransaction
@@ -45,16 +38,18 @@ export interface Member {
 }
 
 export interface Storage {
-  readonly db: Kysely<any>
+  /** Which database this is, as it was opened (for logs and the health check). */
   readonly dialect: Dialect
-  /** Brings the schema up to date (Kysely Migrator; on PostgreSQL it holds an advisory lock). */
+  /** Credits, deliveries and the shared WeChat token of the new-issue notifications. */
+  readonly notifications: NotificationStore
+  /** Brings the whole schema up to date (one Kysely Migrator; on PostgreSQL it holds an advisory lock). */
   migrate(): Promise<void>
   close(): Promise<void>
 
   /**
    * Stores an imported issue as a draft. An existing issue with the same year and number is replaced
    * (its id kept) if it is a draft; a published one only with `replacePublished`, and then it stays
-   * published with the new content. Otherwise throws StorageError('published-conflict').
+   * published with the new content. Otherwise throws StorageError('published-conflict') naming it.
    */
   saveDraft(issue: Issue, opts?: { replacePublished?: boolean }): Promise<{ issue: StoredIssue; replaced: boolean }>
   /** Published issues only unless `includeDrafts`. */

@@ -17,7 +17,7 @@ const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
 
 function runBackup(env: Record<string, string>, file: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, ['src/server/cli/backup.ts', 'backup', file], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } })
+    const child = spawn(TSX, ['src/server/cli/backup.ts', 'backup', file], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } as unknown as NodeJS.ProcessEnv })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c))

@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createWechatClient } from '../../../src/server/wechat/client'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
-import { createDbTokenCache, deliveryCounts } from '../../../src/server/notifications'
+import { createDbTokenCache } from '../../../src/server/notifications'
 import { openStorage } from '../../../src/server/storage/open'
 import { loadSettings } from '../../../src/server/config'
 import { createBackend } from '../../../src/server/server'
@@ -28,7 +28,7 @@ async function publishBesideWorker(place: Place, fake: FakeWechat, tag: string) 
   const server = createBackend({
     settings: { ...settings, notify: { ...settings.notify, pollMs: 50 } },
     storage,
-    wechat: createWechatClient({ baseUrl: fake.baseUrl, appid: fake.appid, secret: fake.secret, tokenCache: createDbTokenCache(storage.db) }),
+    wechat: createWechatClient({ baseUrl: fake.baseUrl, appid: fake.appid, secret: fake.secret, tokenCache: createDbTokenCache(storage.notifications) }),
   })
   server.startWorker()
   try {
@@ -43,7 +43,7 @@ async function publishBesideWorker(place: Place, fake: FakeWechat, tag: string) 
   const { id, status } = await issueOf(place)
   expect(status).toBe('published')
   await withStorage(place, async (s) => {
-    expect(await deliveryCounts(s.db, id)).toMatchObject({ total: 60, sent: 60 })
+    expect(await s.notifications.deliveryCounts(id)).toMatchObject({ total: 60, sent: 60 })
   })
 }
 

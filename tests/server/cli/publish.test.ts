@@ -8,7 +8,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Storage } from '../../../src/server/storage/storage'
-import { deliveryCounts, creditsOf } from '../../../src/server/notifications'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
 import { SAMPLE_PATH } from '../../core/import/support'
 import { cli, cliEnv, LABEL, ROOT, TEMPLATE, withStorage as withPlace, subscribe as subscribeAt, issueOf, type Place } from './support'
@@ -56,8 +55,8 @@ describe('npm run import -- --publish', () => {
     expect(sent.map((m) => m.touser).sort()).toEqual([...openids].sort())
     expect(sent.every((m) => m.template_id === TEMPLATE && m.page?.includes(String(id)))).toBe(true)
     await withStorage(dataDir, async (storage) => {
-      expect(await deliveryCounts(storage.db, id)).toMatchObject({ total: 7, sent: 7, queued: 0, sending: 0 })
-      for (const memberId of memberIds) expect(await creditsOf(storage.db, memberId, TEMPLATE)).toBe(0)
+      expect(await storage.notifications.deliveryCounts(id)).toMatchObject({ total: 7, sent: 7, queued: 0, sending: 0 })
+      for (const memberId of memberIds) expect(await storage.notifications.creditsOf(memberId, TEMPLATE)).toBe(0)
     })
   })
 
@@ -90,7 +89,7 @@ describe('npm run import -- --publish', () => {
     expect(result.stderr).toContain(`${LABEL}: 2 notification(s) queued; WECHAT_APPID/WECHAT_SECRET are not set, so this command cannot send them: the server's worker will`)
     const { id } = await issueIdOf(dataDir)
     await withStorage(dataDir, async (storage) => {
-      expect(await deliveryCounts(storage.db, id)).toMatchObject({ total: 2, queued: 2, failed: 0 })
+      expect(await storage.notifications.deliveryCounts(id)).toMatchObject({ total: 2, queued: 2, failed: 0 })
     })
     expect(fake.sentCount).toBe(before)
   })
@@ -160,7 +159,7 @@ describe('npm run import -- --publish', () => {
     const { id, status } = await issueIdOf(dataDir)
     expect(status).toBe('published')
     await withStorage(dataDir, async (storage) => {
-      expect(await deliveryCounts(storage.db, id)).toMatchObject({ total: 40, sent, queued: left, sending: 0 })
+      expect(await storage.notifications.deliveryCounts(id)).toMatchObject({ total: 40, sent, queued: left, sending: 0 })
     })
     expect(fake.sentCount - before).toBe(sent)
   }, 60_000)

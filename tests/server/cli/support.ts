@@ -6,7 +6,6 @@ import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { openStorage } from '../../../src/server/storage/open'
 import type { Storage } from '../../../src/server/storage/storage'
-import { migrateNotifications, recordSubscribeResult } from '../../../src/server/notifications'
 import type { FakeWechat } from '../../../src/server/wechat/fake-server'
 
 export const ROOT = path.join(__dirname, '../../..')
@@ -52,7 +51,6 @@ export function cliEnv(place: Place, fake: FakeWechat, extra: Record<string, str
 export async function withStorage<T>(place: Place, use: (storage: Storage) => Promise<T>): Promise<T> {
   const storage = await openStorage(place)
   try {
-    await migrateNotifications(storage.db, storage.dialect)
     return await use(storage)
   } finally {
     await storage.close()
@@ -65,7 +63,7 @@ export function subscribe(place: Place, fake: FakeWechat, openids: string[]): Pr
     const ids: number[] = []
     for (const openid of openids) {
       const member = await storage.memberByOpenid(openid)
-      await recordSubscribeResult(storage.db, member.id, TEMPLATE, 'accept')
+      await storage.notifications.recordSubscribeResult(member.id, TEMPLATE, 'accept')
       fake.grantSubscription(openid, TEMPLATE)
       ids.push(member.id)
     }

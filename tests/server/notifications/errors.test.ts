@@ -7,15 +7,15 @@ import { describeOnEachBackend } from '../support/storages'
 import type { Storage } from '../../../src/server/storage/storage'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
 import type { NotificationConfig } from '../../../src/server/config'
-import { cancelIssueDeliveries, creditsOf, deliveryProgress, recordSubscribeResult, startNotificationWorker } from '../../../src/server/notifications'
-import { ISSUE_PAGE, TEMPLATE, deliveriesOf, prepare, publishNewIssue, settled, subscribedMembers, testConfig, waitFor, wechatFor } from './support'
+import { startNotificationWorker } from '../../../src/server/notifications'
+import { rawDatabaseOf } from '../support/raw-database'
+import { ISSUE_PAGE, TEMPLATE, clearCredits, deliveriesOf, publishNewIssue, settled, subscribedMembers, testConfig, waitFor, wechatFor } from './support'
 
 describeOnEachBackend('notification errors', (backend) => {
   let storage: Storage
   let fake: FakeWechat
   beforeAll(async () => {
     storage = await backend.open()
-    await prepare(storage)
     fake = await startFakeWechat({ templates: [TEMPLATE], pages: [ISSUE_PAGE] })
   })
   afterAll(async () => {
@@ -29,17 +29,17 @@ describeOnEachBackend('notification errors', (backend) => {
   // one test would be sent by the next test's worker and eat the faults injected for that test
   // (seen under load: the 'reset' meant for e-reset consumed by a leftover e-pause retry).
   afterEach(async () => {
-    const live = await storage.db.selectFrom('notify_deliveries').select(['issue_id', 'openid', 'status'])
+    const live = await rawDatabaseOf(storage).selectFrom('notify_deliveries').select(['issue_id', 'openid', 'status'])
       .where('status', 'in', ['queued', 'sending']).execute()
     expect(live).toEqual([])
   })
 
   /** Only these openids hold credits; publishes an issue and runs a worker until it is all settled. */
   async function fanOut(openids: string[], config: NotificationConfig = testConfig({ concurrency: 1 })) {
-    await storage.db.updateTable('notify_credits').set({ credits: 0 }).execute()
+    await clearCredits(storage)
     const ids = await subscribedMembers(storage, fake, openids)
     const issue = await publishNewIssue(storage, config)
-    const worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat: wechatFor(fake, storage), config })
+    const worker = startNotificationWorker({ notifications: storage.notifications, wechat: wechatFor(fake, storage), config })
     try {
       await settled(storage, issue.id)
     } finally {
@@ -56,7 +56,7 @@ describeOnEachBackend('notification errors', (backend) => {
     const { rows, ids, sendsTo } = await fanOut(['e-refused'])
     expect(rows.map(summary)).toEqual([{ status: 'refused', attempts: 1, errcode: 43101 }])
     expect(sendsTo('e-refused')).toBe(1)
-    expect(await creditsOf(storage.db, ids[0], TEMPLATE)).toBe(0)
+    expect(await storage.notifications.creditsOf(ids[0], TEMPLATE)).toBe(0)
   })
 
   it('45009: retried with backoff, then sent', async () => {
@@ -67,27 +67,29 @@ describeOnEachBackend('notification errors', (backend) => {
   })
 
   it('45009 pauses the whole worker (the quota is per app, so the other members wait too)', async () => {
-    await storage.db.updateTable('notify_credits').set({ credits: 0 }).execute()
+    await clearCredits(storage)
     const openids = ['e-pause-1', 'e-pause-2', 'e-pause-3', 'e-pause-4']
     await subscribedMembers(storage, fake, openids)
     const config = testConfig({ concurrency: 1, retryBaseMs: 60_000, retryMaxMs: 60_000 })
     const issue = await publishNewIssue(storage, config)
     fake.injectFault('subscribe/send', 45009)
     const sends = () => fake.requests.filter((r) => r.endpoint === 'subscribe/send' && openids.includes((r.body as { touser?: string }).touser ?? '')).length
-    const worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat: wechatFor(fake, storage), config })
+    const worker = startNotificationWorker({ notifications: storage.notifications, wechat: wechatFor(fake, storage), config })
     try {
       await waitFor('the first send', async () => {
-        const c = await deliveryProgress(storage.db, issue.id)
+        const c = await storage.notifications.deliveryProgress(issue.id)
         return c.recentFailures.length > 0 ? c : null
       })
-      await new Promise((r) => setTimeout(r, 400))
+      // Twice round the loop holding off (each wait is up to 10 polls): it had its chances to claim.
+      await worker.next('paused')
+      await worker.next('paused')
       expect(sends()).toBe(1)
-      expect(await deliveryProgress(storage.db, issue.id)).toMatchObject({ queued: 4, sent: 0, recentFailures: [expect.objectContaining({ errcode: 45009, status: 'queued' })] })
+      expect(await storage.notifications.deliveryProgress(issue.id)).toMatchObject({ queued: 4, sent: 0, recentFailures: [expect.objectContaining({ errcode: 45009, status: 'queued' })] })
     } finally {
       await worker.stop()
       // The four stay queued (one due in a minute, three now): cancel them as an unpublish would,
       // or the later tests' workers send them.
-      await storage.db.transaction().execute((trx) => cancelIssueDeliveries(trx, issue.id))
+      await storage.notifications.cancelIssueDeliveries(issue.id)
     }
   })
 
@@ -96,7 +98,7 @@ describeOnEachBackend('notification errors', (backend) => {
     const { rows, sendsTo, issue } = await fanOut(['e-busy'], testConfig({ concurrency: 1, maxAttempts: 3 }))
     expect(rows.map(summary)).toEqual([{ status: 'failed', attempts: 3, errcode: -1 }])
     expect(sendsTo('e-busy')).toBe(3)
-    const progress = await deliveryProgress(storage.db, issue.id)
+    const progress = await storage.notifications.deliveryProgress(issue.id)
     expect(progress).toMatchObject({ failed: 1, sent: 0 })
     expect(progress.recentFailures).toEqual([expect.objectContaining({ errcode: -1, attempts: 3, status: 'failed' })])
   })
@@ -110,7 +112,7 @@ describeOnEachBackend('notification errors', (backend) => {
   })
 
   it('a send slower than the lease is not taken back and sent again by its own worker', async () => {
-    await storage.db.updateTable('notify_credits').set({ credits: 0 }).execute()
+    await clearCredits(storage)
     // Two credits on WeChat's side, so a second copy would be accepted rather than refused with 43101.
     await subscribedMembers(storage, fake, ['e-slow'], 2)
     // A 1 s lease, swept every 0.5 s, and an answer after 2.5 s: the lease lapses mid-send. A second
@@ -118,7 +120,7 @@ describeOnEachBackend('notification errors', (backend) => {
     const config = testConfig({ concurrency: 2, leaseSeconds: 1 })
     const issue = await publishNewIssue(storage, config)
     fake.setDelay(2500)
-    const worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat: wechatFor(fake, storage), config })
+    const worker = startNotificationWorker({ notifications: storage.notifications, wechat: wechatFor(fake, storage), config })
     try {
       await settled(storage, issue.id)
     } finally {
@@ -137,14 +139,14 @@ describeOnEachBackend('notification errors', (backend) => {
     expect(first.sendsTo('e-baddata')).toBe(1)
 
     // A member WeChat does not know (the fake never saw this openid): 40003.
-    await storage.db.updateTable('notify_credits').set({ credits: 0 }).execute()
+    await clearCredits(storage)
     const stranger = await storage.memberByOpenid('e-stranger')
-    await recordSubscribeResult(storage.db, stranger.id, TEMPLATE, 'accept')
+    await storage.notifications.recordSubscribeResult(stranger.id, TEMPLATE, 'accept')
     const config = testConfig({ concurrency: 1 })
     const issue = await publishNewIssue(storage, config)
-    const worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat: wechatFor(fake, storage), config })
+    const worker = startNotificationWorker({ notifications: storage.notifications, wechat: wechatFor(fake, storage), config })
     await settled(storage, issue.id).finally(() => worker.stop())
-    const progress = await deliveryProgress(storage.db, issue.id)
+    const progress = await storage.notifications.deliveryProgress(issue.id)
     expect(progress).toMatchObject({ failed: 1, total: 1 })
     expect(progress.recentFailures).toEqual([expect.objectContaining({ memberId: stranger.id, errcode: 40003, attempts: 1 })])
   })

@@ -9,8 +9,8 @@ import path from 'node:path'
 import { openSqliteStorage } from '../../../src/server/storage/sqlite'
 import type { Storage } from '../../../src/server/storage/storage'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
-import { deliveryCounts, deliveryProgress } from '../../../src/server/notifications'
-import { ISSUE_PAGE, TEMPLATE, deliveriesOf, prepare, publishNewIssue, subscribedMembers, testConfig, waitFor } from './support'
+import { closeRawDatabaseOf, rememberPlace } from '../support/raw-database'
+import { ISSUE_PAGE, TEMPLATE, clearCredits, deliveriesOf, publishNewIssue, subscribedMembers, testConfig, waitFor } from './support'
 import { kill9, spawnWorker, type WorkerProcess } from './worker-process'
 
 jest.setTimeout(120_000)
@@ -22,15 +22,16 @@ describe('worker killed with kill -9 and restarted', () => {
   let running: WorkerProcess | null = null
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'ub-notify-kill-'))
-    storage = openSqliteStorage(path.join(dir, 'bulletin.db'))
+    const sqliteFile = path.join(dir, 'bulletin.db')
+    storage = rememberPlace(openSqliteStorage(sqliteFile), { sqliteFile })
     await storage.migrate()
-    await prepare(storage)
     fake = await startFakeWechat({ templates: [TEMPLATE], pages: [ISSUE_PAGE], delayMs: 15 })
   })
   afterAll(async () => {
     if (running && running.child.exitCode === null && running.child.signalCode === null) await kill9(running).catch(() => undefined)
     await fake.close()
     await storage.close()
+    await closeRawDatabaseOf(storage)
     rmSync(dir, { recursive: true, force: true })
   })
 
@@ -59,13 +60,13 @@ describe('worker killed with kill -9 and restarted', () => {
       running = spawnWorker(env)
       await waitFor(`${atLeast} messages`, () => sentForIssue() >= atLeast, 60_000)
       await kill9(running)
-      const counts = await deliveryCounts(storage.db, issue.id)
+      const counts = await storage.notifications.deliveryCounts(issue.id)
       expect(counts.sent + counts.refused).toBeLessThan(members) // really killed mid-run
     }
     // 5: runs to the end, then stops gracefully.
     running = spawnWorker(env)
     await waitFor('the fan-out to settle', async () => {
-      const c = await deliveryCounts(storage.db, issue.id)
+      const c = await storage.notifications.deliveryCounts(issue.id)
       return c.queued + c.sending === 0 ? c : null
     }, 60_000)
     running.child.kill('SIGTERM')
@@ -78,14 +79,14 @@ describe('worker killed with kill -9 and restarted', () => {
     // A delivery is only marked refused when an earlier attempt's outcome was lost in a kill
     // (WeChat had taken it and so refused the second copy: the member still got exactly one).
     for (const r of rows.filter((r) => r.status === 'refused')) expect(Number(r.in_doubt)).toBeGreaterThan(0)
-    const progress = await deliveryProgress(storage.db, issue.id)
+    const progress = await storage.notifications.deliveryProgress(issue.id)
     expect(progress).toMatchObject({ total: members, queued: 0, sending: 0, inDoubt: rows.filter((r) => Number(r.in_doubt) > 0).length })
     // eslint-disable-next-line no-console
     console.log(`kill -9 test: ${rows.filter((r) => r.status === 'sent').length} recorded sent, ${rows.filter((r) => Number(r.in_doubt) > 0).length} in doubt after kills`)
   })
 
   it('two worker processes on one SQLite file share the work and send each message once', async () => {
-    await storage.db.updateTable('notify_credits').set({ credits: 0 }).execute()
+    await clearCredits(storage)
     const openids = Array.from({ length: 300 }, (_, i) => `s-${String(i).padStart(4, '0')}`)
     await subscribedMembers(storage, fake, openids)
     const env = {
@@ -101,7 +102,7 @@ describe('worker killed with kill -9 and restarted', () => {
       await waitFor('both workers to start', () => pair.every((w) => w.output().includes('notifications: worker started')), 60_000)
       issue = await publishNewIssue(storage, testConfig())
       await waitFor('the fan-out to settle', async () => {
-        const c = await deliveryCounts(storage.db, issue.id)
+        const c = await storage.notifications.deliveryCounts(issue.id)
         return c.queued + c.sending === 0 ? c : null
       }, 60_000)
     } finally {

@@ -2,7 +2,7 @@
 import { createRateLimiter } from '../../../src/server/notifications/rate-limiter'
 import { backoffMs, outcomeOfError } from '../../../src/server/notifications/outcomes'
 import { WechatError } from '../../../src/server/wechat/api'
-import type { ClaimedDelivery } from '../../../src/server/notifications/claims'
+import type { ClaimedDelivery } from '../../../src/server/storage/notifications/types'
 
 describe('send rate', () => {
   it('lets `rate` sends per second through on average, in bursts of a fifth of a second', () => {

@@ -10,10 +10,11 @@ import type { Storage } from '../../../src/server/storage/storage'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
 import { startNotificationWorker } from '../../../src/server/notifications'
 import { testSettings } from '../support/app'
+import { rawDatabaseOf } from '../support/raw-database'
 import { describeOnEachBackend } from '../support/storages'
 import { listen, request, type HttpRequest } from '../support/http'
 import { makeIssue } from '../support/archive'
-import { ISSUE_PAGE, TEMPLATE, prepare, settled, testConfig, wechatFor } from './support'
+import { ISSUE_PAGE, TEMPLATE, settled, testConfig, wechatFor } from './support'
 
 const ADMIN_TOKEN = 'notify-admin-token-0123456789'
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` }
@@ -27,7 +28,6 @@ describeOnEachBackend('notification routes', (backend) => {
 
   beforeAll(async () => {
     storage = await backend.open()
-    await prepare(storage)
     fake = await startFakeWechat({ templates: [TEMPLATE], pages: [ISSUE_PAGE] })
     const settings = testSettings({ config: { adminToken: ADMIN_TOKEN, newIssueTemplateId: TEMPLATE }, notify: config })
     app = (await createServer({ settings, storage, wechat: wechatFor(fake, storage), sessionSecret: randomBytes(32).toString('hex'), runWorker: false })).app
@@ -58,7 +58,7 @@ describeOnEachBackend('notification routes', (backend) => {
       const res = await call({ method: 'POST', url: '/api/me/subscriptions', headers: alice, payload: { templateId: TEMPLATE, result } })
       expect(res.json()).toEqual({ templateId: TEMPLATE, credits: 1 })
     }
-    const events = await storage.db.selectFrom('notify_subscribe_events').select('result').orderBy('id').execute()
+    const events = await rawDatabaseOf(storage).selectFrom('notify_subscribe_events').select('result').orderBy('id').execute()
     expect(events.map((e) => e.result)).toEqual(['accept', 'reject', 'ban', 'filter'])
 
     const { issue: draft } = await storage.saveDraft(makeIssue(2020, 20))
@@ -68,7 +68,7 @@ describeOnEachBackend('notification routes', (backend) => {
     expect(queued.json()).toMatchObject({ issueId: draft.id, queued: 1, sent: 0, total: 1, recentFailures: [] })
     expect((await call({ url: '/api/me/subscriptions', headers: alice })).json().credits).toBe(0)
 
-    const worker = startNotificationWorker({ db: storage.db, dialect: storage.dialect, wechat: wechatFor(fake, storage), config })
+    const worker = startNotificationWorker({ notifications: storage.notifications, wechat: wechatFor(fake, storage), config })
     try {
       await settled(storage, draft.id)
     } finally {
@@ -123,7 +123,6 @@ describeOnEachBackend('notification routes with subscriptions off', (backend) =>
   let call: (req: HttpRequest) => ReturnType<typeof request>
   beforeAll(async () => {
     storage = await backend.open()
-    await prepare(storage)
     fake = await startFakeWechat()
     const settings = testSettings({ config: { adminToken: ADMIN_TOKEN, newIssueTemplateId: null }, notify: testConfig({ templateId: null }) })
     app = (await createServer({ settings, storage, wechat: wechatFor(fake, storage), sessionSecret: randomBytes(32).toString('hex'), runWorker: false })).app

@@ -9,7 +9,8 @@ import { openPostgresStorage } from '../../../src/server/storage/postgres'
 import type { Storage } from '../../../src/server/storage/storage'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
 import { startNotificationWorker } from '../../../src/server/notifications'
-import { ISSUE_PAGE, TEMPLATE, deliveriesOf, prepare, publishNewIssue, settled, subscribedMembers, testConfig, wechatFor } from './support'
+import { closeRawDatabaseOf, rememberPlace } from '../support/raw-database'
+import { ISSUE_PAGE, TEMPLATE, deliveriesOf, publishNewIssue, settled, subscribedMembers, testConfig, wechatFor } from './support'
 
 jest.setTimeout(60_000)
 
@@ -22,15 +23,15 @@ describePostgres('two workers on one PostgreSQL database', () => {
   let fake: FakeWechat
   beforeAll(async () => {
     await admin(`create schema ${schema}`)
-    first = openPostgresStorage({ connectionString: TEST_DATABASE_URL, schema, maxConnections: 4 })
+    first = rememberPlace(openPostgresStorage({ connectionString: TEST_DATABASE_URL, schema, maxConnections: 4 }), { connectionString: TEST_DATABASE_URL, schema })
     second = openPostgresStorage({ connectionString: TEST_DATABASE_URL, schema, maxConnections: 4 })
     await first.migrate()
-    await prepare(first)
     fake = await startFakeWechat({ templates: [TEMPLATE], pages: [ISSUE_PAGE], delayMs: 2 })
   })
   afterAll(async () => {
     await fake.close()
     await first.close()
+    await closeRawDatabaseOf(first)
     await second.close()
     await admin(`drop schema if exists ${schema} cascade`)
   })
@@ -41,7 +42,7 @@ describePostgres('two workers on one PostgreSQL database', () => {
     const config = testConfig({ concurrency: 8, pollMs: 10 })
     const issue = await publishNewIssue(first, config)
     const workers = [first, second].map((s, i) =>
-      startNotificationWorker({ db: s.db, dialect: s.dialect, wechat: wechatFor(fake, s), config, workerId: `worker-${i + 1}` }))
+      startNotificationWorker({ notifications: s.notifications, wechat: wechatFor(fake, s), config, workerId: `worker-${i + 1}` }))
     try {
       expect(await settled(first, issue.id, 50_000)).toMatchObject({ sent: 1200, refused: 0, failed: 0 })
     } finally {
@@ -51,7 +52,7 @@ describePostgres('two workers on one PostgreSQL database', () => {
     const requested = fake.requests.filter((r) => r.endpoint === 'subscribe/send' && (r.body as { page?: string }).page === page)
     expect(requested.map((r) => (r.body as { touser: string }).touser).sort()).toEqual(openids)
     expect(fake.sentMessages.filter((m) => m.page === page).map((m) => m.touser).sort()).toEqual(openids)
-    const byWorker = new Map<string, number>()
+    const byWorker = new Map<string | null, number>()
     for (const row of await deliveriesOf(first, issue.id)) byWorker.set(row.claimed_by, (byWorker.get(row.claimed_by) ?? 0) + 1)
     expect([...byWorker.keys()].sort()).toEqual(['worker-1', 'worker-2'])
     for (const n of byWorker.values()) expect(n).toBeGreaterThan(100)

@@ -2,7 +2,7 @@ import { describeOnEachBackend } from '../support/storages'
 import { makeIssue } from '../support/archive'
 import type { Storage } from '../../../src/server/storage/storage'
 import { StorageError } from '../../../src/server/storage/storage'
-import { sql } from 'kysely'
+import { rawDatabaseOf } from '../support/raw-database'
 
 describeOnEachBackend('storage', (backend) => {
   let storage: Storage
@@ -45,15 +45,15 @@ describeOnEachBackend('storage', (backend) => {
       storage.publishIssue(issue.id, {
         inTransaction: async (trx, seen) => {
           expect(seen.status).toBe('published')
-          await trx.insertInto('members').values({ openid: 'rolled-back', created_at: 'x' }).execute()
+          await trx.notifications.enqueueDeliveries({ issueId: seen.id, templateId: 'rolled-back', page: 'p', data: {} })
           throw new Error('enqueue failed')
         },
       }),
     ).rejects.toThrow('enqueue failed')
     expect((await storage.getIssue(issue.id, { includeDrafts: true }))?.status).toBe('draft')
     expect(await storage.publishedVersion()).toBe(version)
-    const member = await storage.db.selectFrom('members').selectAll().where('openid', '=', 'rolled-back').executeTakeFirst()
-    expect(member).toBeUndefined()
+    const message = await rawDatabaseOf(storage).selectFrom('notify_issue_messages').selectAll().where('template_id', '=', 'rolled-back').executeTakeFirst()
+    expect(message).toBeUndefined()
   })
 
   it('replaces a draft with the same year and number, keeping ids where items line up', async () => {
@@ -89,7 +89,7 @@ describeOnEachBackend('storage', (backend) => {
     const issue = makeIssue(2017, 7)
     // Several at once: on PostgreSQL they run on separate pooled connections and really race (the
     // pool is warmed first, or the first transaction would finish while the others still connect).
-    if (storage.dialect === 'postgres') await Promise.all([1, 2, 3, 4].map(() => sql`select pg_sleep(0.05)`.execute(storage.db)))
+    if (storage.dialect === 'postgres') await Promise.all([1, 2, 3, 4].map(() => storage.publishedVersion()))
     const results = await Promise.all([1, 2, 3, 4].map(() => storage.saveDraft(issue)))
     expect(new Set(results.map((r) => r.issue.id)).size).toBe(1)
     expect(results.filter((r) => !r.replaced)).toHaveLength(1)

@@ -12,7 +12,6 @@ import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fak
 import { createWechatClient } from '../../../src/server/wechat/client'
 import type { Storage } from '../../../src/server/storage/storage'
 import type { Backend } from './storages'
-import { migrateNotifications } from '../../../src/server/notifications'
 import { listen, request, type HttpAnswer, type HttpRequest } from './http'
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789'
@@ -70,7 +69,6 @@ function probed(storage: Storage, onPublish?: (issue: StoredIssue) => Promise<vo
 
 export async function buildTestApp(backend: Backend, opts: TestAppOptions = {}): Promise<TestApp> {
   const storage = await backend.open()
-  await migrateNotifications(storage.db, storage.dialect)
   const fake = await startFakeWechat()
   const wechat = createWechatClient({ baseUrl: fake.baseUrl, appid: fake.appid, secret: fake.secret })
   const settings = testSettings(opts)

@@ -11,11 +11,12 @@ import { adminQuery } from '../../support/postgres-admin'
 import { openSqliteStorage } from '../../../src/server/storage/sqlite'
 import { openPostgresStorage } from '../../../src/server/storage/postgres'
 import type { Storage } from '../../../src/server/storage/storage'
+import { closeRawDatabaseOf, rememberPlace } from './raw-database'
 
 export interface Backend {
   name: 'sqlite' | 'postgres'
   describe: (name: string, fn: () => void) => void
-  /** A fresh, migrated storage. */
+  /** A fresh, migrated storage (tests may open a raw connection beside it: ./raw-database.ts). */
   open(): Promise<Storage>
   /** Drops what open() created (closing the storage is the caller's job). */
   cleanup(): Promise<void>
@@ -23,16 +24,20 @@ export interface Backend {
 
 function sqliteBackend(): Backend {
   let dir: string | null = null
+  const opened: Storage[] = []
   return {
     name: 'sqlite',
     describe,
     async open() {
       dir = mkdtempSync(path.join(os.tmpdir(), 'ub-test-'))
-      const storage = openSqliteStorage(path.join(dir, 'bulletin.db'))
+      const sqliteFile = path.join(dir, 'bulletin.db')
+      const storage = rememberPlace(openSqliteStorage(sqliteFile), { sqliteFile })
+      opened.push(storage)
       await storage.migrate()
       return storage
     },
     async cleanup() {
+      for (const storage of opened.splice(0)) await closeRawDatabaseOf(storage)
       if (dir) rmSync(dir, { recursive: true, force: true })
     },
   }
@@ -58,6 +63,7 @@ async function dropStaleSchemas(): Promise<void> {
 
 function postgresBackend(): Backend {
   const schemas: string[] = []
+  const opened: Storage[] = []
   const admin = adminQuery
   return {
     name: 'postgres',
@@ -67,7 +73,8 @@ function postgresBackend(): Backend {
       const schema = `ub_test_${process.pid}_${Date.now()}_${schemaCounter++}`
       await admin(`create schema ${schema}`)
       schemas.push(schema)
-      const storage = openPostgresStorage({ connectionString: TEST_DATABASE_URL, schema, maxConnections: 4 })
+      const storage = rememberPlace(openPostgresStorage({ connectionString: TEST_DATABASE_URL, schema, maxConnections: 4 }), { connectionString: TEST_DATABASE_URL, schema })
+      opened.push(storage)
       try {
         await storage.migrate()
       } catch (error) {
@@ -79,6 +86,7 @@ function postgresBackend(): Backend {
       return storage
     },
     async cleanup() {
+      for (const storage of opened.splice(0)) await closeRawDatabaseOf(storage)
       for (const schema of schemas.splice(0)) await admin(`drop schema if exists ${schema} cascade`)
     },
   }

@@ -4,11 +4,11 @@
  * event log (for editors' curiosity and support questions) but give no credit.
  */
 import { sql, type Kysely } from 'kysely'
-import type { SubscribeResult } from '../../core/api'
+import type { SubscribeResult } from '../../../core/api'
+import type { Database } from '../schema'
 
-/** Records one subscribe result; an accept adds a credit. Returns the member's credits afterwards. */
 export async function recordSubscribeResult(
-  db: Kysely<any>,
+  db: Kysely<Database>,
   memberId: number,
   templateId: string,
   result: SubscribeResult,
@@ -22,7 +22,7 @@ export async function recordSubscribeResult(
       await trx.insertInto('notify_credits')
         .values({ member_id: memberId, template_id: templateId, credits: 1, updated_at: now })
         .onConflict((oc) => oc.columns(['member_id', 'template_id']).doUpdateSet({
-          credits: sql`notify_credits.credits + 1`,
+          credits: sql<number>`notify_credits.credits + 1`,
           updated_at: now,
         }))
         .execute()
@@ -31,8 +31,7 @@ export async function recordSubscribeResult(
   })
 }
 
-/** Credits the member holds now (those reserved by a queued delivery are no longer counted). */
-export async function creditsOf(db: Kysely<any>, memberId: number, templateId: string): Promise<number> {
+export async function creditsOf(db: Kysely<Database>, memberId: number, templateId: string): Promise<number> {
   const row = await db.selectFrom('notify_credits').select('credits')
     .where('member_id', '=', memberId).where('template_id', '=', templateId)
     .executeTakeFirst()

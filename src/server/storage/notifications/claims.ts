@@ -8,39 +8,34 @@
  *   from a stale snapshot.
  */
 import { sql, type Kysely } from 'kysely'
-import type { SqlDialectName } from './migrations'
+import type { Database } from '../schema'
+import type { Dialect } from '../storage'
+import type { ClaimedDelivery, Outcome } from './types'
 
-export interface ClaimedDelivery {
-  id: number
-  issueId: number
-  memberId: number
+interface ClaimedRow {
+  id: number | string
+  issue_id: number
+  member_id: number
   openid: string
-  templateId: string
-  /** Including the one about to be made. */
+  template_id: string
   attempts: number
-  inDoubt: number
+  in_doubt: number
 }
 
-export type Outcome =
-  | { id: number; kind: 'sent'; msgid: string }
-  | { id: number; kind: 'refused'; errcode: number; error: string }
-  | { id: number; kind: 'retry'; errcode: number; error: string; nextAttemptAt: number }
-  | { id: number; kind: 'failed'; errcode: number; error: string }
-
-const toClaimed = (r: any): ClaimedDelivery => ({
+const toClaimed = (r: ClaimedRow): ClaimedDelivery => ({
   id: Number(r.id), issueId: Number(r.issue_id), memberId: Number(r.member_id), openid: r.openid,
   templateId: r.template_id, attempts: Number(r.attempts), inDoubt: Number(r.in_doubt),
 })
 
 export async function claimDue(
-  db: Kysely<any>, dialect: SqlDialectName, workerId: string, limit: number, leaseMs: number, now = Date.now(),
+  db: Kysely<Database>, dialect: Dialect, workerId: string, limit: number, leaseMs: number, now = Date.now(),
 ): Promise<ClaimedDelivery[]> {
   if (limit <= 0) return []
   if (dialect === 'postgres') {
     // The locking SELECT sits in a CTE, which PostgreSQL runs exactly once. Written as
     // `id IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)` the planner may run the subquery again per
     // row and claim more than `limit` rows (seen in the tests: a limit of 1 claimed 4).
-    const { rows } = await sql`
+    const { rows } = await sql<ClaimedRow>`
       with next as (
         select id from notify_deliveries
         where status = 'queued' and next_attempt_at <= ${now}
@@ -53,7 +48,7 @@ export async function claimDue(
       returning d.id, d.issue_id, d.member_id, d.openid, d.template_id, d.attempts, d.in_doubt`.execute(db)
     return rows.map(toClaimed)
   }
-  const claim = sql`
+  const claim = sql<ClaimedRow>`
     update notify_deliveries
     set status = 'sending', claimed_by = ${workerId}, lease_until = ${now + leaseMs},
         attempts = attempts + 1, updated_at = ${now}
@@ -77,12 +72,12 @@ export async function claimDue(
 
 /**
  * Puts back rows whose worker vanished (lease expired while `sending`). Their send may or may not
- * have reached WeChat; `in_doubt` counts such cases (see worker.ts on exactly-once).
+ * have reached WeChat; `in_doubt` counts such cases (see notifications/worker.ts on exactly-once).
  * A live worker passes its own id as `exceptWorker`: its own expired rows are not vanished, they
  * are in flight or their outcome is waiting for the database (slow sends, a database away longer
  * than the lease), and taking them back would make it send them a second time.
  */
-export async function releaseExpiredLeases(db: Kysely<any>, now = Date.now(), exceptWorker?: string): Promise<number> {
+export async function releaseExpiredLeases(db: Kysely<Database>, now = Date.now(), exceptWorker?: string): Promise<number> {
   const notMine = exceptWorker === undefined ? sql`` : sql`and (claimed_by is null or claimed_by <> ${exceptWorker})`
   const result = await sql`
     update notify_deliveries
@@ -98,7 +93,7 @@ export async function releaseExpiredLeases(db: Kysely<any>, now = Date.now(), ex
  * `sent`/`refused` are recorded even if the lease was lost, because WeChat has taken the message:
  * writing it down is what stops another worker from sending it again.
  */
-export async function recordOutcomes(db: Kysely<any>, dialect: SqlDialectName, workerId: string, outcomes: Outcome[], now = Date.now()) {
+export async function recordOutcomes(db: Kysely<Database>, dialect: Dialect, workerId: string, outcomes: Outcome[], now = Date.now()) {
   if (outcomes.length === 0) return
   await db.transaction().execute(async (trx) => {
     if (dialect === 'postgres') await sql`set local synchronous_commit = on`.execute(trx)
@@ -127,15 +122,4 @@ export async function recordOutcomes(db: Kysely<any>, dialect: SqlDialectName, w
       }
     }
   })
-}
-
-/** The message bodies for these issues and templates, keyed `issueId:templateId`. */
-export async function loadIssueMessages(db: Kysely<any>, keys: Array<{ issueId: number; templateId: string }>) {
-  const found = new Map<string, { page: string; data: Record<string, { value: string }> }>()
-  if (keys.length === 0) return found
-  const rows = await db.selectFrom('notify_issue_messages').select(['issue_id', 'template_id', 'page', 'data_json'])
-    .where((eb) => eb.or(keys.map((k) => eb.and([eb('issue_id', '=', k.issueId), eb('template_id', '=', k.templateId)]))))
-    .execute()
-  for (const r of rows) found.set(`${Number(r.issue_id)}:${r.template_id}`, { page: r.page, data: JSON.parse(r.data_json) })
-  return found
 }

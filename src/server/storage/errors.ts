@@ -1,0 +1,36 @@
+/**
+ * Storage's own errors: a code and the facts, for whoever tells the user (the HTTP layer maps the
+ * code to a status, the CLI words it for a terminal).
+ */
+
+export type StorageErrorCode = 'published-conflict' | 'not-found'
+
+/** Which issue an error is about. */
+export interface IssueFacts {
+  id: number
+  label: string
+  year: number
+  number: number
+}
+
+export class StorageError extends Error {
+  constructor(
+    readonly code: StorageErrorCode,
+    message: string,
+    /** The issue concerned, when there is one. */
+    readonly issue: IssueFacts | null = null,
+    /** The plain domain sentence, e.g. "〔2020〕第二十期 (2020 no. 20) is already published". */
+    readonly fact: string = message,
+  ) {
+    super(message)
+    this.name = 'StorageError'
+  }
+
+  /** An import met a published issue with the same year and number. */
+  static publishedConflict(issue: IssueFacts): StorageError {
+    const fact = `${issue.label} (${issue.year} no. ${issue.number}) is already published`
+    // The message keeps the API's hint for now: the HTTP answer and the CLI's rewording of it
+    // (tests/server/api/admin.test.ts, tests/server/cli/publish.test.ts) still read it from here.
+    return new StorageError('published-conflict', `${fact}; add ?replace=true to replace it`, issue, fact)
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * The one migration history of the database (Kysely's table `kysely_migration`): issue tables,
+ * notification tables, everything. Kept in code so it ships with the server; one file per migration,
+ * named so that they sort in the order they run.
+ */
+import type { MigrationProvider } from 'kysely'
+import type { Dialect } from '../storage'
+import { initial } from './2026-11-26-001-initial'
+import { notifications } from './2026-12-01-002-notifications'
+import { epochTimes } from './2026-12-01-003-epoch-times'
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations() {
+      return {
+        '2026-11-26-001-initial': initial(dialect),
+        '2026-12-01-002-notifications': notifications(dialect),
+        '2026-12-01-003-epoch-times': epochTimes(dialect),
+      }
+    },
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The tables as Kysely sees them, after every migration in ./migrations. Queries typed against this
+ * interface get their row types from it; rows.ts turns rows into the bulletin's types.
+ *
+ * Numbers that PostgreSQL keeps in `bigint` columns (times, the notification tables' ids) come back
+ * from pg as strings, from SQLite as numbers: their select type says so, and readers use Number().
+ */
+import type { ColumnType, Generated } from 'kysely'
+import type { IssueStatus } from '../../core/bulletin'
+import type { SubscribeResult } from '../../core/api'
+
+/** Epoch milliseconds (one representation of time on both databases: see migration 003). */
+export type Millis = ColumnType<number | string, number, number>
+export type NullableMillis = ColumnType<number | string | null, number | null, number | null>
+/** A bigint id the database assigns. */
+export type BigId = ColumnType<number | string, never, never>
+
+export interface IssuesTable {
+  id: Generated<number>
+  year: number
+  number: number
+  label: string
+  /** The issue's own date, YYYY-MM-DD (what readers see and lists sort by). */
+  date: string
+  status: IssueStatus
+  published_at: NullableMillis
+  imported_at: Millis
+  /** masthead, publisher, permit, distribution, editor, warnings and the section names, as JSON. */
+  header: string
+}
+
+export interface ItemsTable {
+  id: Generated<number>
+  issue_id: number
+  section_index: number
+  position: number
+  kind: 'article' | 'brief'
+  title: string | null
+  /** Article: JSON array of paragraphs. Brief: its text. */
+  body: string
+  source_organization: string | null
+  source_author: string | null
+}
+
+export interface MembersTable {
+  id: Generated<number>
+  openid: string | null
+  device_id: string | null
+  created_at: Millis
+}
+
+export interface FavouritesTable {
+  member_id: number
+  item_id: number
+  added_at: Millis
+}
+
+export interface CountersTable {
+  name: string
+  value: number
+}
+
+export interface NotifyCreditsTable {
+  member_id: number
+  template_id: string
+  credits: Generated<number>
+  updated_at: Millis
+}
+
+export interface NotifySubscribeEventsTable {
+  id: BigId
+  member_id: number
+  template_id: string
+  result: SubscribeResult
+  created_at: Millis
+}
+
+/** One row per issue and template: the message body every delivery of that issue sends. */
+export interface NotifyIssueMessagesTable {
+  issue_id: number
+  template_id: string
+  page: string
+  data_json: string
+  created_at: Millis
+}
+
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'refused' | 'failed' | 'cancelled'
+
+export interface NotifyDeliveriesTable {
+  id: BigId
+  issue_id: number
+  member_id: number
+  openid: string
+  template_id: string
+  status: DeliveryStatus
+  attempts: Generated<number>
+  next_attempt_at: Millis
+  last_errcode: number | null
+  last_error: string | null
+  msgid: string | null
+  claimed_by: string | null
+  lease_until: NullableMillis
+  /** Times a claim expired with its send's outcome unknown (see notifications/worker.ts on exactly-once). */
+  in_doubt: Generated<number>
+  /** Which bulk operation (enqueue or cancel) last touched the row: lets the credit update match it. */
+  batch_id: string | null
+  created_at: Millis
+  updated_at: Millis
+  sent_at: NullableMillis
+}
+
+/** The WeChat access token, shared by every process on this database. */
+export interface NotifyAccessTokensTable {
+  cache_key: string
+  token: string
+  expires_at: Millis
+  updated_at: Millis
+}
+
+export interface Database {
+  issues: IssuesTable
+  items: ItemsTable
+  members: MembersTable
+  favourites: FavouritesTable
+  counters: CountersTable
+  notify_credits: NotifyCreditsTable
+  notify_subscribe_events: NotifySubscribeEventsTable
+  notify_issue_messages: NotifyIssueMessagesTable
+  notify_deliveries: NotifyDeliveriesTable
+  notify_access_tokens: NotifyAccessTokensTable
+}
