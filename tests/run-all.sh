@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# The one test command (npm test): type-check, build both clients, run every jest suite, then print
-# a closing line "tests: N passed, N failed, N skipped".
+# The one test command (npm test): lint, check formatting, type-check, build both clients, run every
+# jest suite, then print a closing line "tests: N passed, N failed, N skipped". Lint and formatting
+# come first because they fail in seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p tests/artifacts
 
+echo "== lint"; npm run --silent lint
+echo "== format"; npm run --silent format:check
 echo "== typecheck"; npm run --silent typecheck
 echo "== build:weapp"; npm run --silent build:weapp > tests/artifacts/build-weapp.log 2>&1 || { tail -40 tests/artifacts/build-weapp.log; exit 1; }
 echo "== build:h5"; npm run --silent build:h5 > tests/artifacts/build-h5.log 2>&1 || { tail -40 tests/artifacts/build-h5.log; exit 1; }

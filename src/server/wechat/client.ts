@@ -31,6 +31,8 @@ export interface WechatClientOptions {
   refreshMarginSeconds?: number
   /** Per-call timeout (default 10 s). */
   timeoutMs?: number
+  /** The clock the token's expiry is judged by (epoch ms), so tests can age a token. Default Date.now. */
+  now?: () => number
 }
 
 let defaultFetch: FetchLike | null = null
@@ -54,6 +56,7 @@ export function createWechatClient(opts: WechatClientOptions): WechatApi {
     cache: opts.tokenCache ?? createMemoryTokenCache(),
     refreshMarginMs: (opts.refreshMarginSeconds ?? 300) * 1000,
     onRefresh: (force) => opts.logger?.info({ force }, 'fetching WeChat access token'),
+    now: opts.now,
   })
 
   /** Runs `call` with the access token; on a bad-token answer, once more with a replaced token. */

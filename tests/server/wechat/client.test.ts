@@ -85,12 +85,15 @@ describe('WeChat client against the fake server', () => {
 
     it('refreshes before the token expires', async () => {
       await fake.close()
-      fake = await startFakeWechat({ tokenTtlSeconds: 2 })
+      // One clock for the fake and the client, moved by hand: the test ages the token without waiting.
+      let clock = Date.now()
+      const now = () => clock
+      fake = await startFakeWechat({ tokenTtlSeconds: 2, now })
       // Tokens live 2 s and are renewed 1 s before expiry: after 1.2 s the client must fetch again.
-      const wechat = createWechatClient({ baseUrl: fake.baseUrl, appid: fake.appid, secret: fake.secret, refreshMarginSeconds: 1 })
+      const wechat = createWechatClient({ baseUrl: fake.baseUrl, appid: fake.appid, secret: fake.secret, refreshMarginSeconds: 1, now })
       fake.grantSubscription('o-alice', TEMPLATE, 2)
       await wechat.sendSubscribeMessage(message('o-alice'))
-      await new Promise((r) => setTimeout(r, 1200))
+      clock += 1200
       await wechat.sendSubscribeMessage(message('o-alice'))
       expect(tokenRequests()).toHaveLength(2)
       expect(tokenRequests().every((r) => (r.body as { force_refresh: boolean }).force_refresh === false)).toBe(true)
