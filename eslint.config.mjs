@@ -30,7 +30,8 @@ const LAYERS = {
   // services and Taro's APIs (navigation, storage, toasts).
   components: {
     layers: ['components', 'core'],
-    packages: ['react', '@tarojs/components'],
+    // dayjs only formats dates for display (components/format.ts): presentation, not I/O.
+    packages: ['react', '@tarojs/components', 'dayjs'],
     why: 'components take data and callbacks as props; the page that uses them wires stores, services and @tarojs/taro',
   },
   // The client's own order, which already holds: services (I/O, platform) know nothing of the

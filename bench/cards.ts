@@ -27,11 +27,13 @@ async function timeEach<T>(items: T[], fn: (item: T) => Promise<unknown> | unkno
 
 function trivialSvgMs(width: number, height: number, runs = 10): number {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#c8161d"/></svg>`
-  return median(Array.from({ length: runs }, () => {
-    const t0 = performance.now()
-    new Resvg(svg, { font: { loadSystemFonts: false } }).render().asPng()
-    return ms(t0)
-  }))
+  return median(
+    Array.from({ length: runs }, () => {
+      const t0 = performance.now()
+      new Resvg(svg, { font: { loadSystemFonts: false } }).render().asPng()
+      return ms(t0)
+    }),
+  )
 }
 
 async function main() {
@@ -40,8 +42,10 @@ async function main() {
   const issue = sampleIssue()
   const details = articleDetails(issue)
   // Distinct variants so every "cold" render is a real render (the cache is keyed by content).
-  const variants = Array.from({ length: 12 }, (_, i) => details[i % details.length])
-    .map((d, i) => ({ ...d, article: { ...d.article, id: 1000 + i, title: `${d.article.title}（${i + 1}）` } }))
+  const variants = Array.from({ length: 12 }, (_, i) => details[i % details.length]).map((d, i) => ({
+    ...d,
+    article: { ...d.article, id: 1000 + i, title: `${d.article.title}（${i + 1}）` },
+  }))
 
   const t0 = performance.now()
   const firstService = createCardService({ wechat })
@@ -61,7 +65,10 @@ async function main() {
     const indexes = variants.map((_, i) => i)
     await make(0).png() // warm this layout's code paths once
     const cold = await timeEach(indexes.slice(1), (i) => make(i).png())
-    const cached = await timeEach(indexes.slice(1).flatMap((i) => [i, i, i]), (i) => make(i).png())
+    const cached = await timeEach(
+      indexes.slice(1).flatMap((i) => [i, i, i]),
+      (i) => make(i).png(),
+    )
     const bytes = await make(1).png()
     const memory = await timeEach(Array.from({ length: 30 }), () => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
     console.log(name.padEnd(26) + fmt(median(cold)).padStart(12) + fmt(median(cached)).padStart(10) + fmt(trivialSvgMs(w, h)).padStart(24) + fmt(median(memory)).padStart(19))

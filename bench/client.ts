@@ -9,7 +9,7 @@
  * Needs dist/weapp and dist/h5 (npm run build:weapp && npm run build:h5).
  */
 import http from 'node:http'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Browser } from 'playwright-core'
@@ -25,10 +25,14 @@ function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]))
 }
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
-const sizes = (list: string[]) => list.reduce((acc, f) => {
-  const bytes = readFileSync(f)
-  return { raw: acc.raw + bytes.length, gzip: acc.gzip + gzipSync(bytes, { level: 9 }).length }
-}, { raw: 0, gzip: 0 })
+const sizes = (list: string[]) =>
+  list.reduce(
+    (acc, f) => {
+      const bytes = readFileSync(f)
+      return { raw: acc.raw + bytes.length, gzip: acc.gzip + gzipSync(bytes, { level: 9 }).length }
+    },
+    { raw: 0, gzip: 0 },
+  )
 
 function reportSizes() {
   for (const dir of ['dist/weapp', 'dist/h5']) {
@@ -70,7 +74,10 @@ async function paintTimes(browser: Browser, url: string, readySelector: string):
     w.__app = NaN
     // When the app itself (not the HTML preview in index.html) first shows a page with content.
     const watch = new MutationObserver(() => {
-      if (document.querySelector('.shell .para, .shell .issue-card')) { w.__app = performance.now(); watch.disconnect() }
+      if (document.querySelector('.shell .para, .shell .issue-card')) {
+        w.__app = performance.now()
+        watch.disconnect()
+      }
     })
     document.addEventListener('DOMContentLoaded', () => watch.observe(document.body, { childList: true, subtree: true }))
     new PerformanceObserver((list) => {
@@ -98,7 +105,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main() {
   reportSizes()
   const server = await startServer({ LOG_LEVEL: 'warn' })
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
   try {
     const list = (await (await fetch(server.base + '/api/issues')).json()) as IssueList
     const articleId = list.items[0].contents[0].articles[1].id
@@ -117,7 +128,9 @@ async function main() {
       const lcp = median(runs.map((r) => r.lcp))
       const app = median(runs.map((r) => r.app))
       const appText = Number.isFinite(app) ? `   app rendered ${app.toFixed(0).padStart(6)} ms` : ''
-      console.log(`${name.padEnd(32)} FCP ${fcp.toFixed(0).padStart(6)} ms   LCP ${lcp.toFixed(0).padStart(6)} ms${name.startsWith('H5') ? (lcp < 2500 ? ' (meets target)' : ' (OVER target)') : ''}${appText}`)
+      console.log(
+        `${name.padEnd(32)} FCP ${fcp.toFixed(0).padStart(6)} ms   LCP ${lcp.toFixed(0).padStart(6)} ms${name.startsWith('H5') ? (lcp < 2500 ? ' (meets target)' : ' (OVER target)') : ''}${appText}`,
+      )
     }
     await plain.close()
   } finally {

@@ -47,7 +47,13 @@ async function runFakeChild() {
 }
 
 // ---- parent ------------------------------------------------------------------------------------
-interface FakeHandle { baseUrl: string; appid: string; secret: string; ask(msg: object): Promise<any>; close(): void }
+interface FakeHandle {
+  baseUrl: string
+  appid: string
+  secret: string
+  ask(msg: object): Promise<any>
+  close(): void
+}
 
 function startFakeChild(): Promise<FakeHandle> {
   const child: ChildProcess = fork(__filename, ['--fake-child'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
@@ -58,9 +64,17 @@ function startFakeChild(): Promise<FakeHandle> {
     child.on('message', (m: any) => {
       if (m.type === 'ready') {
         resolve({
-          baseUrl: m.baseUrl, appid: m.appid, secret: m.secret,
-          ask(msg) { const id = nextId++; child.send({ ...msg, id }); return new Promise((r) => waiting.set(id, r)) },
-          close() { child.send({ type: 'close' }) },
+          baseUrl: m.baseUrl,
+          appid: m.appid,
+          secret: m.secret,
+          ask(msg) {
+            const id = nextId++
+            child.send({ ...msg, id })
+            return new Promise((r) => waiting.set(id, r))
+          },
+          close() {
+            child.send({ type: 'close' })
+          },
         })
       } else if (waiting.has(m.id)) {
         waiting.get(m.id)!(m)
@@ -73,16 +87,29 @@ function startFakeChild(): Promise<FakeHandle> {
 function memorySampler() {
   let peakRss = 0
   let peakHeap = 0
-  const sample = () => { const m = process.memoryUsage(); peakRss = Math.max(peakRss, m.rss); peakHeap = Math.max(peakHeap, m.heapUsed) }
+  const sample = () => {
+    const m = process.memoryUsage()
+    peakRss = Math.max(peakRss, m.rss)
+    peakHeap = Math.max(peakHeap, m.heapUsed)
+  }
   sample()
   const timer = setInterval(sample, 25)
-  return { stop() { clearInterval(timer); sample(); return { peakRss, peakHeap } } }
+  return {
+    stop() {
+      clearInterval(timer)
+      sample()
+      return { peakRss, peakHeap }
+    },
+  }
 }
 
 // A full GC on demand (without needing `node --expose-gc`), to tell retained memory from garbage.
 setFlagsFromString('--expose-gc')
 const fullGc = runInNewContext('gc') as () => void
-const retainedHeap = () => { fullGc(); return process.memoryUsage().heapUsed }
+const retainedHeap = () => {
+  fullGc()
+  return process.memoryUsage().heapUsed
+}
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0) + ' MB'
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback
@@ -90,16 +117,17 @@ const arg = (name: string, fallback: string) => process.argv.find((a) => a.start
 /** Raw keep-alive POSTs to subscribe/send with `concurrency` in flight: the ceiling for the worker. */
 async function baseline(fake: FakeHandle, count: number, concurrency: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })
-  const post = (p: string, body: object) => new Promise<any>((resolve, reject) => {
-    const data = Buffer.from(JSON.stringify(body))
-    const req = http.request(fake.baseUrl + p, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': data.length } }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString())))
+  const post = (p: string, body: object) =>
+    new Promise<any>((resolve, reject) => {
+      const data = Buffer.from(JSON.stringify(body))
+      const req = http.request(fake.baseUrl + p, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': data.length } }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString())))
+      })
+      req.on('error', reject)
+      req.end(data)
     })
-    req.on('error', reject)
-    req.end(data)
-  })
   const { access_token: token } = await post('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: fake.appid, secret: fake.secret, force_refresh: false })
   await fake.ask({ type: 'grant', prefix: 'base-', from: 1, to: count })
   const data = { thing1: { value: '广州市总工会召开全市工会工作会议' }, date2: { value: '2020-07-13' }, thing3: { value: '〔2020〕第二十期' } }
@@ -107,13 +135,22 @@ async function baseline(fake: FakeHandle, count: number, concurrency: number) {
   const started = performance.now()
   let next = 1
   let ok = 0
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next <= count) {
-      const i = next++
-      const answer = await post(`/cgi-bin/message/subscribe/send?access_token=${token}`, { touser: `base-${i}`, template_id: TEMPLATE, page: 'pages/issue/index?id=1', data, miniprogram_state: 'formal', lang: 'zh_CN' })
-      if (answer.errcode === 0) ok++
-    }
-  }))
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next <= count) {
+        const i = next++
+        const answer = await post(`/cgi-bin/message/subscribe/send?access_token=${token}`, {
+          touser: `base-${i}`,
+          template_id: TEMPLATE,
+          page: 'pages/issue/index?id=1',
+          data,
+          miniprogram_state: 'formal',
+          lang: 'zh_CN',
+        })
+        if (answer.errcode === 0) ok++
+      }
+    }),
+  )
   const seconds = (performance.now() - started) / 1000
   agent.destroy()
   return { perSecond: ok / seconds, ok, memory: mem.stop() }
@@ -126,12 +163,14 @@ async function clientOnly(fake: FakeHandle, count: number, concurrency: number) 
   const data = { thing1: { value: '广州市总工会召开全市工会工作会议' }, date2: { value: '2020-07-13' }, thing3: { value: '〔2020〕第二十期' } }
   const started = performance.now()
   let next = 1
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next <= count) {
-      const i = next++
-      await wechat.sendSubscribeMessage({ touser: `client-${i}`, templateId: TEMPLATE, page: 'pages/issue/index?id=1', data })
-    }
-  }))
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next <= count) {
+        const i = next++
+        await wechat.sendSubscribeMessage({ touser: `client-${i}`, templateId: TEMPLATE, page: 'pages/issue/index?id=1', data })
+      }
+    }),
+  )
   return count / ((performance.now() - started) / 1000)
 }
 
@@ -139,7 +178,15 @@ async function openDb(kind: string): Promise<{ storage: Storage; place: Database
   if (kind === 'postgres') {
     const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
     const schema = `ub_bench_notify_${process.pid}_${Date.now()}`
-    const admin = async (q: string) => { const c = new pg.Client({ connectionString: url }); await c.connect(); try { await c.query(q) } finally { await c.end() } }
+    const admin = async (q: string) => {
+      const c = new pg.Client({ connectionString: url })
+      await c.connect()
+      try {
+        await c.query(q)
+      } finally {
+        await c.end()
+      }
+    }
     await admin(`create schema ${schema}`)
     const storage = openPostgresStorage({ connectionString: url, schema, maxConnections: 4 })
     await storage.migrate()
@@ -168,16 +215,37 @@ async function fanOut(fake: FakeHandle, kind: string, members: number, concurren
     await sql`insert into notify_credits (member_id, template_id, credits, updated_at) select id, ${TEMPLATE}, 1, ${now} from members`.execute(raw)
     await fake.ask({ type: 'grant', prefix, from: 1, to: members })
     const { issue: draft } = await storage.saveDraft({
-      masthead: '工会信息', year: 2020, number: 20, label: '〔2020〕第二十期', publisher: null, permit: null, date: '2020-07-13',
+      masthead: '工会信息',
+      year: 2020,
+      number: 20,
+      label: '〔2020〕第二十期',
+      publisher: null,
+      permit: null,
+      date: '2020-07-13',
       sections: [{ name: '要情动态', items: [{ kind: 'article', title: '广州市总工会召开二〇二〇年度全市工会系统劳动竞赛表彰大会', paragraphs: ['正文'], source: null }] }],
-      distribution: { reportTo: null, sendTo: null }, editor: { name: null, email: null, phone: null }, warnings: [],
+      distribution: { reportTo: null, sendTo: null },
+      editor: { name: null, email: null, phone: null },
+      warnings: [],
     })
     const config: NotificationConfig = {
-      templateId: TEMPLATE, fields: parseFieldSpec('thing1=title,date2=date,thing3=label'), sendRate: 0, concurrency,
-      maxAttempts: 5, retryBaseMs: 200, retryMaxMs: 5000, leaseSeconds: 120, pollMs: 20, workerInServer: true, miniprogramState: 'formal',
+      templateId: TEMPLATE,
+      fields: parseFieldSpec('thing1=title,date2=date,thing3=label'),
+      sendRate: 0,
+      concurrency,
+      maxAttempts: 5,
+      retryBaseMs: 200,
+      retryMaxMs: 5000,
+      leaseSeconds: 120,
+      pollMs: 20,
+      workerInServer: true,
+      miniprogramState: 'formal',
     }
     const enqueueStarted = performance.now()
-    await storage.publishIssue(draft.id, { inTransaction: async (trx, issue) => { await enqueueNewIssue(trx.notifications, issue, config) } })
+    await storage.publishIssue(draft.id, {
+      inTransaction: async (trx, issue) => {
+        await enqueueNewIssue(trx.notifications, issue, config)
+      },
+    })
     const enqueueMs = performance.now() - enqueueStarted
 
     const wechat = createWechatClient({ baseUrl: fake.baseUrl, appid: fake.appid, secret: fake.secret, tokenCache: createDbTokenCache(storage.notifications) })
@@ -214,14 +282,19 @@ async function main() {
   const fake = await startFakeChild()
   try {
     const base = await baseline(fake, 20_000, concurrency)
-    console.log(`baseline: raw keep-alive HTTP POSTs to the fake, ${concurrency} in flight, no DB: ${base.perSecond.toFixed(0)} msgs/s (peak RSS ${mb(base.memory.peakRss)}, heap ${mb(base.memory.peakHeap)})`)
+    console.log(
+      `baseline: raw keep-alive HTTP POSTs to the fake, ${concurrency} in flight, no DB: ${base.perSecond.toFixed(0)} msgs/s (peak RSS ${mb(base.memory.peakRss)}, heap ${mb(base.memory.peakHeap)})`,
+    )
     const client = await clientOnly(fake, 20_000, concurrency)
     console.log(`          the WeChat client (src/server/wechat/client.ts) alone, no DB: ${client.toFixed(0)} msgs/s`)
     console.log('db        members  enqueue   worker msgs/s  vs baseline  peak RSS  peak heap  retained heap before→after  sent/refused/failed/queued')
     let run = 0
     for (const kind of kinds) {
       for (const members of sizes) {
-        if (Date.now() > deadline) { console.log(`(stopped: BENCH_MAX_SECONDS=${maxSeconds} reached)`); return }
+        if (Date.now() > deadline) {
+          console.log(`(stopped: BENCH_MAX_SECONDS=${maxSeconds} reached)`)
+          return
+        }
         const r = await fanOut(fake, kind, members, concurrency, run++)
         console.log(
           `${kind.padEnd(9)} ${String(members).padStart(7)}  ${(r.enqueueMs / 1000).toFixed(2).padStart(6)} s  ${r.perSecond.toFixed(0).padStart(13)}  ${(r.perSecond / base.perSecond).toFixed(2).padStart(11)}  ${mb(r.memory.peakRss).padStart(8)}  ${mb(r.memory.peakHeap).padStart(9)}  ${(mb(r.heapBefore) + ' → ' + mb(r.heapAfter)).padStart(26)}  ${r.counts.sent}/${r.counts.refused}/${r.counts.failed}/${r.counts.queued + r.counts.sending}`,
@@ -235,4 +308,8 @@ async function main() {
 }
 
 if (process.argv.includes('--fake-child')) void runFakeChild()
-else main().catch((err) => { console.error(err); process.exit(1) })
+else
+  main().catch((err) => {
+    console.error(err)
+    process.exit(1)
+  })

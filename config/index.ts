@@ -10,7 +10,9 @@ class OfflineAssetList {
   apply(compiler: Compiler) {
     compiler.hooks.thisCompilation.tap('OfflineAssetList', (compilation) => {
       compilation.hooks.processAssets.tap({ name: 'OfflineAssetList', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
-        const files = Object.keys(assets).filter((name) => /\.(js|css)$/.test(name) && name !== 'sw.js').map((name) => '/' + name)
+        const files = Object.keys(assets)
+          .filter((name) => /\.(js|css)$/.test(name) && name !== 'sw.js')
+          .map((name) => '/' + name)
         compilation.emitAsset('sw-assets.json', new compiler.webpack.sources.RawSource(JSON.stringify(files)))
       })
     })

@@ -1,12 +1,5 @@
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/issue/index',
-    'pages/article/index',
-    'pages/search/index',
-    'pages/favourites/index',
-    'pages/settings/index',
-  ],
+  pages: ['pages/index/index', 'pages/issue/index', 'pages/article/index', 'pages/search/index', 'pages/favourites/index', 'pages/settings/index'],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#b71c1c',

@@ -4,7 +4,14 @@ import { Button, View } from '@tarojs/components'
  * Favourite, share and save-poster buttons under an article. In WeChat sharing is the mini-program's
  * own share button (openType='share'); elsewhere a tap calls onShare.
  */
-export default function ArticleActions({ favourite, saving, wechatShare, onFavourite, onShare, onPoster }: {
+export default function ArticleActions({
+  favourite,
+  saving,
+  wechatShare,
+  onFavourite,
+  onShare,
+  onPoster,
+}: {
   favourite: boolean
   /** The poster is being made: the button says so and waits. */
   saving: boolean
@@ -15,11 +22,21 @@ export default function ArticleActions({ favourite, saving, wechatShare, onFavou
 }) {
   return (
     <View className='pad row gap'>
-      <Button className={`btn${favourite ? ' primary' : ''}`} onClick={onFavourite} aria-pressed={favourite}>{favourite ? '★ 已收藏' : '☆ 收藏'}</Button>
-      {wechatShare
-        ? <Button className='btn' openType='share'>分享给好友</Button>
-        : <Button className='btn' onClick={onShare}>分享</Button>}
-      <Button className='btn' onClick={onPoster} disabled={saving ? true : undefined}>{saving ? '正在生成…' : '保存海报'}</Button>
+      <Button className={`btn${favourite ? ' primary' : ''}`} onClick={onFavourite} aria-pressed={favourite}>
+        {favourite ? '★ 已收藏' : '☆ 收藏'}
+      </Button>
+      {wechatShare ? (
+        <Button className='btn' openType='share'>
+          分享给好友
+        </Button>
+      ) : (
+        <Button className='btn' onClick={onShare}>
+          分享
+        </Button>
+      )}
+      <Button className='btn' onClick={onPoster} disabled={saving ? true : undefined}>
+        {saving ? '正在生成…' : '保存海报'}
+      </Button>
     </View>
   )
 }

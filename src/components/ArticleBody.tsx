@@ -7,13 +7,24 @@ export default function ArticleBody({ detail }: { detail: ArticleDetail }) {
   const { article, issue, section } = detail
   return (
     <View className='article'>
-      <Text className='muted'>{issue.masthead} {issue.label} · {plainSectionName(section)}</Text>
-      <View><Text className='title' userSelect selectable>{article.title}</Text></View>
+      <Text className='muted'>
+        {issue.masthead} {issue.label} · {plainSectionName(section)}
+      </Text>
+      <View>
+        <Text className='title' userSelect selectable>
+          {article.title}
+        </Text>
+      </View>
       <View style={{ margin: '6PX 0 16PX' }}>
-        <Text className='muted'>{formatIssueDate(issue.date)}{article.source ? `　${sourceLine(article.source)}` : ''}</Text>
+        <Text className='muted'>
+          {formatIssueDate(issue.date)}
+          {article.source ? `　${sourceLine(article.source)}` : ''}
+        </Text>
       </View>
       {article.paragraphs.map((p, i) => (
-        <Text key={i} className='para' userSelect selectable>{p}</Text>
+        <Text key={i} className='para' userSelect selectable>
+          {p}
+        </Text>
       ))}
     </View>
   )

@@ -7,7 +7,13 @@ export default function Highlighted({ text, ranges, className }: { text: string;
   return (
     <Text className={className}>
       {highlightRuns(text, ranges).map((run, i) =>
-        run.hit ? <Text key={i} className='mark'>{run.text}</Text> : <Text key={i}>{run.text}</Text>,
+        run.hit ? (
+          <Text key={i} className='mark'>
+            {run.text}
+          </Text>
+        ) : (
+          <Text key={i}>{run.text}</Text>
+        ),
       )}
     </Text>
   )

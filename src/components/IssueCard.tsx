@@ -12,7 +12,9 @@ export default function IssueCard({ issue, unread, onOpen }: { issue: IssueSumma
       </View>
       <Text className='muted'>{formatIssueDate(issue.date)}</Text>
       {firstTitles(issue.contents).map((title, i) => (
-        <Text key={i} className='contents-line'>· {title}</Text>
+        <Text key={i} className='contents-line'>
+          · {title}
+        </Text>
       ))}
     </View>
   )

@@ -5,15 +5,13 @@ import { plainSectionName, sourceLine } from './format'
 import Masthead from './Masthead'
 
 /** The first reader page: masthead and 本期导读, every article one tap away. */
-export function ContentsPage({ issue, onOpenArticle, onOpenSection }: {
-  issue: IssueDetail
-  onOpenArticle: (id: number) => void
-  onOpenSection: (index: number) => void
-}) {
+export function ContentsPage({ issue, onOpenArticle, onOpenSection }: { issue: IssueDetail; onOpenArticle: (id: number) => void; onOpenSection: (index: number) => void }) {
   return (
     <View>
       <Masthead masthead={issue.masthead} label={issue.label} publisher={issue.publisher} date={issue.date} />
-      <View className='section-name'><Text>本期导读</Text></View>
+      <View className='section-name'>
+        <Text>本期导读</Text>
+      </View>
       {issue.sections.map((section, index) => (
         <View key={section.name + index}>
           <View className='toc-item' onClick={() => onOpenSection(index + 1)}>
@@ -41,12 +39,16 @@ export function ContentsPage({ issue, onOpenArticle, onOpenSection }: {
 export function SectionPage({ section, onOpenArticle }: { section: StoredSection; onOpenArticle: (id: number) => void }) {
   return (
     <View>
-      <View className='section-name'><Text>〔{plainSectionName(section.name)}〕</Text></View>
+      <View className='section-name'>
+        <Text>〔{plainSectionName(section.name)}〕</Text>
+      </View>
       {section.items.map((item) =>
         item.kind === 'article' ? (
           <View key={item.id} className='card' onClick={() => onOpenArticle(item.id)}>
             <Text className='h2'>{item.title}</Text>
-            <Text className='para' numberOfLines={3}>{item.paragraphs[0] ?? ''}</Text>
+            <Text className='para' numberOfLines={3}>
+              {item.paragraphs[0] ?? ''}
+            </Text>
             <View className='row'>
               <Text className='muted grow'>{sourceLine(item.source)}</Text>
               <Text className='accent'>阅读全文 ›</Text>
@@ -68,11 +70,31 @@ export function IssueFooter({ issue }: { issue: IssueDetail }) {
   const { distribution, editor } = issue
   return (
     <View className='footer-block'>
-      {distribution.reportTo ? <View><Text userSelect>报：{distribution.reportTo}</Text></View> : null}
-      {distribution.sendTo ? <View><Text userSelect>发：{distribution.sendTo}</Text></View> : null}
-      {editor.name ? <View><Text>编辑：{editor.name}</Text></View> : null}
-      {editor.phone ? <View><Text userSelect>电话：{editor.phone}</Text></View> : null}
-      {editor.email ? <View><Text userSelect>邮箱：{editor.email}</Text></View> : null}
+      {distribution.reportTo ? (
+        <View>
+          <Text userSelect>报：{distribution.reportTo}</Text>
+        </View>
+      ) : null}
+      {distribution.sendTo ? (
+        <View>
+          <Text userSelect>发：{distribution.sendTo}</Text>
+        </View>
+      ) : null}
+      {editor.name ? (
+        <View>
+          <Text>编辑：{editor.name}</Text>
+        </View>
+      ) : null}
+      {editor.phone ? (
+        <View>
+          <Text userSelect>电话：{editor.phone}</Text>
+        </View>
+      ) : null}
+      {editor.email ? (
+        <View>
+          <Text userSelect>邮箱：{editor.email}</Text>
+        </View>
+      ) : null}
     </View>
   )
 }

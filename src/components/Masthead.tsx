@@ -6,9 +6,21 @@ export default function Masthead(props: { masthead: string; label?: string; publ
   return (
     <View className='masthead'>
       <Text className='masthead-name'>{props.masthead}</Text>
-      {props.label ? <View><Text className='masthead-meta'>{props.label}</Text></View> : null}
-      {props.publisher ? <View><Text className='masthead-meta'>{props.publisher}</Text></View> : null}
-      {props.date ? <View><Text className='masthead-meta'>{formatIssueDate(props.date)}</Text></View> : null}
+      {props.label ? (
+        <View>
+          <Text className='masthead-meta'>{props.label}</Text>
+        </View>
+      ) : null}
+      {props.publisher ? (
+        <View>
+          <Text className='masthead-meta'>{props.publisher}</Text>
+        </View>
+      ) : null}
+      {props.date ? (
+        <View>
+          <Text className='masthead-meta'>{formatIssueDate(props.date)}</Text>
+        </View>
+      ) : null}
     </View>
   )
 }

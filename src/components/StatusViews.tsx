@@ -15,7 +15,9 @@ export function ErrorView({ message, onRetry }: { message: string; onRetry: () =
   return (
     <View className='error'>
       <Text className='error-text'>{message}</Text>
-      <Button className='btn primary' onClick={onRetry}>重新加载</Button>
+      <Button className='btn primary' onClick={onRetry}>
+        重新加载
+      </Button>
     </View>
   )
 }

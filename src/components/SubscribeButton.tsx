@@ -4,7 +4,9 @@ import { Button, Text, View } from '@tarojs/components'
 export default function SubscribeButton({ message, onSubscribe }: { message: string | null; onSubscribe: () => void }) {
   return (
     <View className='pad'>
-      <Button className='btn primary' onClick={onSubscribe}>订阅新一期提醒</Button>
+      <Button className='btn primary' onClick={onSubscribe}>
+        订阅新一期提醒
+      </Button>
       {message ? <Text className='muted'>{message}</Text> : null}
     </View>
   )

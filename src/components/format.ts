@@ -18,7 +18,7 @@ export function firstTitles(contents: ContentsSection[], count = 3): string[] {
 
 /** Section names without the 〔〕 or [] the printed bulletin puts around them. */
 export function plainSectionName(name: string): string {
-  return name.replace(/^[〔【\[]\s*|\s*[〕】\]]$/g, '').trim()
+  return name.replace(/^[〔【[]\s*|\s*[〕】\]]$/g, '').trim()
 }
 
 export function sourceLine(source: { organization: string; author: string | null } | null): string {

@@ -8,5 +8,9 @@ import { effectiveStep } from '../stores/settings-store'
 export default function PageShellContainer({ children }: PropsWithChildren) {
   const textStep = useApp('settings', (s) => s.textStep)
   const night = useApp('settings', (s) => s.night)
-  return <PageShell step={effectiveStep(textStep, systemFontSize())} night={night}>{children}</PageShell>
+  return (
+    <PageShell step={effectiveStep(textStep, systemFontSize())} night={night}>
+      {children}
+    </PageShell>
+  )
 }

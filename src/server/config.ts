@@ -118,9 +118,7 @@ const envSchema = z.object({
       }
     }),
   WECHAT_SEND_RATE: wholeNumber('WECHAT_SEND_RATE', 20, 0, 100_000),
-  WECHAT_MINIPROGRAM_STATE: z
-    .enum(['developer', 'trial', 'formal'], { message: 'WECHAT_MINIPROGRAM_STATE must be developer, trial or formal' })
-    .optional(),
+  WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal'], { message: 'WECHAT_MINIPROGRAM_STATE must be developer, trial or formal' }).optional(),
   NOTIFY_CONCURRENCY: wholeNumber('NOTIFY_CONCURRENCY', 16, 1, 512),
   NOTIFY_MAX_ATTEMPTS: wholeNumber('NOTIFY_MAX_ATTEMPTS', 6, 1, 100),
   NOTIFY_RETRY_BASE_MS: wholeNumber('NOTIFY_RETRY_BASE_MS', 30_000, 1, 86_400_000),
@@ -143,7 +141,10 @@ const envSchema = z.object({
       if (/^\d{1,2}$/.test(value)) return Number(value)
       const addresses = value.split(',').map((a) => a.trim())
       if (addresses.every((a) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a) && /[.:]/.test(a))) return addresses
-      ctx.addIssue({ code: 'custom', message: `TRUST_PROXY must be false, the number of proxies in front of the server (1, 2 …), or their addresses (10.0.0.1,10.0.0.0/8), got "${value}"` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `TRUST_PROXY must be false, the number of proxies in front of the server (1, 2 …), or their addresses (10.0.0.1,10.0.0.0/8), got "${value}"`,
+      })
       return z.NEVER
     }),
   CARD_FONT: optionalText,
@@ -201,6 +202,9 @@ export function loadSettings(env: Env = process.env): Settings {
   }
   return { config, notify, cards: { fontPath: e.CARD_FONT } }
 }
+
+/** The process environment, for entry points that pass it on (the one reader of process.env). */
+export const processEnvironment = (): Env => process.env
 
 /** The server's part of the settings. */
 export const loadConfig = (env: Env = process.env): Config => loadSettings(env).config

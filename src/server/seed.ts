@@ -14,7 +14,9 @@ export async function seedFromSamples(storage: Storage, publishing: PublishingSe
   if ((await storage.countIssues()) > 0) return null
   let files: string[]
   try {
-    files = readdirSync(samplesDir).filter((f) => DOCUMENT.test(f)).sort()
+    files = readdirSync(samplesDir)
+      .filter((f) => DOCUMENT.test(f))
+      .sort()
   } catch {
     return []
   }

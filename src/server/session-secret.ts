@@ -25,7 +25,9 @@ function readStored(file: string): string | null {
     return null // not there yet
   }
   if (Buffer.byteLength(stored, 'utf8') < MIN_SECRET_BYTES) {
-    throw new SessionSecretError(`${file} holds a session secret of ${Buffer.byteLength(stored, 'utf8')} bytes; at least ${MIN_SECRET_BYTES} are needed. Delete the file to have a new one generated (members will sign in again), or put a longer secret in it.`)
+    throw new SessionSecretError(
+      `${file} holds a session secret of ${Buffer.byteLength(stored, 'utf8')} bytes; at least ${MIN_SECRET_BYTES} are needed. Delete the file to have a new one generated (members will sign in again), or put a longer secret in it.`,
+    )
   }
   return stored
 }

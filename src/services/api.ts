@@ -2,8 +2,16 @@
  * The backend's HTTP API as typed calls (issue 4 and issue 6). Only shapes from src/core/api.ts.
  */
 import type {
-  ArticleDetail, ClientConfig, FavouriteEntry, FavouriteList, IssueDetail, IssueList, SearchResults, SessionResponse,
-  SubscribeResult, SubscriptionStatus,
+  ArticleDetail,
+  ClientConfig,
+  FavouriteEntry,
+  FavouriteList,
+  IssueDetail,
+  IssueList,
+  SearchResults,
+  SessionResponse,
+  SubscribeResult,
+  SubscriptionStatus,
 } from '../core/api'
 import type { HttpClient } from './http'
 
@@ -21,16 +29,14 @@ export function createApi(http: HttpClient) {
       http.request<IssueList>('GET', `/api/issues${query({ limit, cursor })}`, undefined, options),
     getIssue: (id: number) => http.request<IssueDetail>('GET', `/api/issues/${id}`),
     getArticle: (id: number) => http.request<ArticleDetail>('GET', `/api/articles/${id}`),
-    search: (q: SearchQuery) =>
-      http.request<SearchResults>('GET', `/api/search${query({ q: q.q, limit: q.limit ?? 20, cursor: q.cursor, year: q.year, section: q.section })}`),
+    search: (q: SearchQuery) => http.request<SearchResults>('GET', `/api/search${query({ q: q.q, limit: q.limit ?? 20, cursor: q.cursor, year: q.year, section: q.section })}`),
     getConfig: () => http.request<ClientConfig>('GET', '/api/config'),
     loginWechat: (code: string) => http.request<SessionResponse>('POST', '/api/auth/wechat', { code }),
     loginDevice: (deviceId: string) => http.request<SessionResponse>('POST', '/api/auth/device', { deviceId }),
     listFavourites: () => http.request<FavouriteList>('GET', '/api/me/favourites'),
     addFavourite: (articleId: number) => http.request<unknown>('PUT', `/api/me/favourites/${articleId}`),
     removeFavourite: (articleId: number) => http.request<unknown>('DELETE', `/api/me/favourites/${articleId}`),
-    recordSubscription: (templateId: string, result: SubscribeResult) =>
-      http.request<SubscriptionStatus>('POST', '/api/me/subscriptions', { templateId, result }),
+    recordSubscription: (templateId: string, result: SubscribeResult) => http.request<SubscriptionStatus>('POST', '/api/me/subscriptions', { templateId, result }),
     getSubscriptions: () => http.request<SubscriptionStatus>('GET', '/api/me/subscriptions'),
   }
 }

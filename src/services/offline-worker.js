@@ -11,11 +11,14 @@ self.addEventListener('install', (event) => {
   // The page and every script/style of this build (listed by the build in sw-assets.json), so pages
   // not yet visited open offline too.
   event.waitUntil(
-    caches.open(SHELL).then(async (cache) => {
-      await cache.add('/')
-      const files = await fetch('/sw-assets.json').then((r) => r.json())
-      await cache.addAll(files)
-    }).catch(() => undefined),
+    caches
+      .open(SHELL)
+      .then(async (cache) => {
+        await cache.add('/')
+        const files = await fetch('/sw-assets.json').then((r) => r.json())
+        await cache.addAll(files)
+      })
+      .catch(() => undefined),
   )
 })
 

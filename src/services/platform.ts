@@ -70,8 +70,7 @@ export function systemFontSize(): number | null {
 // Navigation: pages say where to go by name; the routes and Taro's calls stay here.
 const HOME = '/pages/index/index'
 const articleUrl = (id: number) => `/pages/article/index?id=${id}`
-const issueUrl = (id: number, section?: string) =>
-  `/pages/issue/index?id=${id}${section === undefined ? '' : `&section=${encodeURIComponent(section)}`}`
+const issueUrl = (id: number, section?: string) => `/pages/issue/index?id=${id}${section === undefined ? '' : `&section=${encodeURIComponent(section)}`}`
 
 /** A new page on top; WeChat keeps at most 10, so when the stack is full this one replaces the top. */
 function open(url: string): void {
@@ -165,8 +164,14 @@ export function watchNetwork(): () => boolean {
   let offline = false
   if (!isWeapp && typeof navigator !== 'undefined') return () => navigator.onLine === false
   try {
-    Taro.onNetworkStatusChange((res) => { offline = !res.isConnected })
-    void Taro.getNetworkType().then((res) => { offline = res.networkType === 'none' }).catch(() => undefined)
+    Taro.onNetworkStatusChange((res) => {
+      offline = !res.isConnected
+    })
+    void Taro.getNetworkType()
+      .then((res) => {
+        offline = res.networkType === 'none'
+      })
+      .catch(() => undefined)
   } catch {
     // not available: assume online
   }

@@ -14,20 +14,12 @@ export interface SubscribeOutcome {
 }
 
 export interface SubscribeApi {
-  requestSubscribeMessage(options: {
-    tmplIds: string[]
-    success?: (res: Record<string, string>) => void
-    fail?: (err: { errCode?: number; errMsg?: string }) => void
-  }): unknown
+  requestSubscribeMessage(options: { tmplIds: string[]; success?: (res: Record<string, string>) => void; fail?: (err: { errCode?: number; errMsg?: string }) => void }): unknown
 }
 
 const TURN_ON_HINT = '如需开启：点右上角「···」→「设置」→「通知管理」，打开「接收通知」。'
 
-export function interpretSubscribe(
-  answer: Record<string, string> | null,
-  failure: { errCode?: number; errMsg?: string } | null,
-  templateId: string,
-): SubscribeOutcome {
+export function interpretSubscribe(answer: Record<string, string> | null, failure: { errCode?: number; errMsg?: string } | null, templateId: string): SubscribeOutcome {
   if (failure) {
     if (failure.errCode === 20004) {
       return { result: null, ok: false, message: `您已关闭了小程序的所有订阅消息，收不到新一期提醒。${TURN_ON_HINT}` }

@@ -32,7 +32,9 @@ function build() {
   const knownOffline = watchNetwork()
   const session = createSessionStore({ api, store, obtainCredential })
   token = session.getState().token
-  session.subscribe((s) => { token = s.token })
+  session.subscribe((s) => {
+    token = s.token
+  })
 
   return {
     api,

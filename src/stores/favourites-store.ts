@@ -51,7 +51,10 @@ export function createFavouritesStore(deps: FavouritesDeps) {
   // reach the server as remove-then-add.
   let queue: Promise<unknown> = Promise.resolve()
   const push = (fn: () => Promise<unknown>) => {
-    queue = queue.then(() => deps.signIn()).then((token) => (token ? fn() : undefined)).catch(() => undefined)
+    queue = queue
+      .then(() => deps.signIn())
+      .then((token) => (token ? fn() : undefined))
+      .catch(() => undefined)
   }
 
   return createStore<FavouritesState>()(

@@ -39,8 +39,7 @@ export function createResourceStore<T>(options: ResourceStoreOptions<T>) {
   const inFlight = new Map<number, Promise<void>>()
 
   return createStore<ResourceState<T>>()((set, get) => {
-    const put = (id: number, entry: ResourceEntry<T>) =>
-      set({ entries: { ...get().entries, [id]: entry } })
+    const put = (id: number, entry: ResourceEntry<T>) => set({ entries: { ...get().entries, [id]: entry } })
 
     async function load(id: number): Promise<void> {
       const local = cache.get<T>(cacheKey(id)) ?? options.fallback?.(id) ?? null

@@ -46,9 +46,7 @@ export function createSessionStore(deps: SessionDeps) {
           pending = (async () => {
             try {
               const credential = await deps.obtainCredential()
-              const session: SessionResponse = credential.kind === 'wechat'
-                ? await deps.api.loginWechat(credential.code)
-                : await deps.api.loginDevice(credential.deviceId)
+              const session: SessionResponse = credential.kind === 'wechat' ? await deps.api.loginWechat(credential.code) : await deps.api.loginDevice(credential.deviceId)
               set({ token: session.token, memberId: session.memberId, expiresAt: session.expiresAt, signingIn: false })
               return session.token
             } catch {

@@ -57,9 +57,13 @@ describeBrowser('home with several pages of issues (390×844)', () => {
     await page.evaluate(() => {
       const w = window as Window & { restingAtTop?: boolean }
       w.restingAtTop = false
-      document.addEventListener('scrollend', () => {
-        w.restingAtTop = [...document.querySelectorAll('.taro_page')].every((el) => el.scrollTop === 0) && window.scrollY === 0
-      }, { capture: true })
+      document.addEventListener(
+        'scrollend',
+        () => {
+          w.restingAtTop = [...document.querySelectorAll('.taro_page')].every((el) => el.scrollTop === 0) && window.scrollY === 0
+        },
+        { capture: true },
+      )
     })
     await page.mouse.wheel(0, -40_000)
     await page.waitForFunction(() => (window as Window & { restingAtTop?: boolean }).restingAtTop === true)

@@ -55,18 +55,35 @@ describeBrowser('readability of the H5 client', () => {
   const visible = (selector: string) => page.locator(selector).locator('visible=true')
 
   it('tap targets are at least 44 px and body text has line height ≥ 1.5', async () => {
-    for (const route of ['/#/pages/index/index', '/#/pages/article/index?id=2', '/#/pages/search/index', '/#/pages/settings/index', '/#/pages/issue/index?id=1', '/#/pages/favourites/index']) {
+    for (const route of [
+      '/#/pages/index/index',
+      '/#/pages/article/index?id=2',
+      '/#/pages/search/index',
+      '/#/pages/settings/index',
+      '/#/pages/issue/index?id=1',
+      '/#/pages/favourites/index',
+    ]) {
       await page.goto(server.base + route)
       await page.waitForTimeout(1200)
       const small = await visible('.btn, .chip, .tab, .toc-item, .issue-card').evaluateAll((els) =>
-        els.map((e) => e.getBoundingClientRect()).filter((r) => r.height < 44 || r.width < 44).map((r) => `${r.width}×${r.height}`))
+        els
+          .map((e) => e.getBoundingClientRect())
+          .filter((r) => r.height < 44 || r.width < 44)
+          .map((r) => `${r.width}×${r.height}`),
+      )
       expect({ route, small }).toEqual({ route, small: [] })
     }
     await page.goto(server.base + '/#/pages/article/index?id=2')
     await visible('.para').first().waitFor()
-    const ratio = await visible('.para').first().evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) / parseFloat(getComputedStyle(el).fontSize))
+    const ratio = await visible('.para')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) / parseFloat(getComputedStyle(el).fontSize))
     expect(ratio).toBeGreaterThanOrEqual(1.5)
-    expect(await visible('.para').first().evaluate((el) => getComputedStyle(el).userSelect)).not.toBe('none')
+    expect(
+      await visible('.para')
+        .first()
+        .evaluate((el) => getComputedStyle(el).userSelect),
+    ).not.toBe('none')
   }, 60_000)
 
   it('text contrast is at least 4.5:1 in day and night mode', async () => {

@@ -32,7 +32,7 @@ export function describeIf(available: boolean, what: string): jest.Describe {
         void fn
       })) as unknown as jest.Describe
   }
-  // eslint-disable-next-line no-console
+
   console.log(`skipping "${what}" suites: ${what} is not available on this machine`)
   return describe.skip
 }

@@ -15,8 +15,11 @@ beforeAll(async () => {
   ensureWeappBuild()
   fake = await startFakeWechat()
   server = await startServer({
-    WECHAT_API_BASE: fake.baseUrl, WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret,
-    WECHAT_TEMPLATE_NEW_ISSUE: TEMPLATE, NOTIFY_WORKER: 'off',
+    WECHAT_API_BASE: fake.baseUrl,
+    WECHAT_APPID: fake.appid,
+    WECHAT_SECRET: fake.secret,
+    WECHAT_TEMPLATE_NEW_ISSUE: TEMPLATE,
+    NOTIFY_WORKER: 'off',
   })
 }, 200_000)
 afterAll(async () => {
@@ -29,8 +32,11 @@ const tokenIn = (storage: Record<string, string>) => JSON.parse(JSON.parse(stora
 describe('subscribe to new issues (booted mini-program)', () => {
   it('accept: asks WeChat with the template from /api/config, says so, and the server holds a credit', async () => {
     const r = await boot({
-      page: 'pages/index/index', api: server.base, loginCode: fake.issueLoginCode('member-accepts'),
-      subscribeAnswer: { [TEMPLATE]: 'accept', errMsg: 'requestSubscribeMessage:ok' }, taps: ['订阅新一期提醒'],
+      page: 'pages/index/index',
+      api: server.base,
+      loginCode: fake.issueLoginCode('member-accepts'),
+      subscribeAnswer: { [TEMPLATE]: 'accept', errMsg: 'requestSubscribeMessage:ok' },
+      taps: ['订阅新一期提醒'],
     })
     expect(r.subscribeCalls).toEqual([expect.objectContaining({ tmplIds: [TEMPLATE] })])
     expect(r.texts.join('')).toContain('订阅成功')
@@ -40,8 +46,11 @@ describe('subscribe to new issues (booted mini-program)', () => {
 
   it('reject: no credit, and the member is told how to allow it later', async () => {
     const r = await boot({
-      page: 'pages/index/index', api: server.base, loginCode: fake.issueLoginCode('member-rejects'),
-      subscribeAnswer: { [TEMPLATE]: 'reject' }, taps: ['订阅新一期提醒'],
+      page: 'pages/index/index',
+      api: server.base,
+      loginCode: fake.issueLoginCode('member-rejects'),
+      subscribeAnswer: { [TEMPLATE]: 'reject' },
+      taps: ['订阅新一期提醒'],
     })
     expect(r.texts.join('')).toContain('不接收提醒')
     const res = await fetch(server.base + '/api/me/subscriptions', { headers: { authorization: `Bearer ${tokenIn(r.storage)}` } })
@@ -50,8 +59,11 @@ describe('subscribe to new issues (booted mini-program)', () => {
 
   it('errCode 20004 (all subscriptions off): explains where to turn them back on', async () => {
     const r = await boot({
-      page: 'pages/index/index', api: server.base, loginCode: fake.issueLoginCode('member-all-off'),
-      subscribeFail: { errCode: 20004, errMsg: 'requestSubscribeMessage:fail' }, taps: ['订阅新一期提醒'],
+      page: 'pages/index/index',
+      api: server.base,
+      loginCode: fake.issueLoginCode('member-all-off'),
+      subscribeFail: { errCode: 20004, errMsg: 'requestSubscribeMessage:fail' },
+      taps: ['订阅新一期提醒'],
     })
     const text = r.texts.join('')
     expect(text).toContain('关闭了小程序的所有订阅消息')

@@ -27,8 +27,7 @@ export function matchRanges(original: string, terms: string[]): Range[] {
  */
 export function buildHit(doc: SearchDocument, terms: string[], normalisedFields?: string): SearchHit {
   const titleRanges = doc.hasTitle ? matchRanges(doc.title, terms) : briefTitleRanges(doc, terms)
-  const { snippet, snippetRanges } =
-    normalisedFields === undefined ? buildSnippet(doc.texts, terms) : snippetFromFields(doc.texts, terms, normalisedFields, doc.hasTitle)
+  const { snippet, snippetRanges } = normalisedFields === undefined ? buildSnippet(doc.texts, terms) : snippetFromFields(doc.texts, terms, normalisedFields, doc.hasTitle)
   return {
     itemId: doc.itemId,
     kind: doc.kind,
@@ -51,7 +50,7 @@ function briefTitleRanges(doc: SearchDocument, terms: string[]): Range[] {
 }
 
 function buildSnippet(texts: string[], terms: string[]): { snippet: string; snippetRanges: Range[] } {
-  for (const [i, text] of texts.entries()) {
+  for (const text of texts) {
     const folded = normalise(text)
     let first = -1
     for (const term of terms) {

@@ -35,7 +35,7 @@ export interface SearchIndex {
 
 /** Section names are compared without their brackets: 〔信息短波〕, [信息短波] and 信息短波 are one. */
 export function sectionKey(name: string): string {
-  return normalise(name).replace(/[〔〕\[\]【】()（）]/gu, '')
+  return normalise(name).replace(/[〔〕[\]【】()（）]/gu, '')
 }
 
 export interface SearchIndexOptions {
@@ -77,7 +77,10 @@ function* indexSteps(documents: SearchDocument[], { resultCacheSize = 100 }: Sea
   }
   const titles = documents.map((doc) => (doc.hasTitle ? normalise(doc.title) : ''))
   const sectionKeys = documents.map((doc) => sectionKey(doc.section))
-  const tables = rankTables(documents.map((doc) => doc.date), documents.map((doc) => doc.itemId))
+  const tables = rankTables(
+    documents.map((doc) => doc.date),
+    documents.map((doc) => doc.itemId),
+  )
   yield
   const postings = yield* postingSteps(joined)
   const titlePostings = buildPostings(titles)
@@ -105,7 +108,14 @@ function* indexSteps(documents: SearchDocument[], { resultCacheSize = 100 }: Sea
   function rank(terms: string[], need: number, year?: number, section?: string): Ranked {
     const perTerm = terms.map(candidatesFor)
     const shortest = perTerm.reduce((a, b) => (b.docs.length < a.docs.length ? b : a)).docs
-    const docs = filtered(intersect(shortest, perTerm.map((c) => c.docs)), year, section)
+    const docs = filtered(
+      intersect(
+        shortest,
+        perTerm.map((c) => c.docs),
+      ),
+      year,
+      section,
+    )
     const counts = new Int32Array(docs.length)
     const alive = new Uint8Array(docs.length).fill(1)
     terms.forEach((term, t) => {

@@ -47,7 +47,7 @@ export function normaliseWithMap(original: string): NormalisedText {
   let text = ''
   const starts: number[] = []
   const ends: number[] = []
-  for (let offset = 0; offset < original.length; ) {
+  for (let offset = 0; offset < original.length;) {
     const code = original.codePointAt(offset)!
     const width = code > 0xffff ? 2 : 1
     const folded = fold(code, width === 1 ? original[offset] : original.slice(offset, offset + 2))
@@ -68,7 +68,7 @@ export function normaliseWithMap(original: string): NormalisedText {
  */
 export function originalOffset(original: string, at: number): number {
   let produced = 0
-  for (let offset = 0; offset < original.length; ) {
+  for (let offset = 0; offset < original.length;) {
     const code = original.codePointAt(offset)!
     const width = code > 0xffff ? 2 : 1
     produced += fold(code, width === 1 ? original[offset] : original.slice(offset, offset + 2)).length

@@ -89,12 +89,6 @@ function largestFirst(keys: Float64Array, count: number): Float64Array {
 
 function rankWithComparator({ docs, titleTerms, occurrences }: RankInput, { days, idRanks }: RankTables): number[] {
   const order = docs.map((_, i) => i)
-  order.sort(
-    (a, b) =>
-      titleTerms[b] - titleTerms[a] ||
-      occurrences[b] - occurrences[a] ||
-      days[docs[b]] - days[docs[a]] ||
-      idRanks[docs[a]] - idRanks[docs[b]],
-  )
+  order.sort((a, b) => titleTerms[b] - titleTerms[a] || occurrences[b] - occurrences[a] || days[docs[b]] - days[docs[a]] || idRanks[docs[a]] - idRanks[docs[b]])
   return order.map((i) => docs[i])
 }

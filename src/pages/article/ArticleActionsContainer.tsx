@@ -31,14 +31,5 @@ export default function ArticleActionsContainer({ detail }: { detail: ArticleDet
     }
   }
 
-  return (
-    <ArticleActions
-      favourite={favourite}
-      saving={saving}
-      wechatShare={isWeapp}
-      onFavourite={onFavourite}
-      onShare={() => void onWebShare()}
-      onPoster={() => void onPoster()}
-    />
-  )
+  return <ArticleActions favourite={favourite} saving={saving} wechatShare={isWeapp} onFavourite={onFavourite} onShare={() => void onWebShare()} onPoster={() => void onPoster()} />
 }

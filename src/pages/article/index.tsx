@@ -28,6 +28,8 @@ export default function ArticlePage() {
     if (!detail || !id) return
     const top = appStores().reading.getState().positionOf(id)
     if (top > 0) setTimeout(() => scrollPageTo(top), 50)
+    // Once per article shown, not on every re-render of the same one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [detail?.article.id])
   usePageScroll(({ scrollTop }) => {
     // Remember where the member stopped, at most every half second.
@@ -41,7 +43,12 @@ export default function ArticlePage() {
   useShareAppMessage(() => ({ title, path: `/pages/article/index?id=${id ?? ''}`, imageUrl: id ? cardUrls(API_BASE).article(id) : undefined }))
   useShareTimeline(() => ({ title, query: `id=${id ?? ''}`, imageUrl: id ? cardUrls(API_BASE).article(id) : undefined }))
 
-  if (!id) return <PageShellContainer><ErrorView message='链接不完整，找不到这篇文章。' onRetry={goHome} /></PageShellContainer>
+  if (!id)
+    return (
+      <PageShellContainer>
+        <ErrorView message='链接不完整，找不到这篇文章。' onRetry={goHome} />
+      </PageShellContainer>
+    )
   if (!detail) {
     return (
       <PageShellContainer>
@@ -52,21 +59,37 @@ export default function ArticlePage() {
   const { previousId, nextId } = detail
   return (
     <PageShellContainer>
-      {singlePage ? <View className='hint'><Text>当前为朋友圈预览，只能阅读本文。点下方「前往小程序」可看全部期刊。</Text></View> : null}
+      {singlePage ? (
+        <View className='hint'>
+          <Text>当前为朋友圈预览，只能阅读本文。点下方「前往小程序」可看全部期刊。</Text>
+        </View>
+      ) : null}
       <OfflineBanner show={entry?.fromCache ?? false} />
       <ArticleBody detail={detail} />
       {singlePage ? null : <ArticleActionsContainer detail={detail} />}
       {singlePage ? null : (
         <View className='pad row gap'>
-          {previousId ? <Button className='btn grow' onClick={() => switchToArticle(previousId)}>‹ 上一篇</Button> : null}
-          {nextId ? <Button className='btn grow' onClick={() => switchToArticle(nextId)}>下一篇 ›</Button> : null}
+          {previousId ? (
+            <Button className='btn grow' onClick={() => switchToArticle(previousId)}>
+              ‹ 上一篇
+            </Button>
+          ) : null}
+          {nextId ? (
+            <Button className='btn grow' onClick={() => switchToArticle(nextId)}>
+              下一篇 ›
+            </Button>
+          ) : null}
         </View>
       )}
       {singlePage ? null : (
         <View className='pad'>
-          <Button className='btn' onClick={() => openIssue(detail.issue.id)}>查看本期全部内容（{detail.issue.label}）</Button>
+          <Button className='btn' onClick={() => openIssue(detail.issue.id)}>
+            查看本期全部内容（{detail.issue.label}）
+          </Button>
           {/* A shared link opens this page alone: the way back to the list of issues. */}
-          <Button className='btn' style={{ marginTop: '12PX' }} onClick={goHome}>返回首页</Button>
+          <Button className='btn' style={{ marginTop: '12PX' }} onClick={goHome}>
+            返回首页
+          </Button>
         </View>
       )}
       <View style={{ height: '32PX' }} />

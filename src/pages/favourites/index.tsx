@@ -18,26 +18,52 @@ export default function FavouritesPage() {
       {/* H5 shows no navigation bar: the page names itself and offers the way home, as home does. */}
       <Masthead masthead='收藏' />
       <View className='nav-row'>
-        <Button className='btn small' onClick={goHome}>返回首页</Button>
-        <Button className='btn small' onClick={openSearch}>搜索</Button>
+        <Button className='btn small' onClick={goHome}>
+          返回首页
+        </Button>
+        <Button className='btn small' onClick={openSearch}>
+          搜索
+        </Button>
       </View>
-      {syncError ? <View className='banner'><Text>暂时连不上服务器，显示的是本机保存的收藏。</Text></View> : null}
-      {!entries.length ? (
-        <View className='pad empty'>
-          <View><Text className='h2'>还没有收藏</Text></View>
-          <View><Text className='para' style={{ textIndent: 0 }}>读文章时点文章下方的「☆ 收藏」，文章就会存到这里，没网时也能阅读。</Text></View>
+      {syncError ? (
+        <View className='banner'>
+          <Text>暂时连不上服务器，显示的是本机保存的收藏。</Text>
         </View>
       ) : null}
-      {entries.length ? <View className='pad'><Text className='muted'>共 {entries.length} 篇，保存在本机，没网时也能阅读</Text></View> : null}
+      {!entries.length ? (
+        <View className='pad empty'>
+          <View>
+            <Text className='h2'>还没有收藏</Text>
+          </View>
+          <View>
+            <Text className='para' style={{ textIndent: 0 }}>
+              读文章时点文章下方的「☆ 收藏」，文章就会存到这里，没网时也能阅读。
+            </Text>
+          </View>
+        </View>
+      ) : null}
+      {entries.length ? (
+        <View className='pad'>
+          <Text className='muted'>共 {entries.length} 篇，保存在本机，没网时也能阅读</Text>
+        </View>
+      ) : null}
       {entries.map((entry) => (
         <View key={entry.articleId} className='card'>
           <View onClick={() => openArticle(entry.articleId)}>
             <Text className='h2'>{entry.title}</Text>
-            <View><Text className='muted'>{entry.issueLabel} · {formatIssueDate(entry.date)}</Text></View>
+            <View>
+              <Text className='muted'>
+                {entry.issueLabel} · {formatIssueDate(entry.date)}
+              </Text>
+            </View>
           </View>
           <View className='row gap'>
-            <Button className='btn small' onClick={() => openArticle(entry.articleId)}>阅读</Button>
-            <Button className='btn small' onClick={() => appStores().favourites.getState().remove(entry.articleId)}>取消收藏</Button>
+            <Button className='btn small' onClick={() => openArticle(entry.articleId)}>
+              阅读
+            </Button>
+            <Button className='btn small' onClick={() => appStores().favourites.getState().remove(entry.articleId)}>
+              取消收藏
+            </Button>
           </View>
         </View>
       ))}

@@ -21,10 +21,13 @@ export default function SubscribeContainer() {
       setMessage(outcome.message)
       if (!outcome.result) return
       const { session, api } = appStores()
-      void session.getState().ensureSignedIn().then((token) => {
-        if (!token) return setMessage(outcome.message + '（暂未连上服务器，稍后会再试）')
-        return api.recordSubscription(id, outcome.result!).catch(() => setMessage('订阅结果没能告诉服务器，请稍后再点一次。'))
-      })
+      void session
+        .getState()
+        .ensureSignedIn()
+        .then((token) => {
+          if (!token) return setMessage(outcome.message + '（暂未连上服务器，稍后会再试）')
+          return api.recordSubscription(id, outcome.result!).catch(() => setMessage('订阅结果没能告诉服务器，请稍后再点一次。'))
+        })
     })
 
   return <SubscribeButton message={message} onSubscribe={onSubscribe} />

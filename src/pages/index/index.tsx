@@ -33,9 +33,15 @@ export default function Index() {
     <PageShellContainer>
       <Masthead masthead='工会信息' />
       <View className='nav-row'>
-        <Button className='btn small' onClick={openSearch}>搜索</Button>
-        <Button className='btn small' onClick={openFavourites}>收藏</Button>
-        <Button className='btn small' onClick={openSettings}>字号设置</Button>
+        <Button className='btn small' onClick={openSearch}>
+          搜索
+        </Button>
+        <Button className='btn small' onClick={openFavourites}>
+          收藏
+        </Button>
+        <Button className='btn small' onClick={openSettings}>
+          字号设置
+        </Button>
       </View>
       <OfflineBanner show={list.fromCache} />
       {list.status === 'loading' || list.status === 'idle' ? <Skeleton /> : null}
@@ -43,10 +49,16 @@ export default function Index() {
       {list.items.map((issue) => (
         <IssueCard key={issue.id} issue={issue} unread={!readIds.includes(issue.id)} onOpen={(id) => openIssue(id)} />
       ))}
-      {list.status === 'ready' && !list.items.length ? <View className='pad'><Text>还没有发布的期刊。</Text></View> : null}
+      {list.status === 'ready' && !list.items.length ? (
+        <View className='pad'>
+          <Text>还没有发布的期刊。</Text>
+        </View>
+      ) : null}
       {list.nextCursor ? (
         <View className='pad'>
-          <Button className='btn' onClick={() => void list.loadMore()} disabled={list.loadingMore ? true : undefined}>{list.loadingMore ? '正在加载…' : '加载更早的期刊'}</Button>
+          <Button className='btn' onClick={() => void list.loadMore()} disabled={list.loadingMore ? true : undefined}>
+            {list.loadingMore ? '正在加载…' : '加载更早的期刊'}
+          </Button>
         </View>
       ) : null}
       <SubscribeContainer />

@@ -28,6 +28,8 @@ export default function IssuePage() {
     appStores().reading.getState().markIssueRead(issue.id)
     setCurrent(initialPage(issue, router.params.section))
     setPageTitle(`工会信息 ${issue.label}`)
+    // Once per issue opened: a refresh of the same issue keeps the page the member is on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [issue?.id])
 
   useShareAppMessage(() => ({
@@ -45,7 +47,12 @@ export default function IssuePage() {
     if (!isSinglePageMode()) openArticle(articleId)
   }
 
-  if (!id) return <PageShellContainer><ErrorView message='链接不完整，找不到这一期。' onRetry={openHome} /></PageShellContainer>
+  if (!id)
+    return (
+      <PageShellContainer>
+        <ErrorView message='链接不完整，找不到这一期。' onRetry={openHome} />
+      </PageShellContainer>
+    )
   if (!issue) {
     return (
       <PageShellContainer>
@@ -62,9 +69,11 @@ export default function IssuePage() {
           <SwiperItem key={name + index}>
             <ScrollView scrollY className='reader-scroll'>
               {index === 0 ? <OfflineBanner show={entry?.fromCache ?? false} /> : null}
-              {index === 0
-                ? <ContentsPage issue={issue} onOpenArticle={onOpenArticle} onOpenSection={setCurrent} />
-                : <SectionPage section={issue.sections[index - 1]} onOpenArticle={onOpenArticle} />}
+              {index === 0 ? (
+                <ContentsPage issue={issue} onOpenArticle={onOpenArticle} onOpenSection={setCurrent} />
+              ) : (
+                <SectionPage section={issue.sections[index - 1]} onOpenArticle={onOpenArticle} />
+              )}
               {index === names.length - 1 ? <IssueFooter issue={issue} /> : null}
               <View style={{ height: '48PX' }} />
             </ScrollView>

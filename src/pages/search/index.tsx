@@ -24,7 +24,13 @@ export default function SearchPage() {
     if (q) void appStores().search.getState().search(q)
   })
   useUnload(() => debouncer.cancel())
-  useReachBottom(() => void appStores().search.getState().loadMore().catch(() => undefined))
+  useReachBottom(
+    () =>
+      void appStores()
+        .search.getState()
+        .loadMore()
+        .catch(() => undefined),
+  )
 
   const runNow = (q: string) => {
     debouncer.cancel()
@@ -50,29 +56,47 @@ export default function SearchPage() {
         />
       </View>
       <View className='pad row'>
-        <View className={`chip${s.year === null ? ' on' : ''}`} onClick={() => void s.setFilters({ year: null })}><Text>全部年份</Text></View>
+        <View className={`chip${s.year === null ? ' on' : ''}`} onClick={() => void s.setFilters({ year: null })}>
+          <Text>全部年份</Text>
+        </View>
         {years.map((y) => (
-          <View key={y} className={`chip${s.year === y ? ' on' : ''}`} onClick={() => void s.setFilters({ year: y })}><Text>{y}年</Text></View>
+          <View key={y} className={`chip${s.year === y ? ' on' : ''}`} onClick={() => void s.setFilters({ year: y })}>
+            <Text>{y}年</Text>
+          </View>
         ))}
       </View>
       <View className='pad row' style={{ paddingTop: 0 }}>
-        <View className={`chip${s.section === null ? ' on' : ''}`} onClick={() => void s.setFilters({ section: null })}><Text>全部栏目</Text></View>
+        <View className={`chip${s.section === null ? ' on' : ''}`} onClick={() => void s.setFilters({ section: null })}>
+          <Text>全部栏目</Text>
+        </View>
         {SECTION_OPTIONS.map((name) => (
-          <View key={name} className={`chip${s.section === name ? ' on' : ''}`} onClick={() => void s.setFilters({ section: name })}><Text>{name}</Text></View>
+          <View key={name} className={`chip${s.section === name ? ' on' : ''}`} onClick={() => void s.setFilters({ section: name })}>
+            <Text>{name}</Text>
+          </View>
         ))}
       </View>
       {!s.query.trim() && s.recent.length ? (
         <View className='pad'>
           <View className='row'>
             <Text className='muted grow'>最近搜索</Text>
-            <View className='chip' onClick={() => s.clearRecent()}><Text>清除</Text></View>
+            <View className='chip' onClick={() => s.clearRecent()}>
+              <Text>清除</Text>
+            </View>
           </View>
           <View className='row'>
-            {s.recent.map((r) => <View key={r} className='chip' onClick={() => runNow(r)}><Text>{r}</Text></View>)}
+            {s.recent.map((r) => (
+              <View key={r} className='chip' onClick={() => runNow(r)}>
+                <Text>{r}</Text>
+              </View>
+            ))}
           </View>
         </View>
       ) : null}
-      {s.status === 'loading' ? <View className='pad'><Text className='muted'>正在搜索…</Text></View> : null}
+      {s.status === 'loading' ? (
+        <View className='pad'>
+          <Text className='muted'>正在搜索…</Text>
+        </View>
+      ) : null}
       {s.status === 'error' ? <ErrorView message={s.error ?? ''} onRetry={() => runNow(s.query)} /> : null}
       {s.status === 'ready' ? (
         <SearchResultsList

@@ -14,11 +14,15 @@ export default function SettingsPage() {
         <Text className='h2'>文字大小</Text>
         <View className='row gap'>
           {TEXT_SIZE_NAMES.map((name, i) => (
-            <Button key={name} className={`btn step${i === step ? ' primary' : ''}`} onClick={() => settings.setTextStep(i)} aria-pressed={i === step}>{name}</Button>
+            <Button key={name} className={`btn step${i === step ? ' primary' : ''}`} onClick={() => settings.setTextStep(i)} aria-pressed={i === step}>
+              {name}
+            </Button>
           ))}
         </View>
         <View className='row gap'>
-          <Button className={`btn small${settings.textStep === null ? ' primary' : ''}`} onClick={() => settings.setTextStep(null)}>跟随微信字体大小</Button>
+          <Button className={`btn small${settings.textStep === null ? ' primary' : ''}`} onClick={() => settings.setTextStep(null)}>
+            跟随微信字体大小
+          </Button>
         </View>
         <View className='card' style={{ marginTop: '12PX' }}>
           <Text className='para'>示例：广州市开展“百企对口帮扶”专场招聘会，助力贵州毕节贫困毕业生就业脱贫。</Text>
@@ -28,7 +32,9 @@ export default function SettingsPage() {
         <Text className='h2 grow'>夜间模式</Text>
         <Switch checked={settings.night} color='#b71c1c' onChange={(e) => settings.setNight(e.detail.value)} />
       </View>
-      <View className='pad'><Text className='muted'>夜间模式用深色底、浅色字，晚上阅读不刺眼。</Text></View>
+      <View className='pad'>
+        <Text className='muted'>夜间模式用深色底、浅色字，晚上阅读不刺眼。</Text>
+      </View>
     </PageShellContainer>
   )
 }

@@ -43,7 +43,7 @@ export function createAdminGuard({ adminToken, failuresPerMinute, clock = Date.n
     if (expected === null) throw new ApiError(404, 'admin-disabled', 'The admin API is off on this server: set ADMIN_TOKEN to turn it on')
     if (blocked(request.ip)) throw new ApiError(429, 'rate-limited', 'Too many wrong admin tokens from this address: try again in a minute')
     const given = bearerToken(request)
-    if (given === null) throw new ApiError(401, 'unauthorized', 'Send the editors\' token as Authorization: Bearer <ADMIN_TOKEN>')
+    if (given === null) throw new ApiError(401, 'unauthorized', "Send the editors' token as Authorization: Bearer <ADMIN_TOKEN>")
     if (!timingSafeEqual(digest(given), expected)) {
       failed(request.ip)
       throw new ApiError(403, 'forbidden', 'The admin token is wrong')

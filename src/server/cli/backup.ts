@@ -10,7 +10,7 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { loadSettings, type Env } from '../config'
+import { loadSettings, processEnvironment, type Env } from '../config'
 
 export interface BackupIo {
   env: Env
@@ -89,7 +89,7 @@ function say(io: BackupIo, message: string): number {
 if (require.main === module) {
   const [command, ...args] = process.argv.slice(2)
   const files = args.filter((a) => a !== '--' && a !== '--force')
-  const io: BackupIo = { env: process.env, stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }
+  const io: BackupIo = { env: processEnvironment(), stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }
   if ((command !== 'backup' && command !== 'restore') || files.length !== 1) {
     process.stderr.write('usage: npm run --silent backup -- FILE | npm run --silent restore -- FILE [--force]\n')
     process.exitCode = 64

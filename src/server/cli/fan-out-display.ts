@@ -62,7 +62,8 @@ export function createFanOutDisplay(opts: FanOutDisplayOptions): FanOutDisplay {
     finish(counts, how) {
       clearBar()
       const live = counts.total - counts.cancelled
-      const summary = `${counts.sent} of ${live} sent` +
+      const summary =
+        `${counts.sent} of ${live} sent` +
         (counts.refused ? `, ${counts.refused} refused by the member` : '') +
         (counts.failed ? `, ${counts.failed} failed (see GET /api/admin/issues/:id/deliveries)` : '')
       opts.write(`${line(counts)}\n`)

@@ -18,9 +18,7 @@ import type { ImportResult } from '../../core/import'
 import type { StoreReport } from '../services/publishing'
 import { createBackend } from '../server'
 
-export type FanOutWatch =
-  | { kind: 'nothing'; reason: string }
-  | { kind: 'watched'; counts: DeliveryCounts; how: 'done' | 'interrupted' }
+export type FanOutWatch = { kind: 'nothing'; reason: string } | { kind: 'watched'; counts: DeliveryCounts; how: 'done' | 'interrupted' }
 
 export interface ImportStore {
   store(inputs: Array<{ fileName: string; result: ImportResult }>, opts: { publish: boolean; replace: boolean }): Promise<StoreReport[]>

@@ -34,9 +34,11 @@ export async function storeAndWatch(imported: DraftInputs, options: { publish: b
     for (const issue of published) {
       const display = createFanOutDisplay({ write: io.stderr, isTTY: io.stderrIsTTY ?? false, label: issue.label })
       activeDisplay = display
-      const watch = await importStore.watchFanOut(issue.id, (counts) => display.update(counts), watchSignal(io.signal)).finally(() => {
-        activeDisplay = null
-      })
+      const watch = await importStore
+        .watchFanOut(issue.id, (counts) => display.update(counts), watchSignal(io.signal))
+        .finally(() => {
+          activeDisplay = null
+        })
       if (watch.kind === 'nothing') {
         io.stderr(`${issue.label}: ${watch.reason}\n`)
         continue

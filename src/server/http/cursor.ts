@@ -6,7 +6,7 @@ export function encodeCursor(value: object): string {
 }
 
 /** Decodes and validates with `check`; anything else → 400 "query/cursor is not a valid cursor". */
-export function decodeCursor<T>(cursor: string, check: (value: any) => value is T): T {
+export function decodeCursor<T>(cursor: string, check: (value: unknown) => value is T): T {
   let value: unknown
   try {
     value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))

@@ -56,7 +56,10 @@ function describeValidation(context: string, items: ValidationItem[]): Array<{ f
 }
 
 export function sendError(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
-  return reply.code(status).type('application/json; charset=utf-8').send({ error: details === undefined ? { code, message } : { code, message, details } })
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send({ error: details === undefined ? { code, message } : { code, message, details } })
 }
 
 export function installErrorHandler(app: FastifyInstance): void {

@@ -22,9 +22,7 @@ export function backoffMs(attempts: number, config: Pick<NotificationConfig, 're
   return Math.round(exp * (0.8 + 0.4 * random()))
 }
 
-export function outcomeOfError(
-  err: unknown, delivery: ClaimedDelivery, config: Pick<NotificationConfig, 'maxAttempts' | 'retryBaseMs' | 'retryMaxMs'>, now = Date.now(),
-): Outcome {
+export function outcomeOfError(err: unknown, delivery: ClaimedDelivery, config: Pick<NotificationConfig, 'maxAttempts' | 'retryBaseMs' | 'retryMaxMs'>, now = Date.now()): Outcome {
   const errcode = err instanceof WechatError ? err.errcode : -2
   const error = err instanceof Error ? err.message : String(err)
   if (errcode === REFUSED) return { id: delivery.id, kind: 'refused', errcode, error }

@@ -30,8 +30,14 @@ export async function watchFanOut(
     if (counts.queued + counts.sending === 0 || options.signal?.aborted) return counts
     await new Promise<void>((resolve) => {
       // Remove the abort listener whichever way the wait ends, or a long fan-out piles them up.
-      const onAbort = () => { clearTimeout(timer); resolve() }
-      const timer = setTimeout(() => { options.signal?.removeEventListener('abort', onAbort); resolve() }, intervalMs)
+      const onAbort = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+      const timer = setTimeout(() => {
+        options.signal?.removeEventListener('abort', onAbort)
+        resolve()
+      }, intervalMs)
       options.signal?.addEventListener('abort', onAbort, { once: true })
     })
   }

@@ -21,8 +21,17 @@ export function createRateLimiter(rate: number, now: () => number = Date.now): R
     at = t
   }
   return {
-    available() { refill(); return Math.floor(tokens) },
-    take(n) { refill(); tokens -= n },
-    msUntilNext() { refill(); return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) * 1000) / rate) },
+    available() {
+      refill()
+      return Math.floor(tokens)
+    },
+    take(n) {
+      refill()
+      tokens -= n
+    },
+    msUntilNext() {
+      refill()
+      return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) * 1000) / rate)
+    },
   }
 }

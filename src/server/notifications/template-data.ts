@@ -21,7 +21,10 @@ const KEYWORD = /^([a-z_]+?)\d+$/
 /** Parses `thing1=title,date2=date,thing3=label` (also `thing4="工会信息"`); throws with the bad part named. */
 export function parseFieldSpec(spec: string): FieldSpec[] {
   const fields: FieldSpec[] = []
-  for (const part of spec.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const eq = part.indexOf('=')
     if (eq < 0) throw new Error(`"${part}" is not keyword=source`)
     const keyword = part.slice(0, eq).trim()
@@ -56,14 +59,22 @@ function sourceValue(issue: IssueLike, source: FieldSpec['source']): string {
   if (typeof source === 'object') return source.text
   const titles = articleTitles(issue)
   switch (source) {
-    case 'title': return titles[0] ?? issue.label
-    case 'titles': return titles.length > 0 ? titles.slice(0, 3).join('；') : issue.label
-    case 'label': return issue.label
-    case 'date': return issue.date
-    case 'masthead': return issue.masthead
-    case 'year': return String(issue.year)
-    case 'number': return String(issue.number)
-    case 'articles': return String(titles.length)
+    case 'title':
+      return titles[0] ?? issue.label
+    case 'titles':
+      return titles.length > 0 ? titles.slice(0, 3).join('；') : issue.label
+    case 'label':
+      return issue.label
+    case 'date':
+      return issue.date
+    case 'masthead':
+      return issue.masthead
+    case 'year':
+      return String(issue.year)
+    case 'number':
+      return String(issue.number)
+    case 'articles':
+      return String(titles.length)
   }
 }
 
@@ -81,19 +92,29 @@ const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})/
 export function fitKeywordValue(type: string, value: string, issueDate: string): string {
   const flat = value.replace(/\s+/g, ' ').trim()
   switch (type) {
-    case 'thing': return cut(orElse(flat, '-'), 20)
-    case 'character_string': return cut(orElse(flat.replace(/[^\x21-\x7e]/g, ''), '-'), 32)
-    case 'number': return orElse(flat.replace(/\D/g, ''), '0').slice(0, 32)
-    case 'letter': return orElse(flat.replace(/[^A-Za-z]/g, ''), 'A').slice(0, 32)
-    case 'phrase': return chars(orElse(flat.replace(/[^\p{Script=Han}]/gu, ''), '新一期')).slice(0, 5).join('')
-    case 'name': return /^[A-Za-z .·-]+$/.test(flat) ? flat.slice(0, 20) : chars(orElse(flat, '-')).slice(0, 10).join('')
-    case 'amount': return orElse(flat.replace(/[^\d.]/g, ''), '0')
+    case 'thing':
+      return cut(orElse(flat, '-'), 20)
+    case 'character_string':
+      return cut(orElse(flat.replace(/[^\x21-\x7e]/g, ''), '-'), 32)
+    case 'number':
+      return orElse(flat.replace(/\D/g, ''), '0').slice(0, 32)
+    case 'letter':
+      return orElse(flat.replace(/[^A-Za-z]/g, ''), 'A').slice(0, 32)
+    case 'phrase':
+      return chars(orElse(flat.replace(/[^\p{Script=Han}]/gu, ''), '新一期'))
+        .slice(0, 5)
+        .join('')
+    case 'name':
+      return /^[A-Za-z .·-]+$/.test(flat) ? flat.slice(0, 20) : chars(orElse(flat, '-')).slice(0, 10).join('')
+    case 'amount':
+      return orElse(flat.replace(/[^\d.]/g, ''), '0')
     case 'date':
     case 'time': {
       const m = ISO_DATE.exec(flat) ?? ISO_DATE.exec(issueDate)
       return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : issueDate
     }
-    default: return cut(orElse(flat, '-'), 20)
+    default:
+      return cut(orElse(flat, '-'), 20)
   }
 }
 

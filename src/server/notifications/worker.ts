@@ -103,13 +103,28 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
   let wake: (() => void) | null = null
   let wakeRequested = false
   const wakeUp = () => {
-    if (wake) { const w = wake; wake = null; w() } else wakeRequested = true
+    if (wake) {
+      const w = wake
+      wake = null
+      w()
+    } else wakeRequested = true
   }
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    if (wakeRequested || !running) { wakeRequested = false; resolve(); return }
-    const timer = setTimeout(() => { wake = null; resolve() }, ms)
-    wake = () => { clearTimeout(timer); resolve() }
-  })
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (wakeRequested || !running) {
+        wakeRequested = false
+        resolve()
+        return
+      }
+      const timer = setTimeout(() => {
+        wake = null
+        resolve()
+      }, ms)
+      wake = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
 
   const watchers: Array<{ state: WorkerState; resolve: () => void; reject: (err: Error) => void }> = []
   const reached = (state: WorkerState) => {
@@ -150,13 +165,17 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
       ? wechat.sendSubscribeMessage({ touser: delivery.openid, templateId: delivery.templateId, page: body.page, data: body.data, miniprogramState: config.miniprogramState })
       : Promise.reject(new Error(`no message body for issue ${delivery.issueId}`))
     send
-      .then((msgid): Outcome => ({ id: delivery.id, kind: 'sent', msgid: String(msgid) }), (err) => outcomeOfError(err, delivery, config))
+      .then(
+        (msgid): Outcome => ({ id: delivery.id, kind: 'sent', msgid: String(msgid) }),
+        (err) => outcomeOfError(err, delivery, config),
+      )
       .then((outcome) => {
         if (outcome.kind === 'retry' && outcome.errcode === QUOTA_REACHED) {
           // WeChat's quota is for the whole app: every other send would meet the same 45009. Pause.
           pausedUntil = Math.max(pausedUntil, outcome.nextAttemptAt)
         }
-        if (outcome.kind === 'failed' || outcome.kind === 'retry') logger.warn({ workerId, delivery: delivery.id, errcode: outcome.errcode, kind: outcome.kind }, 'notifications: send failed')
+        if (outcome.kind === 'failed' || outcome.kind === 'retry')
+          logger.warn({ workerId, delivery: delivery.id, errcode: outcome.errcode, kind: outcome.kind }, 'notifications: send failed')
         pending.push(outcome)
         inFlight--
         scheduleFlush()
@@ -193,9 +212,15 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
         }
         const free = Math.min(config.concurrency - inFlight, maxUnrecorded - unrecorded)
         // Claim in batches of at least half the slots, not one row per finished send.
-        if (unrecorded > 0 && free < Math.ceil(config.concurrency / 2)) { await sleep(config.pollMs); continue }
+        if (unrecorded > 0 && free < Math.ceil(config.concurrency / 2)) {
+          await sleep(config.pollMs)
+          continue
+        }
         const allowed = Math.min(free, limiter.available())
-        if (allowed <= 0) { await sleep(Math.max(1, limiter.msUntilNext())); continue }
+        if (allowed <= 0) {
+          await sleep(Math.max(1, limiter.msUntilNext()))
+          continue
+        }
         const claimed = await store.claimDue(workerId, allowed, leaseMs)
         if (claimed.length === 0) {
           reached('idle')
@@ -232,9 +257,10 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Notificat
       for (const w of watchers.splice(0)) w.reject(new Error(`notification worker stopped before it was ${w.state}`))
       logger.info({ workerId, unrecorded }, 'notifications: worker stopped')
     },
-    next: (state) => new Promise<void>((resolve, reject) => {
-      if (!running) reject(new Error(`notification worker stopped before it was ${state}`))
-      else watchers.push({ state, resolve, reject })
-    }),
+    next: (state) =>
+      new Promise<void>((resolve, reject) => {
+        if (!running) reject(new Error(`notification worker stopped before it was ${state}`))
+        else watchers.push({ state, resolve, reject })
+      }),
   }
 }

@@ -30,7 +30,8 @@ async function readDocument(request: FastifyRequest): Promise<{ bytes: Uint8Arra
   }
   const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
   const fileName = RAW_FILE_NAMES[type]
-  if (!fileName) throw new ApiError(415, 'unsupported-media-type', 'Send the document as text/markdown, text/plain, a .docx body, or multipart/form-data with a .md, .txt or .docx file')
+  if (!fileName)
+    throw new ApiError(415, 'unsupported-media-type', 'Send the document as text/markdown, text/plain, a .docx body, or multipart/form-data with a .md, .txt or .docx file')
   const body = request.body
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.isBuffer(body) ? body : Buffer.alloc(0)
   return { bytes, fileName }
@@ -81,16 +82,27 @@ export const adminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
     nextCursor: null,
   }))
 
-  app.get<{ Params: { id: number } }>('/admin/issues/:id', { schema: { summary: 'One issue, draft or published', tags: ['admin'], params: idParams('id'), querystring: noQuery } }, async (request) => {
-    const issue = await storage.getIssue(request.params.id, { includeDrafts: true })
-    if (!issue) throw new ApiError(404, 'issue-not-found', `There is no issue with id ${request.params.id}`)
-    return issue
-  })
+  app.get<{ Params: { id: number } }>(
+    '/admin/issues/:id',
+    { schema: { summary: 'One issue, draft or published', tags: ['admin'], params: idParams('id'), querystring: noQuery } },
+    async (request) => {
+      const issue = await storage.getIssue(request.params.id, { includeDrafts: true })
+      if (!issue) throw new ApiError(404, 'issue-not-found', `There is no issue with id ${request.params.id}`)
+      return issue
+    },
+  )
 
   for (const action of ['publish', 'unpublish'] as const) {
     app.post<{ Params: { id: number } }>(
       `/admin/issues/:id/${action}`,
-      { schema: { summary: action === 'publish' ? 'Publish an issue (idempotent)' : 'Take an issue back to draft (idempotent)', tags: ['admin'], params: idParams('id'), querystring: noQuery } },
+      {
+        schema: {
+          summary: action === 'publish' ? 'Publish an issue (idempotent)' : 'Take an issue back to draft (idempotent)',
+          tags: ['admin'],
+          params: idParams('id'),
+          querystring: noQuery,
+        },
+      },
       async (request) => {
         const id = request.params.id
         const result = action === 'publish' ? await publishing.publish(id) : await publishing.unpublish(id)
@@ -100,8 +112,12 @@ export const adminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
     )
   }
 
-  app.delete<{ Params: { id: number } }>('/admin/issues/:id', { schema: { summary: 'Delete an issue', tags: ['admin'], params: idParams('id'), querystring: noQuery } }, async (request, reply) => {
-    if (!(await publishing.delete(request.params.id))) throw new ApiError(404, 'issue-not-found', `There is no issue with id ${request.params.id}`)
-    return reply.code(204).send()
-  })
+  app.delete<{ Params: { id: number } }>(
+    '/admin/issues/:id',
+    { schema: { summary: 'Delete an issue', tags: ['admin'], params: idParams('id'), querystring: noQuery } },
+    async (request, reply) => {
+      if (!(await publishing.delete(request.params.id))) throw new ApiError(404, 'issue-not-found', `There is no issue with id ${request.params.id}`)
+      return reply.code(204).send()
+    },
+  )
 }

@@ -43,8 +43,7 @@ async function sendCard(request: FastifyRequest, reply: FastifyReply, card: Prep
 }
 
 export const cardRoutes: FastifyPluginAsync<CardRouteDeps> = async (app, { cards, storage }) => {
-  const badId = (reply: FastifyReply, raw: string) =>
-    fail(reply, 400, 'bad-id', `'${raw}' is not an id: expected a positive whole number`, { field: 'params/id' })
+  const badId = (reply: FastifyReply, raw: string) => fail(reply, 400, 'bad-id', `'${raw}' is not an id: expected a positive whole number`, { field: 'params/id' })
 
   app.get<{ Params: { file: string } }>('/cards/articles/:file', async (request, reply) => {
     const m = /^(.*)\.png$/.exec(request.params.file)

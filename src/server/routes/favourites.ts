@@ -11,9 +11,13 @@ export const favouriteRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stor
     reply.header('cache-control', 'private, no-store')
   })
 
-  app.get('/me/favourites', { schema: { summary: "The member's favourite articles, newest first", tags: ['members'], querystring: noQuery } }, async (request): Promise<FavouriteList> => ({
-    items: await storage.listFavourites(request.member.id),
-  }))
+  app.get(
+    '/me/favourites',
+    { schema: { summary: "The member's favourite articles, newest first", tags: ['members'], querystring: noQuery } },
+    async (request): Promise<FavouriteList> => ({
+      items: await storage.listFavourites(request.member.id),
+    }),
+  )
 
   app.put<{ Params: { articleId: number } }>(
     '/me/favourites/:articleId',

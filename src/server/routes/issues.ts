@@ -8,8 +8,19 @@ import { decodeCursor, encodeCursor } from '../http/cursor'
 import { cachedJson, sendCachedJson } from '../http/cached-json'
 import { ApiError } from '../http/errors'
 
-const isIssueCursor = (v: any): v is { d: string; i: number } =>
-  typeof v === 'object' && v !== null && typeof v.d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.d) && Number.isSafeInteger(v.i) && v.i > 0 && v.i <= MAX_ID
+const isIssueCursor = (value: unknown): value is { d: string; i: number } => {
+  const v = value as { d?: unknown; i?: unknown } | null
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.d === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(v.d) &&
+    typeof v.i === 'number' &&
+    Number.isSafeInteger(v.i) &&
+    v.i > 0 &&
+    v.i <= MAX_ID
+  )
+}
 
 const listQuery = {
   type: 'object',

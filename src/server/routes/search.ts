@@ -27,7 +27,10 @@ interface SearchQuerystring {
   section?: string
 }
 
-const isSearchCursor = (v: any): v is { o: number } => typeof v === 'object' && v !== null && Number.isSafeInteger(v.o) && v.o > 0 && v.o <= MAX_OFFSET
+const isSearchCursor = (value: unknown): value is { o: number } => {
+  const v = value as { o?: unknown } | null
+  return typeof v === 'object' && v !== null && typeof v.o === 'number' && Number.isSafeInteger(v.o) && v.o > 0 && v.o <= MAX_OFFSET
+}
 
 export const searchRoutes: FastifyPluginAsync<RouteDeps> = async (app, { search, rateLimits }) => {
   app.get<{ Querystring: SearchQuerystring }>(

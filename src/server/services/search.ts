@@ -59,7 +59,9 @@ export function createSearchService(storage: Storage, version: PublishedVersion,
         answersVersion = current
       }
       const cacheable = (opts.resultCacheSize ?? 100) > 0
-      const key = [queryTerms(request.q).join('\u0001'), request.year ?? '', request.section === undefined ? '' : sectionKey(request.section), request.offset, request.limit].join('|')
+      const key = [queryTerms(request.q).join('\u0001'), request.year ?? '', request.section === undefined ? '' : sectionKey(request.section), request.offset, request.limit].join(
+        '|',
+      )
       const known = cacheable ? answers.get(key) : undefined
       if (known !== undefined) return known
       const { total, hits } = (await indexFor(current)).search(request)

@@ -50,9 +50,16 @@ export async function listPublished(db: Kysely<Database>, limit: number, after?:
   if (after) {
     query = query.where((eb) => eb.or([eb('date', '<', after.date), eb.and([eb('date', '=', after.date), eb('id', '<', after.id)])]))
   }
-  const rows = await query.orderBy('date', 'desc').orderBy('id', 'desc').limit(limit + 1).execute()
+  const rows = await query
+    .orderBy('date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute()
   const page = rows.slice(0, limit)
-  const contents = await contentsByIssue(db, page.map((r) => r.id))
+  const contents = await contentsByIssue(
+    db,
+    page.map((r) => r.id),
+  )
   const last = page[page.length - 1]
   return {
     items: page.map((row) => summaryOf(row, contents.get(row.id) ?? [])),
@@ -62,7 +69,10 @@ export async function listPublished(db: Kysely<Database>, limit: number, after?:
 
 export async function listAll(db: Kysely<Database>): Promise<AdminIssueSummary[]> {
   const rows = await db.selectFrom('issues').selectAll().orderBy('date', 'desc').orderBy('id', 'desc').execute()
-  const contents = await contentsByIssue(db, rows.map((r) => r.id))
+  const contents = await contentsByIssue(
+    db,
+    rows.map((r) => r.id),
+  )
   return rows.map((row) => ({
     ...summaryOf(row, contents.get(row.id) ?? []),
     status: row.status,
@@ -84,13 +94,7 @@ export async function loadArticle(db: Kysely<Database>, id: number): Promise<Art
   if (!row) return null
   const article = itemFromRow(row)
   if (article.kind !== 'article') return null
-  const siblings = await db
-    .selectFrom('items')
-    .select('id')
-    .where('issue_id', '=', row.issue_id)
-    .where('kind', '=', 'article')
-    .orderBy('position')
-    .execute()
+  const siblings = await db.selectFrom('items').select('id').where('issue_id', '=', row.issue_id).where('kind', '=', 'article').orderBy('position').execute()
   const at = siblings.findIndex((s) => s.id === id)
   const header = parseHeader({ header: row.issue_header })
   return {

@@ -45,12 +45,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 async function saveDraftOnce(db: Kysely<Database>, issue: Issue, replacePublished: boolean): Promise<{ issue: StoredIssue; replaced: boolean }> {
   return db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('issues')
-      .selectAll()
-      .where('year', '=', issue.year)
-      .where('number', '=', issue.number)
-      .executeTakeFirst()
+    const existing = await trx.selectFrom('issues').selectAll().where('year', '=', issue.year).where('number', '=', issue.number).executeTakeFirst()
     if (existing?.status === 'published' && !replacePublished) {
       throw StorageError.publishedConflict({ id: existing.id, label: issue.label, year: issue.year, number: issue.number })
     }

@@ -32,7 +32,10 @@ export function createKyselyStorage(db: Kysely<Database>, dialect: Dialect): Sto
     listPublished: (limit, after) => listPublished(db, limit, after),
     listAll: () => listAll(db),
     async countIssues() {
-      const row = await db.selectFrom('issues').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+      const row = await db
+        .selectFrom('issues')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
       return Number(row.n)
     },
     getArticle: (id) => loadArticle(db, id),

@@ -5,9 +5,7 @@ import { openSqliteStorage } from './sqlite'
 import { openPostgresStorage } from './postgres'
 
 export async function openStorage(config: { databaseUrl: string | null; dataDir: string }): Promise<Storage> {
-  const storage = config.databaseUrl
-    ? openPostgresStorage({ connectionString: config.databaseUrl })
-    : openSqliteStorage(path.join(config.dataDir, 'bulletin.db'))
+  const storage = config.databaseUrl ? openPostgresStorage({ connectionString: config.databaseUrl }) : openSqliteStorage(path.join(config.dataDir, 'bulletin.db'))
   try {
     await storage.migrate()
   } catch (error) {

@@ -40,8 +40,15 @@ export function createAccessTokens(o: AccessTokenOptions): AccessTokens {
   function share(work: () => Promise<CachedToken>): Promise<CachedToken> {
     if (!inflight) {
       inflight = work().then(
-        (token) => { memo = token; inflight = null; return token },
-        (err) => { inflight = null; throw err },
+        (token) => {
+          memo = token
+          inflight = null
+          return token
+        },
+        (err) => {
+          inflight = null
+          throw err
+        },
       )
     }
     return inflight
@@ -49,9 +56,17 @@ export function createAccessTokens(o: AccessTokenOptions): AccessTokens {
 
   async function fetchToken(force: boolean): Promise<CachedToken> {
     o.onRefresh?.(force)
-    const json = await o.http.postJson('stable_token', '/cgi-bin/stable_token', {}, {
-      grant_type: 'client_credential', appid: o.appid, secret: o.secret, force_refresh: force,
-    })
+    const json = await o.http.postJson(
+      'stable_token',
+      '/cgi-bin/stable_token',
+      {},
+      {
+        grant_type: 'client_credential',
+        appid: o.appid,
+        secret: o.secret,
+        force_refresh: force,
+      },
+    )
     const token: CachedToken = {
       accessToken: String(json.access_token),
       expiresAt: now() + Number(json.expires_in ?? 7200) * 1000,

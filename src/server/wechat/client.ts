@@ -74,7 +74,10 @@ export function createWechatClient(opts: WechatClientOptions): WechatApi {
   return {
     async code2Session(code: string): Promise<SessionInfo> {
       const json = await http.getJson('jscode2session', '/sns/jscode2session', {
-        appid: opts.appid, secret: opts.secret, js_code: code, grant_type: 'authorization_code',
+        appid: opts.appid,
+        secret: opts.secret,
+        js_code: code,
+        grant_type: 'authorization_code',
       })
       if (typeof json.openid !== 'string' || json.openid === '') {
         throw new WechatError(-2, 'jscode2session answered without an openid', 'jscode2session')
@@ -92,8 +95,7 @@ export function createWechatClient(opts: WechatClientOptions): WechatApi {
         miniprogram_state: message.miniprogramState ?? 'formal',
         lang: 'zh_CN',
       }
-      const json = await withToken((token) =>
-        http.postJson('subscribe/send', '/cgi-bin/message/subscribe/send', { access_token: token }, body))
+      const json = await withToken((token) => http.postJson('subscribe/send', '/cgi-bin/message/subscribe/send', { access_token: token }, body))
       return Number(json.msgid)
     },
 
@@ -105,8 +107,7 @@ export function createWechatClient(opts: WechatClientOptions): WechatApi {
         env_version: request.envVersion ?? 'release',
         width: request.width ?? 430,
       }
-      return withToken((token) =>
-        http.postForImage('getwxacodeunlimit', '/wxa/getwxacodeunlimit', { access_token: token }, body))
+      return withToken((token) => http.postForImage('getwxacodeunlimit', '/wxa/getwxacodeunlimit', { access_token: token }, body))
     },
   }
 }

@@ -7,9 +7,17 @@ import { randomBytes } from 'node:crypto'
 
 export const LOGIN_CODE_TTL_MS = 5 * 60 * 1000
 
-interface LoginCode { openid: string; unionid?: string; expiresAt: number; used: boolean }
+interface LoginCode {
+  openid: string
+  unionid?: string
+  expiresAt: number
+  used: boolean
+}
 
-export interface IssuedToken { token: string; expiresAt: number }
+export interface IssuedToken {
+  token: string
+  expiresAt: number
+}
 
 export type TokenCheck = 'ok' | 'missing' | 'invalid' | 'expired'
 
@@ -35,7 +43,9 @@ export function createFakeAccounts(tokenTtlSeconds: number, now: () => number = 
   }
 
   return {
-    knowOpenid(openid: string) { openids.add(openid) },
+    knowOpenid(openid: string) {
+      openids.add(openid)
+    },
     isKnownOpenid: (openid: string) => openids.has(openid),
 
     issueLoginCode(openid: string, unionid?: string): string {

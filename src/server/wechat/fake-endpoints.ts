@@ -33,10 +33,14 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 
 function tokenFault(accounts: FakeAccounts, token: string | undefined): FakeReply | null {
   switch (accounts.checkToken(token)) {
-    case 'missing': return fail(41001, 'access_token missing')
-    case 'invalid': return fail(40001, 'invalid credential, access_token is invalid or not latest')
-    case 'expired': return fail(42001, 'access_token expired')
-    default: return null
+    case 'missing':
+      return fail(41001, 'access_token missing')
+    case 'invalid':
+      return fail(40001, 'invalid credential, access_token is invalid or not latest')
+    case 'expired':
+      return fail(42001, 'access_token expired')
+    default:
+      return null
   }
 }
 
@@ -55,8 +59,12 @@ export function createFakeEndpoints(accounts: FakeAccounts, config: FakeEndpoint
 
   return {
     sentMessages,
-    set recordMessages(on: boolean) { recordMessages = on },
-    get sentCount() { return nextMsgid - 1_000_000 },
+    set recordMessages(on: boolean) {
+      recordMessages = on
+    },
+    get sentCount() {
+      return nextMsgid - 1_000_000
+    },
 
     jscode2session(query: URLSearchParams): FakeReply {
       if (query.get('appid') !== config.appid) return fail(40013, 'invalid appid')

@@ -99,7 +99,8 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
   const secret = opts.secret ?? 'fake-secret'
   const accounts = createFakeAccounts(opts.tokenTtlSeconds ?? 7200, opts.now ?? Date.now)
   const endpoints = createFakeEndpoints(accounts, {
-    appid, secret,
+    appid,
+    secret,
     templates: opts.templates ? new Set(opts.templates) : undefined,
     pages: opts.pages ? new Set(opts.pages) : undefined,
     forceRefreshPerMinute: opts.forceRefreshPerMinute ?? 20,
@@ -109,7 +110,7 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
   endpoints.recordMessages = record
   let delayMs = opts.delayMs ?? 0
   const requests: FakeRequest[] = []
-  const counts = { 'jscode2session': 0, 'stable_token': 0, 'subscribe/send': 0, 'getwxacodeunlimit': 0, unknown: 0 }
+  const counts = { jscode2session: 0, stable_token: 0, 'subscribe/send': 0, getwxacodeunlimit: 0, unknown: 0 }
   const faults = new Map<FakeEndpoint, Array<{ fault: FakeFault; left: number }>>()
   let expireAtSentCount: number | null = null
 
@@ -128,10 +129,15 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
     let body: Record<string, unknown> = {}
     let badJson = false
     if (raw) {
-      try { body = JSON.parse(raw) } catch { badJson = true }
+      try {
+        body = JSON.parse(raw)
+      } catch {
+        badJson = true
+      }
     }
     counts[endpoint]++
-    if (record) requests.push({ endpoint, method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body: raw ? (badJson ? raw : body) : undefined })
+    if (record)
+      requests.push({ endpoint, method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body: raw ? (badJson ? raw : body) : undefined })
     if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs))
     if (endpoint === 'unknown') return send(res, { json: { errcode: 40066, errmsg: 'invalid url' } })
     const fault = takeFault(endpoint)
@@ -143,8 +149,10 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
     if (typeof fault === 'number') return send(res, { json: { errcode: fault, errmsg: `injected fault ${fault}` } })
     if (badJson) return send(res, { json: { errcode: 47001, errmsg: 'data format error' } })
     switch (endpoint) {
-      case 'jscode2session': return send(res, endpoints.jscode2session(url.searchParams))
-      case 'stable_token': return send(res, endpoints.stableToken(body))
+      case 'jscode2session':
+        return send(res, endpoints.jscode2session(url.searchParams))
+      case 'stable_token':
+        return send(res, endpoints.stableToken(body))
       case 'subscribe/send': {
         const reply = endpoints.subscribeSend(url.searchParams, body)
         if (expireAtSentCount !== null && endpoints.sentCount >= expireAtSentCount) {
@@ -153,7 +161,8 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
         }
         return send(res, reply)
       }
-      case 'getwxacodeunlimit': return send(res, endpoints.getwxacodeunlimit(url.searchParams, body))
+      case 'getwxacodeunlimit':
+        return send(res, endpoints.getwxacodeunlimit(url.searchParams, body))
     }
   }
 
@@ -186,15 +195,22 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
       expireAtSentCount = null
     },
     expireTokens: () => accounts.expireTokens(),
-    expireTokensAfterSends(count) { expireAtSentCount = endpoints.sentCount + count },
-    setDelay(ms) { delayMs = ms },
+    expireTokensAfterSends(count) {
+      expireAtSentCount = endpoints.sentCount + count
+    },
+    setDelay(ms) {
+      delayMs = ms
+    },
     requests,
     sentMessages: endpoints.sentMessages,
-    get sentCount() { return endpoints.sentCount },
+    get sentCount() {
+      return endpoints.sentCount
+    },
     counts,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((err) => (err ? reject(err) : resolve()))
-      server.closeAllConnections()
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()))
+        server.closeAllConnections()
+      }),
   }
 }

@@ -20,8 +20,7 @@ function patternBits(seed: string): boolean[] {
 }
 
 function eye(cx: number, cy: number, r: number, color: string): string {
-  return `<circle cx="${cx}" cy="${cy}" r="${r}" fill="none" stroke="${color}" stroke-width="${r * 0.35}"/>` +
-    `<circle cx="${cx}" cy="${cy}" r="${r * 0.4}" fill="${color}"/>`
+  return `<circle cx="${cx}" cy="${cy}" r="${r}" fill="none" stroke="${color}" stroke-width="${r * 0.35}"/>` + `<circle cx="${cx}" cy="${cy}" r="${r * 0.4}" fill="${color}"/>`
 }
 
 /** The code as an SVG of `width` pixels square. */
@@ -41,12 +40,17 @@ export function wxaCodeSvg(scene: string, page: string, width: number): string {
       const y = origin + (row + 0.5) * cell
       if (Math.hypot(x - c, y - c) > radius * 0.74) continue
       if (Math.hypot(x - c, y - c) < radius * 0.2) continue // the centre holds the logo
-      const nearEye = [[0.27, 0.27], [0.73, 0.27], [0.27, 0.73]].some(([ex, ey]) => Math.hypot(x - ex * size, y - ey * size) < size * 0.11)
+      const nearEye = [
+        [0.27, 0.27],
+        [0.73, 0.27],
+        [0.27, 0.73],
+      ].some(([ex, ey]) => Math.hypot(x - ex * size, y - ey * size) < size * 0.11)
       if (nearEye) continue
       dots.push(`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${(cell * 0.42).toFixed(1)}" fill="${color}"/>`)
     }
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">` +
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">` +
     `<rect width="${size}" height="${size}" fill="#ffffff"/>` +
     `<circle cx="${c}" cy="${c}" r="${radius}" fill="#ffffff" stroke="#e6e6e6" stroke-width="2"/>` +
     dots.join('') +
@@ -55,6 +59,7 @@ export function wxaCodeSvg(scene: string, page: string, width: number): string {
     eye(size * 0.27, size * 0.73, size * 0.07, color) +
     `<circle cx="${c}" cy="${c}" r="${radius * 0.17}" fill="#07c160"/>` +
     `</svg>`
+  )
 }
 
 export function renderWxaCodePng(scene: string, page: string, width: number): Uint8Array {

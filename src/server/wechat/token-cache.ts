@@ -18,7 +18,11 @@ export interface TokenCache {
 export function createMemoryTokenCache(): TokenCache {
   const tokens = new Map<string, CachedToken>()
   return {
-    async get(appid) { return tokens.get(appid) ?? null },
-    async set(appid, token) { tokens.set(appid, token) },
+    async get(appid) {
+      return tokens.get(appid) ?? null
+    },
+    async set(appid, token) {
+      tokens.set(appid, token)
+    },
   }
 }

@@ -9,9 +9,20 @@ import { effectiveStep, stepFromSystemFontSize, TEXT_SIZES } from '../../../src/
 
 const article = (id: number, title: string) => ({ kind: 'article' as const, id, title, paragraphs: ['正文' + id], source: null })
 const issue: IssueDetail = {
-  id: 7, status: 'published', publishedAt: null, importedAt: '2020-07-13T00:00:00Z', masthead: '工会信息', year: 2020,
-  number: 20, label: '〔2020〕第二十期', publisher: '广州市总工会办公室', permit: null, date: '2020-07-13',
-  distribution: { reportTo: null, sendTo: null }, editor: { name: null, email: null, phone: null }, warnings: [],
+  id: 7,
+  status: 'published',
+  publishedAt: null,
+  importedAt: '2020-07-13T00:00:00Z',
+  masthead: '工会信息',
+  year: 2020,
+  number: 20,
+  label: '〔2020〕第二十期',
+  publisher: '广州市总工会办公室',
+  permit: null,
+  date: '2020-07-13',
+  distribution: { reportTo: null, sendTo: null },
+  editor: { name: null, email: null, phone: null },
+  warnings: [],
   sections: [
     { name: '要情动态', items: [article(1, '甲'), article(2, '乙')] },
     { name: '〔工作交流〕', items: [article(3, '丙')] },
@@ -62,18 +73,32 @@ describe('text size', () => {
 
 describe('search helpers', () => {
   it('splits text into highlighted runs, merging overlaps and clamping', () => {
-    expect(highlightRuns('贵州毕节贫困毕业生', [[2, 4], [3, 5], [20, 30]])).toEqual([
-      { text: '贵州', hit: false }, { text: '毕节贫', hit: true }, { text: '困毕业生', hit: false },
+    expect(
+      highlightRuns('贵州毕节贫困毕业生', [
+        [2, 4],
+        [3, 5],
+        [20, 30],
+      ]),
+    ).toEqual([
+      { text: '贵州', hit: false },
+      { text: '毕节贫', hit: true },
+      { text: '困毕业生', hit: false },
     ])
-    expect(highlightRuns('abc', []).map((r) => r.text).join('')).toBe('abc')
+    expect(
+      highlightRuns('abc', [])
+        .map((r) => r.text)
+        .join(''),
+    ).toBe('abc')
   })
   it('debounces typing and flushes on demand', async () => {
     const calls: string[] = []
     const d = createDebouncer((q: string) => calls.push(q), 30)
-    d.call('毕'); d.call('毕节')
+    d.call('毕')
+    d.call('毕节')
     await new Promise((r) => setTimeout(r, 60))
     expect(calls).toEqual(['毕节'])
-    d.call('就业'); d.flush()
+    d.call('就业')
+    d.flush()
     expect(calls).toEqual(['毕节', '就业'])
   })
   it('offers each year once, newest first', () => {
@@ -86,7 +111,22 @@ describe('format', () => {
     expect(formatIssueDate('2020-07-13')).toBe('2020年7月13日 星期一')
   })
   it('first titles, section names and sources', () => {
-    expect(firstTitles([{ name: 'a', articles: [{ id: 1, title: 'x' }, { id: 2, title: 'y' }], briefCount: 0 }, { name: 'b', articles: [{ id: 3, title: 'z' }], briefCount: 0 }], 2)).toEqual(['x', 'y'])
+    expect(
+      firstTitles(
+        [
+          {
+            name: 'a',
+            articles: [
+              { id: 1, title: 'x' },
+              { id: 2, title: 'y' },
+            ],
+            briefCount: 0,
+          },
+          { name: 'b', articles: [{ id: 3, title: 'z' }], briefCount: 0 },
+        ],
+        2,
+      ),
+    ).toEqual(['x', 'y'])
     expect(plainSectionName('〔要情动态〕')).toBe('要情动态')
     expect(plainSectionName('[工作交流]')).toBe('工作交流')
     expect(sourceLine({ organization: '增城区总工会', author: '涂冬妮' })).toBe('增城区总工会 涂冬妮')

@@ -18,13 +18,20 @@ function scriptedServer(answers: Array<(res: http.ServerResponse) => void>) {
   return new Promise<{ base: string; seen: typeof seen; close(): Promise<void> }>((resolve) =>
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo
-      resolve({ base: `http://127.0.0.1:${port}`, seen, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()) }) })
+      resolve({
+        base: `http://127.0.0.1:${port}`,
+        seen,
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections()
+            server.close(() => r())
+          }),
+      })
     }),
   )
 }
 
-const json = (status: number, body: unknown) => (res: http.ServerResponse) =>
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+const json = (status: number, body: unknown) => (res: http.ServerResponse) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
 
 const noSleep = async () => undefined
 

@@ -137,7 +137,13 @@ describe('session and favourites', () => {
     const { api } = makeClient(server.base, store)
     let now = Date.now()
     let logins = 0
-    const counted = { ...api, loginDevice: (id: string) => { logins++; return api.loginDevice(id) } }
+    const counted = {
+      ...api,
+      loginDevice: (id: string) => {
+        logins++
+        return api.loginDevice(id)
+      },
+    }
     const session = createSessionStore({ api: counted, store, obtainCredential: async () => ({ kind: 'device', deviceId: 'expiry-device-000001' }), now: () => now })
     const [a, b] = await Promise.all([session.getState().ensureSignedIn(), session.getState().ensureSignedIn()])
     expect(a).toBeTruthy()

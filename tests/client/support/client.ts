@@ -17,7 +17,9 @@ export function makeClient(base: string, store: KeyValueStore = createMemoryStor
   const cache = createContentCache({ store })
   const session = createSessionStore({ api, store, obtainCredential: async () => ({ kind: 'device', deviceId }) })
   token = session.getState().token
-  session.subscribe((s) => { token = s.token })
+  session.subscribe((s) => {
+    token = s.token
+  })
   return {
     store,
     api,

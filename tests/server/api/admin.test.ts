@@ -101,7 +101,12 @@ describeOnEachBackend('admin API', (backend) => {
     expect(un.json()).toMatchObject({ id, status: 'draft', publishedAt: null })
     expect((await t.inject({ url: `/api/issues/${id}` })).statusCode).toBe(404)
     expect((await t.inject({ method: 'DELETE', url: `/api/admin/issues/${id}`, headers: admin })).statusCode).toBe(204)
-    for (const [method, url] of [['DELETE', `/api/admin/issues/${id}`], ['POST', `/api/admin/issues/${id}/publish`], ['POST', `/api/admin/issues/${id}/unpublish`], ['GET', `/api/admin/issues/${id}`]]) {
+    for (const [method, url] of [
+      ['DELETE', `/api/admin/issues/${id}`],
+      ['POST', `/api/admin/issues/${id}/publish`],
+      ['POST', `/api/admin/issues/${id}/unpublish`],
+      ['GET', `/api/admin/issues/${id}`],
+    ]) {
       const res = await t.inject({ method, url, headers: admin })
       expect(res.statusCode).toBe(404)
       expect(res.json().error.code).toBe('issue-not-found')

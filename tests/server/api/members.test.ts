@@ -69,7 +69,14 @@ describeOnEachBackend('members: sign-in and favourites', (backend) => {
     const put1 = await t.inject({ method: 'PUT', url: `/api/me/favourites/${articleIds[0]}`, headers: bearer(token) })
     expect(put1.statusCode).toBe(200)
     const first = issue.sections.flatMap((s) => s.items).find((i) => i.id === articleIds[0])!
-    expect(put1.json()).toEqual({ articleId: articleIds[0], addedAt: expect.any(String), title: first.kind === 'article' ? first.title : '', issueId: issue.id, issueLabel: issue.label, date: issue.date })
+    expect(put1.json()).toEqual({
+      articleId: articleIds[0],
+      addedAt: expect.any(String),
+      title: first.kind === 'article' ? first.title : '',
+      issueId: issue.id,
+      issueLabel: issue.label,
+      date: issue.date,
+    })
     const put1again = await t.inject({ method: 'PUT', url: `/api/me/favourites/${articleIds[0]}`, headers: bearer(token) })
     expect(put1again.json()).toEqual(put1.json())
     await new Promise((r) => setTimeout(r, 5))

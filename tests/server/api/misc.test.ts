@@ -31,7 +31,20 @@ describeOnEachBackend('health, config, OpenAPI, errors, route plugins', (backend
     expect(res.statusCode).toBe(200)
     const doc = res.json()
     expect(doc.openapi).toMatch(/^3\./)
-    for (const p of ['/api/issues', '/api/issues/{id}', '/api/articles/{id}', '/api/search', '/api/auth/wechat', '/api/auth/device', '/api/me/favourites', '/api/me/favourites/{articleId}', '/api/config', '/api/admin/issues', '/api/admin/issues/{id}/publish', '/api/admin/issues/{id}/unpublish']) {
+    for (const p of [
+      '/api/issues',
+      '/api/issues/{id}',
+      '/api/articles/{id}',
+      '/api/search',
+      '/api/auth/wechat',
+      '/api/auth/device',
+      '/api/me/favourites',
+      '/api/me/favourites/{articleId}',
+      '/api/config',
+      '/api/admin/issues',
+      '/api/admin/issues/{id}/publish',
+      '/api/admin/issues/{id}/unpublish',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p)
     }
     expect(doc.paths['/api/search'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'limit', 'cursor', 'year', 'section']))

@@ -49,7 +49,12 @@ describe('card fonts', () => {
 
     const cards = createCardService({ wechat: noWechat, fontPath: woff })
     const detail = articleDetails(sampleIssue())[0]
-    const latin = { ...detail, article: { ...detail.article, title: 'Union Bulletin share card' }, issue: { ...detail.issue, masthead: 'Bulletin', label: 'No. 20' }, section: 'News' }
+    const latin = {
+      ...detail,
+      article: { ...detail.article, title: 'Union Bulletin share card' },
+      issue: { ...detail.issue, masthead: 'Bulletin', label: 'No. 20' },
+      section: 'News',
+    }
     const png = decodePng(await cards.articleCard({ ...latin, article: { ...latin.article, source: null } }).png())
     expect(inkPixels(png, { x0: 64, y0: 140, x1: 936, y1: 680 }).size).toBeGreaterThan(3000)
   })

@@ -15,7 +15,9 @@ export interface DecodedPng {
 
 function paeth(a: number, b: number, c: number): number {
   const p = a + b - c
-  const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c)
+  const pa = Math.abs(p - a),
+    pb = Math.abs(p - b),
+    pc = Math.abs(p - c)
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c
 }
 
@@ -23,7 +25,9 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
   const buf = Buffer.from(bytes)
   if (!buf.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error('not a PNG')
   let offset = 8
-  let width = 0, height = 0, colorType = 0
+  let width = 0,
+    height = 0,
+    colorType = 0
   const idat: Buffer[] = []
   while (offset < buf.length) {
     const length = buf.readUInt32BE(offset)
@@ -65,7 +69,12 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
   return { width, height, rgba }
 }
 
-export interface Region { x0: number; y0: number; x1: number; y1: number }
+export interface Region {
+  x0: number
+  y0: number
+  x1: number
+  y1: number
+}
 
 /** Is the pixel the near-black ink of titles (not the red masthead, not grey meta text)? */
 export function isInk(png: DecodedPng, x: number, y: number): boolean {
@@ -85,7 +94,11 @@ export function inkLines(png: DecodedPng, r: Region, minHeight = 20): Array<[num
   let start = -1
   for (let y = r.y0; y <= r.y1; y++) {
     let inked = false
-    for (let x = r.x0; x < r.x1 && y < r.y1; x++) if (isInk(png, x, y)) { inked = true; break }
+    for (let x = r.x0; x < r.x1 && y < r.y1; x++)
+      if (isInk(png, x, y)) {
+        inked = true
+        break
+      }
     if (inked && start < 0) start = y
     if (!inked && start >= 0) {
       if (y - start >= minHeight) bands.push([start, y])

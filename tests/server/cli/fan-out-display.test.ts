@@ -23,6 +23,7 @@ describe('fan-out display', () => {
     expect(out.writes.slice(0, 3).every((w) => w.startsWith('\r') && !w.includes('\n'))).toBe(true)
     expect(out.writes[1]).toContain('[█████░░░░░]  50% 2/4 sent · 2 to go')
     const lines = out.text().split('\n')
+    // eslint-disable-next-line no-control-regex -- the bar redraws itself with an ANSI escape
     expect(lines.at(-3)).toMatch(/\r\x1b\[2KL: \[██████████\] 100% 4\/4 sent$/)
     expect(lines.at(-2)).toBe('L: notifications done: 4 of 4 sent')
   })

@@ -23,7 +23,10 @@ const hostileValue = fc.oneof(fc.constantFrom(...NUMBERS, ...TEXTS), fc.string({
 const jsonValue = fc.oneof(
   fc.constant(undefined),
   fc.jsonValue({ maxDepth: 2 }),
-  fc.record({ deviceId: fc.oneof(fc.string(), fc.constant('device-fuzz-0000000001')), code: fc.string(), templateId: fc.string(), result: fc.constantFrom('accept', 'reject', 'maybe') }, { requiredKeys: [] }),
+  fc.record(
+    { deviceId: fc.oneof(fc.string(), fc.constant('device-fuzz-0000000001')), code: fc.string(), templateId: fc.string(), result: fc.constantFrom('accept', 'reject', 'maybe') },
+    { requiredKeys: [] },
+  ),
 )
 
 const bodyOf = fc.oneof(
@@ -64,7 +67,10 @@ describeOnEachBackend('API fuzz', (backend) => {
     const request = fc.record({
       op: fc.constantFrom(...ops),
       params: fc.array(hostileValue, { minLength: 3, maxLength: 3 }),
-      query: fc.array(fc.tuple(fc.oneof(fc.constantFrom('limit', 'cursor', 'q', 'year', 'section', 'replace'), fc.string({ maxLength: 6 }).map(encodeURIComponent)), hostileValue), { maxLength: 4 }),
+      query: fc.array(
+        fc.tuple(fc.oneof(fc.constantFrom('limit', 'cursor', 'q', 'year', 'section', 'replace'), fc.string({ maxLength: 6 }).map(encodeURIComponent)), hostileValue),
+        { maxLength: 4 },
+      ),
       auth: fc.constantFrom('none', 'admin', 'member', 'garbage'),
       body: bodyOf,
     })
@@ -76,12 +82,26 @@ describeOnEachBackend('API fuzz', (backend) => {
         const qs = query.map(([k, v]) => `${k}=${v}`).join('&')
         const headers: Record<string, string> = auth === 'admin' ? { ...admin } : auth === 'member' ? { ...member } : auth === 'garbage' ? { authorization: 'Bearer x.y.z' } : {}
         if (body && op.method !== 'GET' && op.method !== 'DELETE') headers['content-type'] = body.type
-        const res = await t.inject({ method: op.method, url: `${path}${qs ? `?${qs}` : ''}`, headers, payload: body && op.method !== 'GET' && op.method !== 'DELETE' ? body.body : undefined })
+        const res = await t.inject({
+          method: op.method,
+          url: `${path}${qs ? `?${qs}` : ''}`,
+          headers,
+          payload: body && op.method !== 'GET' && op.method !== 'DELETE' ? body.body : undefined,
+        })
         sent++
         const where = `${op.method} ${path}?${qs} → ${res.statusCode} ${res.body.slice(0, 200)}`
         expect([where, res.statusCode < 500]).toEqual([where, true])
         if (res.statusCode >= 400) {
-          expect([where, (() => { try { return res.json() } catch { return null } })()]).toEqual([where, { error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) }])
+          expect([
+            where,
+            (() => {
+              try {
+                return res.json()
+              } catch {
+                return null
+              }
+            })(),
+          ]).toEqual([where, { error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) }])
         }
       }),
       { numRuns: 2000 },

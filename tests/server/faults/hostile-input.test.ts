@@ -57,7 +57,7 @@ describeOnEachBackend('hostile input', (backend) => {
   })
 
   it('refuses cursors holding numbers out of range', async () => {
-    for (const cursor of [encodeCursor({ d: '2021-01-01', i: 2147483648 }), encodeCursor({ d: '2021-01-01', i: 1e400 }), encodeCursor({ o: 1e21 })]) {
+    for (const cursor of [encodeCursor({ d: '2021-01-01', i: 2147483648 }), Buffer.from('{"d":"2021-01-01","i":1e400}').toString('base64url'), encodeCursor({ o: 1e21 })]) {
       expectErrorShape(await t.inject({ url: `/api/issues?cursor=${cursor}` }), 400)
       expectErrorShape(await t.inject({ url: `/api/search?q=%E5%B7%A5%E4%BC%9A&cursor=${cursor}` }), 400)
     }

@@ -64,15 +64,20 @@ describeOnEachBackend('limits', (backend) => {
   it('counts device and WeChat sign-ins against one budget', async () => {
     const from = { 'x-forwarded-for': '198.51.100.20' }
     const codes = []
-    for (let i = 0; i < 3; i++) codes.push((await t.inject({ method: 'POST', url: '/api/auth/device', headers: from, payload: { deviceId: `device-budget-00000${i}` } })).statusCode)
-    for (let i = 0; i < 3; i++) codes.push((await t.inject({ method: 'POST', url: '/api/auth/wechat', headers: from, payload: { code: t.fake.issueLoginCode(`budget-${i}`) } })).statusCode)
+    for (let i = 0; i < 3; i++)
+      codes.push((await t.inject({ method: 'POST', url: '/api/auth/device', headers: from, payload: { deviceId: `device-budget-00000${i}` } })).statusCode)
+    for (let i = 0; i < 3; i++)
+      codes.push((await t.inject({ method: 'POST', url: '/api/auth/wechat', headers: from, payload: { code: t.fake.issueLoginCode(`budget-${i}`) } })).statusCode)
     expect(codes).toEqual([200, 200, 200, 200, 200, 429])
   })
 
   it('takes the client address one hop from the right: a client-written X-Forwarded-For does not reset a limit', async () => {
     const codes = []
     // The client writes a fresh left-most address each time; the proxy appends the real one.
-    for (let i = 0; i < 7; i++) codes.push((await t.inject({ url: '/api/admin/issues', headers: { authorization: 'Bearer nope-nope-nope-nope', 'x-forwarded-for': `203.0.113.${i}, 198.51.100.30` } })).statusCode)
+    for (let i = 0; i < 7; i++)
+      codes.push(
+        (await t.inject({ url: '/api/admin/issues', headers: { authorization: 'Bearer nope-nope-nope-nope', 'x-forwarded-for': `203.0.113.${i}, 198.51.100.30` } })).statusCode,
+      )
     expect(codes.slice(-2)).toEqual([429, 429])
   })
 })

@@ -21,10 +21,13 @@ describeOnEachBackend('seeding and storing documents through the publishing serv
     // The real storage, with a probe counting what runs inside each publish transaction.
     const probed: Storage = {
       ...storage,
-      publishIssue: (id, opts) => storage.publishIssue(id, { inTransaction: async (tx, issue) => {
-        await opts?.inTransaction?.(tx, issue)
-        calls.push(issue.id)
-      } }),
+      publishIssue: (id, opts) =>
+        storage.publishIssue(id, {
+          inTransaction: async (tx, issue) => {
+            await opts?.inTransaction?.(tx, issue)
+            calls.push(issue.id)
+          },
+        }),
     }
     server = createBackend({ settings: testSettings(), storage: probed, wechat: null })
   })
@@ -44,13 +47,11 @@ describeOnEachBackend('seeding and storing documents through the publishing serv
   })
 
   it('stores drafts per document, reporting import errors and published conflicts without stopping', async () => {
-    const reports = await server.publishing.storeDocuments(
-      [
-        { fileName: 'a.md', result: importText(SAMPLE.replace('〔2020〕第二十期', '〔2020〕第四十期')) },
-        { fileName: 'broken.md', result: importText('不是一期') },
-        { fileName: 'again.md', result: importText(SAMPLE) },
-      ],
-    )
+    const reports = await server.publishing.storeDocuments([
+      { fileName: 'a.md', result: importText(SAMPLE.replace('〔2020〕第二十期', '〔2020〕第四十期')) },
+      { fileName: 'broken.md', result: importText('不是一期') },
+      { fileName: 'again.md', result: importText(SAMPLE) },
+    ])
     expect(reports[0]).toMatchObject({ fileName: 'a.md', ok: true, status: 'draft', replaced: false, label: '〔2020〕第四十期' })
     expect(reports[1]).toMatchObject({ fileName: 'broken.md', ok: false })
     expect(reports[2]).toMatchObject({ fileName: 'again.md', ok: false, errors: [{ code: 'published-conflict' }] })
@@ -60,7 +61,7 @@ describeOnEachBackend('seeding and storing documents through the publishing serv
   })
 })
 
-describe('the import command line\'s store', () => {
+describe("the import command line's store", () => {
   it('opens the same SQLite file the server would (DATA_DIR) and closes it', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ub-store-'))
     const store = await openImportStore({ env: { DATA_DIR: dir }, warn: () => undefined })

@@ -75,7 +75,13 @@ describe('the server process on SQLite', () => {
     let token: string
     try {
       await checkSeededApi(first.url)
-      const session = await (await fetch(`${first.url}api/auth/device`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: 'process-test-device-01' }) })).json()
+      const session = await (
+        await fetch(`${first.url}api/auth/device`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ deviceId: 'process-test-device-01' }),
+        })
+      ).json()
       token = session.token
       const admin = await fetch(`${first.url}api/admin/issues`, { headers: { authorization: 'Bearer process-test-admin-token' } })
       expect(admin.status).toBe(200)
@@ -138,7 +144,9 @@ describePostgres('the server process on PostgreSQL', () => {
       // a token signed by one is accepted by another (shared SESSION_SECRET).
       const second = (servers[1] as PromiseFulfilledResult<Running>).value
       const admin = { authorization: 'Bearer shared-admin-token-0001' }
-      const text = readFileSync(path.join(ROOT, 'samples/gonghui-xinxi-2020-20.md'), 'utf8').replace('〔2020〕第二十期', '〔2020〕第九十期').replaceAll('市总工会系统开展', '市总工会系统隆重开展')
+      const text = readFileSync(path.join(ROOT, 'samples/gonghui-xinxi-2020-20.md'), 'utf8')
+        .replace('〔2020〕第二十期', '〔2020〕第九十期')
+        .replaceAll('市总工会系统开展', '市总工会系统隆重开展')
       const draft = await (await fetch(`${first.url}api/admin/issues`, { method: 'POST', headers: { ...admin, 'content-type': 'text/markdown' }, body: text })).json()
       expect((await fetch(`${second.url}api/issues/${draft.id}`)).status).toBe(404)
       expect((await fetch(`${first.url}api/admin/issues/${draft.id}/publish`, { method: 'POST', headers: admin })).status).toBe(200)
@@ -150,7 +158,13 @@ describePostgres('the server process on PostgreSQL', () => {
       expect(seen).toBe(200)
       const found = await (await fetch(`${second.url}api/search?q=${encodeURIComponent('隆重开展')}`)).json()
       expect(found.items.map((h: { issueId: number }) => h.issueId)).toEqual([draft.id])
-      const session = await (await fetch(`${first.url}api/auth/device`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: 'shared-secret-device-01' }) })).json()
+      const session = await (
+        await fetch(`${first.url}api/auth/device`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ deviceId: 'shared-secret-device-01' }),
+        })
+      ).json()
       expect((await fetch(`${second.url}api/me/favourites`, { headers: { authorization: `Bearer ${session.token}` } })).status).toBe(200)
     } finally {
       for (const s of servers) if (s.status === 'fulfilled') await stop(s.value.child)

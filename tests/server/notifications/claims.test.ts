@@ -24,10 +24,7 @@ describeOnEachBackend('delivery claims', (backend) => {
     const a = await storage.notifications.claimDue('A', 3, 10_000, now)
     expect(a).toHaveLength(3)
     expect(a.every((d) => d.attempts === 1 && d.issueId === issue.id)).toBe(true)
-    const [b, c] = await Promise.all([
-      storage.notifications.claimDue('B', 4, 10_000, now),
-      storage.notifications.claimDue('C', 4, 1_000, now),
-    ])
+    const [b, c] = await Promise.all([storage.notifications.claimDue('B', 4, 10_000, now), storage.notifications.claimDue('C', 4, 1_000, now)])
     expect(b).toHaveLength(4)
     expect(c).toHaveLength(3)
     const ids = [...a, ...b, ...c].map((d) => d.id)
@@ -46,8 +43,14 @@ describeOnEachBackend('delivery claims', (backend) => {
     expect(again.every((d) => d.inDoubt === 1 && d.attempts === 2)).toBe(true)
 
     // An outcome from a worker whose lease was lost still records `sent` (WeChat has it); a retry from it does not.
-    await storage.notifications.recordOutcomes('C', [{ id: c[0].id, kind: 'sent', msgid: '43' }, { id: c[1].id, kind: 'retry', errcode: -1, error: 'busy', nextAttemptAt: now }])
+    await storage.notifications.recordOutcomes('C', [
+      { id: c[0].id, kind: 'sent', msgid: '43' },
+      { id: c[1].id, kind: 'retry', errcode: -1, error: 'busy', nextAttemptAt: now },
+    ])
     const rows = await rawDatabaseOf(storage).selectFrom('notify_deliveries').select(['id', 'status', 'claimed_by']).where('id', 'in', [c[0].id, c[1].id]).orderBy('id').execute()
-    expect(rows.map((r) => [r.status, r.claimed_by])).toEqual([['sent', 'E'], ['sending', 'E']])
+    expect(rows.map((r) => [r.status, r.claimed_by])).toEqual([
+      ['sent', 'E'],
+      ['sending', 'E'],
+    ])
   })
 })

@@ -29,8 +29,7 @@ describeOnEachBackend('notification errors', (backend) => {
   // one test would be sent by the next test's worker and eat the faults injected for that test
   // (seen under load: the 'reset' meant for e-reset consumed by a leftover e-pause retry).
   afterEach(async () => {
-    const live = await rawDatabaseOf(storage).selectFrom('notify_deliveries').select(['issue_id', 'openid', 'status'])
-      .where('status', 'in', ['queued', 'sending']).execute()
+    const live = await rawDatabaseOf(storage).selectFrom('notify_deliveries').select(['issue_id', 'openid', 'status']).where('status', 'in', ['queued', 'sending']).execute()
     expect(live).toEqual([])
   })
 
@@ -46,7 +45,10 @@ describeOnEachBackend('notification errors', (backend) => {
       await worker.stop()
     }
     const rows = await deliveriesOf(storage, issue.id)
-    const sendsTo = (openid: string) => fake.requests.filter((r) => r.endpoint === 'subscribe/send' && (r.body as { touser?: string }).touser === openid && (r.body as { page?: string }).page === `pages/issue/index?id=${issue.id}`).length
+    const sendsTo = (openid: string) =>
+      fake.requests.filter(
+        (r) => r.endpoint === 'subscribe/send' && (r.body as { touser?: string }).touser === openid && (r.body as { page?: string }).page === `pages/issue/index?id=${issue.id}`,
+      ).length
     return { issue, ids, rows, sendsTo }
   }
   const summary = (r: Record<string, any>) => ({ status: r.status, attempts: Number(r.attempts), errcode: r.last_errcode === null ? null : Number(r.last_errcode) })
@@ -84,7 +86,11 @@ describeOnEachBackend('notification errors', (backend) => {
       await worker.next('paused')
       await worker.next('paused')
       expect(sends()).toBe(1)
-      expect(await storage.notifications.deliveryProgress(issue.id)).toMatchObject({ queued: 4, sent: 0, recentFailures: [expect.objectContaining({ errcode: 45009, status: 'queued' })] })
+      expect(await storage.notifications.deliveryProgress(issue.id)).toMatchObject({
+        queued: 4,
+        sent: 0,
+        recentFailures: [expect.objectContaining({ errcode: 45009, status: 'queued' })],
+      })
     } finally {
       await worker.stop()
       // The four stay queued (one due in a minute, three now): cancel them as an unpublish would,

@@ -64,7 +64,10 @@ describeOnEachBackend('notification flow', (backend) => {
       expect(Array.from(m.data.thing1.value)).toHaveLength(20)
     }
     const rows = await deliveriesOf(storage, issue.id)
-    expect(rows.map((r) => [r.openid, r.status, Number(r.attempts)]).sort()).toEqual([['o-once', 'sent', 1], ['o-twice', 'sent', 1]])
+    expect(rows.map((r) => [r.openid, r.status, Number(r.attempts)]).sort()).toEqual([
+      ['o-once', 'sent', 1],
+      ['o-twice', 'sent', 1],
+    ])
     expect(rows.every((r) => r.msgid !== null)).toBe(true)
 
     // The next issue reaches only the member with a credit left; publishing again sends nothing new.
@@ -77,7 +80,11 @@ describeOnEachBackend('notification flow', (backend) => {
     }
     expect(fake.sentMessages.filter((m) => m.page === `pages/issue/index?id=${second.id}`).map((m) => m.touser)).toEqual(['o-twice'])
     expect(await storage.notifications.creditsOf(twice, TEMPLATE)).toBe(0)
-    await storage.publishIssue(second.id, { inTransaction: async () => { throw new Error('not called for an already published issue') } })
+    await storage.publishIssue(second.id, {
+      inTransaction: async () => {
+        throw new Error('not called for an already published issue')
+      },
+    })
     expect((await storage.notifications.deliveryCounts(second.id)).total).toBe(1)
   })
 
@@ -86,13 +93,15 @@ describeOnEachBackend('notification flow', (backend) => {
     const [member] = await subscribedMembers(storage, fake, ['o-rollback'])
     // A publish whose transaction fails after the enqueue leaves nothing behind, credit included.
     const { issue: draft } = await storage.saveDraft((await import('../support/archive')).makeIssue(1901, 1))
-    await expect(storage.publishIssue(draft.id, {
-      inTransaction: async (trx, stored) => {
-        const { enqueueNewIssue } = await import('../../../src/server/notifications')
-        await enqueueNewIssue(trx.notifications, stored, config)
-        throw new Error('boom after enqueue')
-      },
-    })).rejects.toThrow('boom after enqueue')
+    await expect(
+      storage.publishIssue(draft.id, {
+        inTransaction: async (trx, stored) => {
+          const { enqueueNewIssue } = await import('../../../src/server/notifications')
+          await enqueueNewIssue(trx.notifications, stored, config)
+          throw new Error('boom after enqueue')
+        },
+      }),
+    ).rejects.toThrow('boom after enqueue')
     expect((await storage.notifications.deliveryCounts(draft.id)).total).toBe(0)
     expect(await storage.notifications.creditsOf(member, TEMPLATE)).toBe(1)
   })
@@ -107,7 +116,11 @@ describeOnEachBackend('notification flow', (backend) => {
     expect(await storage.notifications.deliveryCounts(issue.id)).toMatchObject({ queued: n })
     for (const id of ids) expect(await storage.notifications.creditsOf(id, TEMPLATE)).toBe(0)
 
-    const result = await storage.unpublishIssue(issue.id, { inTransaction: async (trx, stored) => { await cancelIssueDeliveries(trx.notifications, stored.id) } })
+    const result = await storage.unpublishIssue(issue.id, {
+      inTransaction: async (trx, stored) => {
+        await cancelIssueDeliveries(trx.notifications, stored.id)
+      },
+    })
     expect(result?.changed).toBe(true)
     expect(await storage.notifications.deliveryCounts(issue.id)).toMatchObject({ queued: 0, cancelled: n, total: n })
     for (const id of ids) expect(await storage.notifications.creditsOf(id, TEMPLATE)).toBe(1)
@@ -119,10 +132,12 @@ describeOnEachBackend('notification flow', (backend) => {
     expect(fake.sentCount).toBe(sentBefore)
 
     // Published again: the members are told once after all.
-    await storage.publishIssue(issue.id, { inTransaction: async (trx, stored) => {
-      const { enqueueNewIssue } = await import('../../../src/server/notifications')
-      await enqueueNewIssue(trx.notifications, stored, config)
-    } })
+    await storage.publishIssue(issue.id, {
+      inTransaction: async (trx, stored) => {
+        const { enqueueNewIssue } = await import('../../../src/server/notifications')
+        await enqueueNewIssue(trx.notifications, stored, config)
+      },
+    })
     const progress = await storage.notifications.deliveryProgress(issue.id)
     expect(progress).toMatchObject({ queued: n, cancelled: n, total: 2 * n, recentFailures: [] })
   })

@@ -44,9 +44,15 @@ describe('worker killed with kill -9 and restarted', () => {
     const sentForIssue = () => fake.sentMessages.filter((m) => m.page === page).length
     const env = {
       DATA_DIR: dir,
-      WECHAT_API_BASE: fake.baseUrl, WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret,
-      WECHAT_TEMPLATE_NEW_ISSUE: TEMPLATE, WECHAT_SEND_RATE: '0',
-      NOTIFY_CONCURRENCY: '8', NOTIFY_LEASE_SECONDS: '1', NOTIFY_POLL_MS: '50', NOTIFY_RETRY_BASE_MS: '50',
+      WECHAT_API_BASE: fake.baseUrl,
+      WECHAT_APPID: fake.appid,
+      WECHAT_SECRET: fake.secret,
+      WECHAT_TEMPLATE_NEW_ISSUE: TEMPLATE,
+      WECHAT_SEND_RATE: '0',
+      NOTIFY_CONCURRENCY: '8',
+      NOTIFY_LEASE_SECONDS: '1',
+      NOTIFY_POLL_MS: '50',
+      NOTIFY_RETRY_BASE_MS: '50',
     }
 
     // 1: killed while starting (before or around its first claim).
@@ -65,14 +71,21 @@ describe('worker killed with kill -9 and restarted', () => {
     }
     // 5: runs to the end, then stops gracefully.
     running = spawnWorker(env)
-    await waitFor('the fan-out to settle', async () => {
-      const c = await storage.notifications.deliveryCounts(issue.id)
-      return c.queued + c.sending === 0 ? c : null
-    }, 60_000)
+    await waitFor(
+      'the fan-out to settle',
+      async () => {
+        const c = await storage.notifications.deliveryCounts(issue.id)
+        return c.queued + c.sending === 0 ? c : null
+      },
+      60_000,
+    )
     running.child.kill('SIGTERM')
     expect(await running.exited).toEqual({ code: 0, signal: null })
 
-    const received = fake.sentMessages.filter((m) => m.page === page).map((m) => m.touser).sort()
+    const received = fake.sentMessages
+      .filter((m) => m.page === page)
+      .map((m) => m.touser)
+      .sort()
     expect(received).toEqual(openids) // each exactly once: none missing, none twice
     const rows = await deliveriesOf(storage, issue.id)
     expect(rows.filter((r) => r.status !== 'sent' && r.status !== 'refused')).toEqual([])
@@ -81,7 +94,7 @@ describe('worker killed with kill -9 and restarted', () => {
     for (const r of rows.filter((r) => r.status === 'refused')) expect(Number(r.in_doubt)).toBeGreaterThan(0)
     const progress = await storage.notifications.deliveryProgress(issue.id)
     expect(progress).toMatchObject({ total: members, queued: 0, sending: 0, inDoubt: rows.filter((r) => Number(r.in_doubt) > 0).length })
-    // eslint-disable-next-line no-console
+
     console.log(`kill -9 test: ${rows.filter((r) => r.status === 'sent').length} recorded sent, ${rows.filter((r) => Number(r.in_doubt) > 0).length} in doubt after kills`)
   })
 
@@ -90,9 +103,15 @@ describe('worker killed with kill -9 and restarted', () => {
     const openids = Array.from({ length: 300 }, (_, i) => `s-${String(i).padStart(4, '0')}`)
     await subscribedMembers(storage, fake, openids)
     const env = {
-      DATA_DIR: dir, LOG_LEVEL: 'info',
-      WECHAT_API_BASE: fake.baseUrl, WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret,
-      WECHAT_TEMPLATE_NEW_ISSUE: TEMPLATE, WECHAT_SEND_RATE: '0', NOTIFY_CONCURRENCY: '4', NOTIFY_POLL_MS: '20',
+      DATA_DIR: dir,
+      LOG_LEVEL: 'info',
+      WECHAT_API_BASE: fake.baseUrl,
+      WECHAT_APPID: fake.appid,
+      WECHAT_SECRET: fake.secret,
+      WECHAT_TEMPLATE_NEW_ISSUE: TEMPLATE,
+      WECHAT_SEND_RATE: '0',
+      NOTIFY_CONCURRENCY: '4',
+      NOTIFY_POLL_MS: '20',
     }
     const pair = [spawnWorker(env), spawnWorker(env)]
     // Publish only when both are polling: on a loaded machine one process can take seconds longer to
@@ -101,10 +120,14 @@ describe('worker killed with kill -9 and restarted', () => {
     try {
       await waitFor('both workers to start', () => pair.every((w) => w.output().includes('notifications: worker started')), 60_000)
       issue = await publishNewIssue(storage, testConfig())
-      await waitFor('the fan-out to settle', async () => {
-        const c = await storage.notifications.deliveryCounts(issue.id)
-        return c.queued + c.sending === 0 ? c : null
-      }, 60_000)
+      await waitFor(
+        'the fan-out to settle',
+        async () => {
+          const c = await storage.notifications.deliveryCounts(issue.id)
+          return c.queued + c.sending === 0 ? c : null
+        },
+        60_000,
+      )
     } finally {
       for (const w of pair) w.child.kill('SIGTERM')
       for (const w of pair) expect(await w.exited).toEqual({ code: 0, signal: null })

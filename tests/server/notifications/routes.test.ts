@@ -95,7 +95,13 @@ describeOnEachBackend('notification routes', (backend) => {
     const post = (headers: Record<string, string>, payload: unknown) => call({ method: 'POST', url: '/api/me/subscriptions', headers, payload: payload as object })
     expect((await call({ url: '/api/me/subscriptions' })).statusCode).toBe(401)
     expect((await post({}, { templateId: TEMPLATE, result: 'accept' })).statusCode).toBe(401)
-    for (const payload of [{}, { templateId: TEMPLATE }, { templateId: TEMPLATE, result: 'maybe' }, { templateId: '', result: 'accept' }, { templateId: TEMPLATE, result: 'accept', extra: 1 }]) {
+    for (const payload of [
+      {},
+      { templateId: TEMPLATE },
+      { templateId: TEMPLATE, result: 'maybe' },
+      { templateId: '', result: 'accept' },
+      { templateId: TEMPLATE, result: 'accept', extra: 1 },
+    ]) {
       const res = await post(carol, payload)
       expect([JSON.stringify(payload), res.statusCode]).toEqual([JSON.stringify(payload), 400])
       expect(res.json().error.message).toMatch(/body/)
@@ -126,7 +132,10 @@ describeOnEachBackend('notification routes with subscriptions off', (backend) =>
     fake = await startFakeWechat()
     const settings = testSettings({ config: { adminToken: ADMIN_TOKEN, newIssueTemplateId: null }, notify: testConfig({ templateId: null }) })
     app = (await createServer({ settings, storage, wechat: wechatFor(fake, storage), sessionSecret: randomBytes(32).toString('hex'), runWorker: false })).app
-    call = ((base) => (req: HttpRequest) => request(base, req))(await listen(app))
+    call = (
+      (base) => (req: HttpRequest) =>
+        request(base, req)
+    )(await listen(app))
   })
   afterAll(async () => {
     await app.close()

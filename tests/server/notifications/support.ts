@@ -58,7 +58,11 @@ export async function publishNewIssue(storage: Storage, config: NotificationConf
   const issue = makeIssue(1950 + issueCounter, 1 + (issueCounter % 40))
   edit?.(issue)
   const { issue: draft } = await storage.saveDraft(issue, { replacePublished: true })
-  const published = await storage.publishIssue(draft.id, { inTransaction: async (trx, stored) => { await enqueueNewIssue(trx.notifications, stored, config) } })
+  const published = await storage.publishIssue(draft.id, {
+    inTransaction: async (trx, stored) => {
+      await enqueueNewIssue(trx.notifications, stored, config)
+    },
+  })
   if (!published) throw new Error('publish failed')
   return published.issue
 }
@@ -75,10 +79,14 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | f
 
 /** Resolves when none of the issue's deliveries is queued or sending any more. */
 export function settled(storage: Storage, issueId: number, timeoutMs = 20_000) {
-  return waitFor(`issue ${issueId} deliveries to settle`, async () => {
-    const c = await storage.notifications.deliveryCounts(issueId)
-    return c.queued + c.sending === 0 ? c : null
-  }, timeoutMs)
+  return waitFor(
+    `issue ${issueId} deliveries to settle`,
+    async () => {
+      const c = await storage.notifications.deliveryCounts(issueId)
+      return c.queued + c.sending === 0 ? c : null
+    },
+    timeoutMs,
+  )
 }
 
 /** The issue's delivery rows as stored (read over the test's own connection). */

@@ -18,10 +18,20 @@ describe('template data', () => {
   it('fits every value to what WeChat accepts for its keyword type', () => {
     const long = '广州市总工会召开二〇二〇年度全市工会系统劳动竞赛表彰大会暨工作部署会议'
     const cases: Array<[string, string]> = [
-      ['thing', long], ['thing', ''], ['character_string', '〔2020〕第二十期 No.20'], ['character_string', '工会'],
-      ['number', '第20期'], ['letter', 'ab12cd'], ['phrase', '新一期工会信息出版'], ['phrase', 'abc'],
-      ['name', '广州市总工会办公室宣传教育部门'], ['date', '2020-7-3'], ['date', '〔2020〕第二十期'], ['time', 'soon'],
-      ['amount', '¥12.5元'], ['something', long],
+      ['thing', long],
+      ['thing', ''],
+      ['character_string', '〔2020〕第二十期 No.20'],
+      ['character_string', '工会'],
+      ['number', '第20期'],
+      ['letter', 'ab12cd'],
+      ['phrase', '新一期工会信息出版'],
+      ['phrase', 'abc'],
+      ['name', '广州市总工会办公室宣传教育部门'],
+      ['date', '2020-7-3'],
+      ['date', '〔2020〕第二十期'],
+      ['time', 'soon'],
+      ['amount', '¥12.5元'],
+      ['something', long],
     ]
     for (const [type, value] of cases) {
       const fitted = fitKeywordValue(type, value, '2020-07-13')

@@ -41,8 +41,7 @@ describePostgres('two workers on one PostgreSQL database', () => {
     await subscribedMembers(first, fake, openids)
     const config = testConfig({ concurrency: 8, pollMs: 10 })
     const issue = await publishNewIssue(first, config)
-    const workers = [first, second].map((s, i) =>
-      startNotificationWorker({ notifications: s.notifications, wechat: wechatFor(fake, s), config, workerId: `worker-${i + 1}` }))
+    const workers = [first, second].map((s, i) => startNotificationWorker({ notifications: s.notifications, wechat: wechatFor(fake, s), config, workerId: `worker-${i + 1}` }))
     try {
       expect(await settled(first, issue.id, 50_000)).toMatchObject({ sent: 1200, refused: 0, failed: 0 })
     } finally {
@@ -51,11 +50,15 @@ describePostgres('two workers on one PostgreSQL database', () => {
     const page = `pages/issue/index?id=${issue.id}`
     const requested = fake.requests.filter((r) => r.endpoint === 'subscribe/send' && (r.body as { page?: string }).page === page)
     expect(requested.map((r) => (r.body as { touser: string }).touser).sort()).toEqual(openids)
-    expect(fake.sentMessages.filter((m) => m.page === page).map((m) => m.touser).sort()).toEqual(openids)
+    expect(
+      fake.sentMessages
+        .filter((m) => m.page === page)
+        .map((m) => m.touser)
+        .sort(),
+    ).toEqual(openids)
     const byWorker = new Map<string | null, number>()
     for (const row of await deliveriesOf(first, issue.id)) byWorker.set(row.claimed_by, (byWorker.get(row.claimed_by) ?? 0) + 1)
     expect([...byWorker.keys()].sort()).toEqual(['worker-1', 'worker-2'])
     for (const n of byWorker.values()) expect(n).toBeGreaterThan(100)
   })
-
 })

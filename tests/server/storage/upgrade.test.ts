@@ -21,9 +21,16 @@ import { seedIssues, seedNotifications, TEMPLATE } from './release-0.1/seed'
 
 /** Primary keys, to read every table in a stable order. */
 const TABLES: Record<string, string[]> = {
-  issues: ['id'], items: ['id'], members: ['id'], favourites: ['member_id', 'item_id'], counters: ['name'],
-  notify_credits: ['member_id', 'template_id'], notify_subscribe_events: ['id'], notify_issue_messages: ['issue_id', 'template_id'],
-  notify_deliveries: ['id'], notify_access_tokens: ['cache_key'],
+  issues: ['id'],
+  items: ['id'],
+  members: ['id'],
+  favourites: ['member_id', 'item_id'],
+  counters: ['name'],
+  notify_credits: ['member_id', 'template_id'],
+  notify_subscribe_events: ['id'],
+  notify_issue_messages: ['issue_id', 'template_id'],
+  notify_deliveries: ['id'],
+  notify_access_tokens: ['cache_key'],
 }
 const ISSUE_TIMES = ['issues.published_at', 'issues.imported_at', 'members.created_at', 'favourites.added_at']
 /** bigint columns, which pg returns as strings. */
@@ -46,9 +53,10 @@ async function everyRow(db: Kysely<any>, tables = Object.keys(TABLES)) {
 }
 
 async function tableNames(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
-  const query = dialect === 'postgres'
-    ? sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`
-    : sql<{ name: string }>`select name from sqlite_master where type = 'table'`
+  const query =
+    dialect === 'postgres'
+      ? sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`
+      : sql<{ name: string }>`select name from sqlite_master where type = 'table'`
   return (await query.execute(db)).rows.map((r) => r.name).sort()
 }
 
@@ -71,7 +79,9 @@ const sqlite = (): Backend => {
       const sqliteFile = path.join(dir, 'bulletin.db')
       return { place: { sqliteFile }, open: () => openSqliteStorage(sqliteFile) }
     },
-    async cleanup() { for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true }) },
+    async cleanup() {
+      for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+    },
   }
 }
 
@@ -86,7 +96,9 @@ const postgres = (): Backend => {
       schemas.push(schema)
       return { place: { connectionString: TEST_DATABASE_URL, schema }, open: () => openPostgresStorage({ connectionString: TEST_DATABASE_URL, schema, maxConnections: 4 }) }
     },
-    async cleanup() { for (const schema of schemas.splice(0)) await adminQuery(`drop schema if exists ${schema} cascade`) },
+    async cleanup() {
+      for (const schema of schemas.splice(0)) await adminQuery(`drop schema if exists ${schema} cascade`)
+    },
   }
 }
 
@@ -155,10 +167,13 @@ for (const backend of [sqlite(), postgres()]) {
       const notifications = storage.notifications
       expect(await notifications.deliveryCounts(ids.published)).toEqual({ queued: 1, sending: 1, sent: 1, refused: 1, failed: 1, cancelled: 1, total: 6 })
       const progress = await notifications.deliveryProgress(ids.published)
-      expect(progress).toMatchObject({ inDoubt: 1, recentFailures: [
-        { memberId: ids.members.erin, status: 'queued', errcode: 45009, attempts: 2, at: new Date(Date.parse('2026-11-27T08:15:30.123Z') + 3000).toISOString() },
-        { memberId: ids.members.dave, status: 'failed', errcode: 47003, attempts: 3 },
-      ] })
+      expect(progress).toMatchObject({
+        inDoubt: 1,
+        recentFailures: [
+          { memberId: ids.members.erin, status: 'queued', errcode: 45009, attempts: 2, at: new Date(Date.parse('2026-11-27T08:15:30.123Z') + 3000).toISOString() },
+          { memberId: ids.members.dave, status: 'failed', errcode: 47003, attempts: 3 },
+        ],
+      })
       expect(await notifications.creditsOf(ids.members.alice, TEMPLATE)).toBe(2)
       expect(await notifications.readAccessToken('wx-appid')).toEqual({ accessToken: 'ACCESS-TOKEN-1', expiresAt: Date.parse('2026-11-27T08:15:30.123Z') + 7_200_000 })
       // A day later the old sending row's lease has expired: it comes back; the retry is due; both are claimed.

@@ -21,9 +21,7 @@ function splitSource(text: string): { text: string; source: Source | null } {
 const lines = SAMPLE.split('\n').map((l) => l.trim())
 const TITLES = lines.map((l) => /^\d+\.\s*(.+)$/.exec(l)?.[1]).filter((t): t is string => !!t)
 const BRIEFS = lines.filter((l) => l.startsWith('△')).map((l) => splitSource(l.slice(1)))
-const BODY_LINES = lines
-  .filter((l) => l.length > 30 && !l.startsWith('△') && !/^(报|发|责任编辑|#)/.test(l))
-  .map((l) => splitSource(l.replace(/\*\*[^*]+\*\*\s*/g, '')))
+const BODY_LINES = lines.filter((l) => l.length > 30 && !l.startsWith('△') && !/^(报|发|责任编辑|#)/.test(l)).map((l) => splitSource(l.replace(/\*\*[^*]+\*\*\s*/g, '')))
 const SENTENCES = BODY_LINES.flatMap((b) => b.text.split(/(?<=。)/u)).filter((s) => s.length > 4)
 const SOURCES = [...BODY_LINES, ...BRIEFS].map((b) => b.source).filter((s): s is Source => s !== null)
 

@@ -92,7 +92,6 @@ function postgresBackend(): Backend {
   }
 }
 
-
 /** Runs `fn` as one suite per backend: `${name} on sqlite`, `${name} on postgres`. */
 export function describeOnEachBackend(name: string, fn: (backend: Backend) => void): void {
   for (const backend of [sqliteBackend(), postgresBackend()]) {

@@ -55,7 +55,7 @@ describe('WeChat client against the fake server', () => {
       expect(again).toMatchObject({ errcode: 40029, endpoint: 'jscode2session' })
     })
 
-    it('reports a wrong appid or secret with WeChat\'s codes', async () => {
+    it("reports a wrong appid or secret with WeChat's codes", async () => {
       const badSecret = createWechatClient({ baseUrl: fake.baseUrl, appid: fake.appid, secret: 'wrong' })
       expect((await caught(badSecret.code2Session(fake.issueLoginCode('o-a')))).errcode).toBe(40125)
       const badAppid = createWechatClient({ baseUrl: fake.baseUrl, appid: 'wx-other', secret: fake.secret })
@@ -157,7 +157,7 @@ describe('WeChat client against the fake server', () => {
   })
 
   describe('subscribe messages', () => {
-    it('sends with WeChat\'s field names and consumes one credit per message', async () => {
+    it("sends with WeChat's field names and consumes one credit per message", async () => {
       const wechat = client()
       fake.grantSubscription('o-alice', TEMPLATE, 1)
       const msgid = await wechat.sendSubscribeMessage(message('o-alice'))

@@ -38,8 +38,7 @@ describe('fake WeChat server', () => {
     expect(again).toEqual({ access_token: first.access_token, expires_in: 70 })
     const forced = await stableToken(true)
     expect(forced.access_token).not.toBe(first.access_token)
-    const send = (token: string) =>
-      fetch(`${fake.baseUrl}/cgi-bin/message/subscribe/send?access_token=${token}`, { method: 'POST', body: '{}' }).then((r) => r.json())
+    const send = (token: string) => fetch(`${fake.baseUrl}/cgi-bin/message/subscribe/send?access_token=${token}`, { method: 'POST', body: '{}' }).then((r) => r.json())
     expect(await send(first.access_token!)).toMatchObject({ errcode: 40001 })
     clock += 101_000
     expect(await send(forced.access_token!)).toMatchObject({ errcode: 42001 })
@@ -53,8 +52,7 @@ describe('fake WeChat server', () => {
     const renewed = await stableToken(false)
     expect(renewed.access_token).not.toBe(first.access_token)
     expect(renewed.expires_in).toBe(240)
-    const send = (token: string) =>
-      fetch(`${fake.baseUrl}/cgi-bin/message/subscribe/send?access_token=${token}`, { method: 'POST', body: '{}' }).then((r) => r.json())
+    const send = (token: string) => fetch(`${fake.baseUrl}/cgi-bin/message/subscribe/send?access_token=${token}`, { method: 'POST', body: '{}' }).then((r) => r.json())
     expect(await send(first.access_token!)).toMatchObject({ errcode: 40003 }) // token accepted, openid missing
     clock += 6_000
     expect(await send(first.access_token!)).toMatchObject({ errcode: 42001 })
@@ -92,7 +90,8 @@ describe('fake WeChat server', () => {
     const token = (await stableToken(false)).access_token!
     const send = () =>
       fetch(`${fake.baseUrl}/cgi-bin/message/subscribe/send?access_token=${token}`, {
-        method: 'POST', body: JSON.stringify({ touser: 'o-x', template_id: 'TPL', data: { thing1: { value: 'x' } } }),
+        method: 'POST',
+        body: JSON.stringify({ touser: 'o-x', template_id: 'TPL', data: { thing1: { value: 'x' } } }),
       }).then((r) => r.json() as Promise<{ errcode: number }>)
     fake.expireTokensAfterSends(2)
     expect((await send()).errcode).toBe(0)

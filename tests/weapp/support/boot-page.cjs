@@ -18,7 +18,9 @@ const subscribeCalls = []
 const toasts = []
 let pending = 0
 let lastActivity = Date.now()
-const touch = () => { lastActivity = Date.now() }
+const touch = () => {
+  lastActivity = Date.now()
+}
 
 /** Answers a callback-style wx API: success + complete, or fail + complete. */
 function answer(opts, ok, result) {
@@ -49,11 +51,19 @@ const api = {
       .then(async (r) => {
         const text = await r.text()
         let data = text
-        try { data = JSON.parse(text) } catch {}
+        try {
+          data = JSON.parse(text)
+        } catch {
+          /* not JSON: the text as it came */
+        }
         answer(opts, true, { statusCode: r.status, data, header: Object.fromEntries(r.headers) })
       })
       .catch((e) => answer(opts, false, { errMsg: 'request:fail ' + e.message }))
-      .finally(() => { clearTimeout(timer); pending--; touch() })
+      .finally(() => {
+        clearTimeout(timer)
+        pending--
+        touch()
+      })
     return { abort: () => controller.abort(), onHeadersReceived() {}, offHeadersReceived() {} }
   },
   getStorageSync: (key) => (storage.has(key) ? JSON.parse(storage.get(key)) : ''),
@@ -61,43 +71,94 @@ const api = {
   removeStorageSync: (key) => void storage.delete(key),
   getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
   getSystemInfoSync: () => ({
-    brand: 'node', model: 'node', pixelRatio: 2, screenWidth: 390, screenHeight: 844, windowWidth: 390,
-    windowHeight: 844, statusBarHeight: 20, language: 'zh_CN', version: '8.0.50', system: 'iOS 17', platform: 'ios',
-    fontSizeSetting: spec.fontSizeSetting || 17, SDKVersion: '3.4.0',
+    brand: 'node',
+    model: 'node',
+    pixelRatio: 2,
+    screenWidth: 390,
+    screenHeight: 844,
+    windowWidth: 390,
+    windowHeight: 844,
+    statusBarHeight: 20,
+    language: 'zh_CN',
+    version: '8.0.50',
+    system: 'iOS 17',
+    platform: 'ios',
+    fontSizeSetting: spec.fontSizeSetting || 17,
+    SDKVersion: '3.4.0',
   }),
   getLaunchOptionsSync: () => ({ path: spec.page, scene: spec.scene || 1001, query: spec.query || {} }),
   getEnterOptionsSync: () => ({ path: spec.page, scene: spec.scene || 1001, query: spec.query || {} }),
   login: (opts) => answer(opts, true, { code: spec.loginCode || 'no-code' }),
-  navigateTo: (opts) => { navigations.push(opts.url); answer(opts, true, {}) },
-  redirectTo: (opts) => { navigations.push(opts.url); answer(opts, true, {}) },
-  reLaunch: (opts) => { navigations.push(opts.url); answer(opts, true, {}) },
+  navigateTo: (opts) => {
+    navigations.push(opts.url)
+    answer(opts, true, {})
+  },
+  redirectTo: (opts) => {
+    navigations.push(opts.url)
+    answer(opts, true, {})
+  },
+  reLaunch: (opts) => {
+    navigations.push(opts.url)
+    answer(opts, true, {})
+  },
   requestSubscribeMessage: (opts) => {
     subscribeCalls.push({ tmplIds: opts.tmplIds, at: Date.now() })
     if (spec.subscribeFail) answer(opts, false, spec.subscribeFail)
     else answer(opts, true, spec.subscribeAnswer || {})
   },
-  showToast: (opts) => { toasts.push(opts.title); answer(opts, true, {}) },
-  showModal: (opts) => { toasts.push(opts.content); answer(opts, true, { confirm: true }) },
+  showToast: (opts) => {
+    toasts.push(opts.title)
+    answer(opts, true, {})
+  },
+  showModal: (opts) => {
+    toasts.push(opts.content)
+    answer(opts, true, { confirm: true })
+  },
   canIUse: () => true,
 }
 // Other wx APIs the app calls: they succeed quietly (Taro copies only the APIs wx has, by name).
-for (const name of ['setNavigationBarTitle', 'setNavigationBarColor', 'stopPullDownRefresh', 'pageScrollTo', 'getNetworkType',
-  'onNetworkStatusChange', 'downloadFile', 'saveImageToPhotosAlbum', 'setClipboardData', 'navigateBack', 'switchTab',
-  'showLoading', 'hideLoading', 'hideToast', 'getSetting', 'openSetting', 'onAppShow', 'onAppHide', 'nextTick']) {
+for (const name of [
+  'setNavigationBarTitle',
+  'setNavigationBarColor',
+  'stopPullDownRefresh',
+  'pageScrollTo',
+  'getNetworkType',
+  'onNetworkStatusChange',
+  'downloadFile',
+  'saveImageToPhotosAlbum',
+  'setClipboardData',
+  'navigateBack',
+  'switchTab',
+  'showLoading',
+  'hideLoading',
+  'hideToast',
+  'getSetting',
+  'openSetting',
+  'onAppShow',
+  'onAppHide',
+  'nextTick',
+]) {
   if (!(name in api)) api[name] = (opts) => answer(opts, true, {})
 }
 // Any other wx API the runtime touches succeeds quietly; webpackJsonp (the chunk list) can be set.
 global.wx = new Proxy(api, {
   get: (target, key) => (key in target ? target[key] : typeof key === 'string' && key !== 'then' && key !== 'webpackJsonp' ? (opts) => answer(opts, true, {}) : undefined),
-  set: (target, key, value) => { target[key] = value; return true },
+  set: (target, key, value) => {
+    target[key] = value
+    return true
+  },
   has: (target, key) => key in target || (typeof key === 'string' && key !== 'webpackJsonp'),
 })
 
 let appInstance = null
 const pages = []
 let pageConfig = null
-global.App = (config) => { appInstance = config }
-global.Page = (config) => { pageConfig = config }
+global.App = (config) => {
+  appInstance = config
+}
+global.Page = (config) => {
+  pageConfig = config
+}
 global.Component = (config) => config
 global.getApp = () => appInstance
 global.getCurrentPages = () => pages
@@ -115,7 +176,10 @@ function applyPath(target, key, value) {
   node[parts[parts.length - 1]] = value
 }
 function collect(node, out, nodes) {
-  if (Array.isArray(node)) { node.forEach((n) => collect(n, out, nodes)); return }
+  if (Array.isArray(node)) {
+    node.forEach((n) => collect(n, out, nodes))
+    return
+  }
   if (!node || typeof node !== 'object') return
   if (typeof node.v === 'string' && node.v.trim()) out.push(node.v)
   if (node.sid || node.uid) nodes.push(node)
@@ -152,7 +216,11 @@ async function settle(maxMs = 10000) {
 function tap(instance, text) {
   const nodes = []
   collect(tree, [], nodes)
-  const shows = (n) => { const out = []; collect(n.cn || [], out, []); return out.join('') }
+  const shows = (n) => {
+    const out = []
+    collect(n.cn || [], out, [])
+    return out.join('')
+  }
   // The innermost element showing exactly the text, else the innermost one containing it.
   const match = nodes.filter((n) => shows(n) === text).pop() ?? nodes.filter((n) => shows(n).includes(text)).pop()
   if (!match) throw new Error(`nothing shows "${text}"`)
@@ -189,7 +257,9 @@ async function main() {
     timeline: typeof instance.onShareTimeline === 'function' ? instance.onShareTimeline() : null,
   }
   const pageJson = JSON.parse(require('node:fs').readFileSync(path.join(root, spec.page + '.json'), 'utf8'))
-  process.stdout.write(JSON.stringify({ texts: textsOf(), classes: classesOf(), storage: Object.fromEntries(storage), navigations, requests, errors, share, pageJson, subscribeCalls, toasts }) + '\n')
+  process.stdout.write(
+    JSON.stringify({ texts: textsOf(), classes: classesOf(), storage: Object.fromEntries(storage), navigations, requests, errors, share, pageJson, subscribeCalls, toasts }) + '\n',
+  )
   process.exit(0)
 }
 

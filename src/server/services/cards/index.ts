@@ -49,7 +49,9 @@ export function createCardService(o: CardServiceOptions): CardService {
   let renders = 0
 
   function prepare(kind: string, model: unknown, draw: () => Promise<Uint8Array>): PreparedCard {
-    const key = createHash('sha256').update(JSON.stringify({ v: LAYOUT_VERSION, font: fonts.source, kind, model })).digest('base64url')
+    const key = createHash('sha256')
+      .update(JSON.stringify({ v: LAYOUT_VERSION, font: fonts.source, kind, model }))
+      .digest('base64url')
     return {
       etag: `"${key.slice(0, 27)}"`,
       png() {
@@ -57,8 +59,16 @@ export function createCardService(o: CardServiceOptions): CardService {
         if (hit) return Promise.resolve(hit)
         // One render per card however many requests arrive while it is being drawn.
         const rendering = draw().then(
-          (png) => { renders++; cache.set(key, png); inflight.delete(key); return png },
-          (err) => { inflight.delete(key); throw err },
+          (png) => {
+            renders++
+            cache.set(key, png)
+            inflight.delete(key)
+            return png
+          },
+          (err) => {
+            inflight.delete(key)
+            throw err
+          },
         )
         inflight.set(key, rendering)
         return rendering

@@ -36,7 +36,11 @@ export function createByteLru(maxBytes: number): ByteLru {
         bytes -= oldest.byteLength
       }
     },
-    get size() { return entries.size },
-    get bytes() { return bytes },
+    get size() {
+      return entries.size
+    },
+    get bytes() {
+      return bytes
+    },
   }
 }

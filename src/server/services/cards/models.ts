@@ -35,7 +35,11 @@ export interface PosterModel extends ArticleCardModel {
  * unassigned code points have no glyph in the font and would be drawn as boxes.
  */
 export function drawable(text: string): string {
-  return text.replace(EMOJI, '').replace(/[\p{Cf}\p{Cc}\p{Co}\p{Cn}\p{Cs}]/gu, '').replace(/\s+/g, ' ').trim()
+  return text
+    .replace(EMOJI, '')
+    .replace(/[\p{Cf}\p{Cc}\p{Co}\p{Cn}\p{Cs}]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /**
@@ -43,7 +47,7 @@ export function drawable(text: string): string {
  * empty box. Pictographs with their skin-tone modifiers, variation selectors and keycaps go, and flags
  * (regional indicators); ©, ® and ™, which the font has, stay.
  */
-const EMOJI = /(?![\u00A9\u00AE\u2122])\p{Extended_Pictographic}|\p{Emoji_Modifier}|[\u{1F1E6}-\u{1F1FF}\uFE0E\uFE0F\u20E3]/gu
+const EMOJI = /(?![\u00A9\u00AE\u2122])\p{Extended_Pictographic}|\p{Emoji_Modifier}|[\u{1F1E6}-\u{1F1FF}]|\uFE0E|\uFE0F|\u20E3/gu
 
 /** 2020-07-13 → 2020年7月13日, as the bulletin prints it. */
 export function chineseDate(iso: string): string {
@@ -73,7 +77,9 @@ export function articleCardModel(detail: ArticleDetail): ArticleCardModel {
 const OPENING_CHARS = 220
 
 export function posterModel(detail: ArticleDetail): PosterModel {
-  const opening = Array.from(drawable(detail.article.paragraphs.join(''))).slice(0, OPENING_CHARS).join('')
+  const opening = Array.from(drawable(detail.article.paragraphs.join('')))
+    .slice(0, OPENING_CHARS)
+    .join('')
   return { ...articleCardModel(detail), articleId: detail.article.id, opening }
 }
 

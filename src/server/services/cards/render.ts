@@ -10,7 +10,10 @@ import { renderAsync } from '@resvg/resvg-js'
 import type { CardChild, CardElement } from './elements'
 import type { CardFonts } from './fonts'
 
-export interface CardSize { width: number; height: number }
+export interface CardSize {
+  width: number
+  height: number
+}
 
 /** Every string drawn by the tree, so the right font subsets can be chosen. */
 export function textOf(node: CardChild | CardChild[] | undefined): string {

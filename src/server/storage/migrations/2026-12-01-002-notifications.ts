@@ -9,8 +9,7 @@ import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration } from '
 import type { Dialect } from '../storage'
 
 export function notifications(dialect: Dialect): Migration {
-  const idColumn = (c: ColumnDefinitionBuilder) =>
-    dialect === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()
+  const idColumn = (c: ColumnDefinitionBuilder) => (dialect === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement())
   const idType = dialect === 'postgres' ? 'bigint' : 'integer'
   return {
     async up(db: Kysely<unknown>) {
@@ -24,8 +23,13 @@ export function notifications(dialect: Dialect): Migration {
         .addPrimaryKeyConstraint('notify_credits_pk', ['member_id', 'template_id'])
         .execute()
       // Members holding credits for a template, found fast at publish time.
-      await db.schema.createIndex('notify_credits_template').ifNotExists().on('notify_credits')
-        .columns(['template_id', 'member_id']).where(sql.raw<boolean>('credits > 0')).execute()
+      await db.schema
+        .createIndex('notify_credits_template')
+        .ifNotExists()
+        .on('notify_credits')
+        .columns(['template_id', 'member_id'])
+        .where(sql.raw<boolean>('credits > 0'))
+        .execute()
 
       await db.schema
         .createTable('notify_subscribe_events')
@@ -72,12 +76,22 @@ export function notifications(dialect: Dialect): Migration {
         .addColumn('sent_at', 'bigint')
         .execute()
       // At most one live delivery per issue, member and template (a cancelled one may be re-enqueued).
-      await db.schema.createIndex('notify_deliveries_once').ifNotExists().unique().on('notify_deliveries')
-        .columns(['issue_id', 'member_id', 'template_id']).where(sql.raw<boolean>(`status <> 'cancelled'`)).execute()
-      await db.schema.createIndex('notify_deliveries_due').ifNotExists().on('notify_deliveries')
-        .columns(['next_attempt_at', 'id']).where(sql.raw<boolean>(`status = 'queued'`)).execute()
-      await db.schema.createIndex('notify_deliveries_leases').ifNotExists().on('notify_deliveries')
-        .columns(['lease_until']).where(sql.raw<boolean>(`status = 'sending'`)).execute()
+      await db.schema
+        .createIndex('notify_deliveries_once')
+        .ifNotExists()
+        .unique()
+        .on('notify_deliveries')
+        .columns(['issue_id', 'member_id', 'template_id'])
+        .where(sql.raw<boolean>(`status <> 'cancelled'`))
+        .execute()
+      await db.schema
+        .createIndex('notify_deliveries_due')
+        .ifNotExists()
+        .on('notify_deliveries')
+        .columns(['next_attempt_at', 'id'])
+        .where(sql.raw<boolean>(`status = 'queued'`))
+        .execute()
+      await db.schema.createIndex('notify_deliveries_leases').ifNotExists().on('notify_deliveries').columns(['lease_until']).where(sql.raw<boolean>(`status = 'sending'`)).execute()
       await db.schema.createIndex('notify_deliveries_issue').ifNotExists().on('notify_deliveries').columns(['issue_id', 'status']).execute()
 
       await db.schema

@@ -23,13 +23,16 @@ interface ClaimedRow {
 }
 
 const toClaimed = (r: ClaimedRow): ClaimedDelivery => ({
-  id: Number(r.id), issueId: Number(r.issue_id), memberId: Number(r.member_id), openid: r.openid,
-  templateId: r.template_id, attempts: Number(r.attempts), inDoubt: Number(r.in_doubt),
+  id: Number(r.id),
+  issueId: Number(r.issue_id),
+  memberId: Number(r.member_id),
+  openid: r.openid,
+  templateId: r.template_id,
+  attempts: Number(r.attempts),
+  inDoubt: Number(r.in_doubt),
 })
 
-export async function claimDue(
-  db: Kysely<Database>, dialect: Dialect, workerId: string, limit: number, leaseMs: number, now = Date.now(),
-): Promise<ClaimedDelivery[]> {
+export async function claimDue(db: Kysely<Database>, dialect: Dialect, workerId: string, limit: number, leaseMs: number, now = Date.now()): Promise<ClaimedDelivery[]> {
   if (limit <= 0) return []
   if (dialect === 'postgres') {
     // The locking SELECT sits in a CTE, which PostgreSQL runs exactly once. Written as
@@ -100,7 +103,10 @@ export async function recordOutcomes(db: Kysely<Database>, dialect: Dialect, wor
     const sent = outcomes.filter((o): o is Extract<Outcome, { kind: 'sent' }> => o.kind === 'sent')
     for (let i = 0; i < sent.length; i += 400) {
       const chunk = sent.slice(i, i + 400)
-      const msgids = sql.join(chunk.map((o) => sql`when ${o.id} then ${o.msgid}`), sql` `)
+      const msgids = sql.join(
+        chunk.map((o) => sql`when ${o.id} then ${o.msgid}`),
+        sql` `,
+      )
       await sql`
         update notify_deliveries
         set status = 'sent', msgid = case id ${msgids} end, sent_at = ${now}, updated_at = ${now},
@@ -109,16 +115,28 @@ export async function recordOutcomes(db: Kysely<Database>, dialect: Dialect, wor
     }
     for (const o of outcomes) {
       if (o.kind === 'refused') {
-        await trx.updateTable('notify_deliveries')
+        await trx
+          .updateTable('notify_deliveries')
           .set({ status: 'refused', last_errcode: o.errcode, last_error: o.error, updated_at: now, lease_until: null })
-          .where('id', '=', o.id).where('status', 'in', ['sending', 'queued']).execute()
+          .where('id', '=', o.id)
+          .where('status', 'in', ['sending', 'queued'])
+          .execute()
       } else if (o.kind === 'retry' || o.kind === 'failed') {
-        await trx.updateTable('notify_deliveries')
+        await trx
+          .updateTable('notify_deliveries')
           .set({
-            status: o.kind === 'retry' ? 'queued' : 'failed', last_errcode: o.errcode, last_error: o.error.slice(0, 500),
-            next_attempt_at: o.kind === 'retry' ? o.nextAttemptAt : now, claimed_by: null, lease_until: null, updated_at: now,
+            status: o.kind === 'retry' ? 'queued' : 'failed',
+            last_errcode: o.errcode,
+            last_error: o.error.slice(0, 500),
+            next_attempt_at: o.kind === 'retry' ? o.nextAttemptAt : now,
+            claimed_by: null,
+            lease_until: null,
+            updated_at: now,
           })
-          .where('id', '=', o.id).where('status', '=', 'sending').where('claimed_by', '=', workerId).execute()
+          .where('id', '=', o.id)
+          .where('status', '=', 'sending')
+          .where('claimed_by', '=', workerId)
+          .execute()
       }
     }
   })

@@ -7,24 +7,19 @@ import { sql, type Kysely } from 'kysely'
 import type { SubscribeResult } from '../../../core/api'
 import type { Database } from '../schema'
 
-export async function recordSubscribeResult(
-  db: Kysely<Database>,
-  memberId: number,
-  templateId: string,
-  result: SubscribeResult,
-  now = Date.now(),
-): Promise<number> {
+export async function recordSubscribeResult(db: Kysely<Database>, memberId: number, templateId: string, result: SubscribeResult, now = Date.now()): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    await trx.insertInto('notify_subscribe_events')
-      .values({ member_id: memberId, template_id: templateId, result, created_at: now })
-      .execute()
+    await trx.insertInto('notify_subscribe_events').values({ member_id: memberId, template_id: templateId, result, created_at: now }).execute()
     if (result === 'accept') {
-      await trx.insertInto('notify_credits')
+      await trx
+        .insertInto('notify_credits')
         .values({ member_id: memberId, template_id: templateId, credits: 1, updated_at: now })
-        .onConflict((oc) => oc.columns(['member_id', 'template_id']).doUpdateSet({
-          credits: sql<number>`notify_credits.credits + 1`,
-          updated_at: now,
-        }))
+        .onConflict((oc) =>
+          oc.columns(['member_id', 'template_id']).doUpdateSet({
+            credits: sql<number>`notify_credits.credits + 1`,
+            updated_at: now,
+          }),
+        )
         .execute()
     }
     return creditsOf(trx, memberId, templateId)
@@ -32,8 +27,6 @@ export async function recordSubscribeResult(
 }
 
 export async function creditsOf(db: Kysely<Database>, memberId: number, templateId: string): Promise<number> {
-  const row = await db.selectFrom('notify_credits').select('credits')
-    .where('member_id', '=', memberId).where('template_id', '=', templateId)
-    .executeTakeFirst()
+  const row = await db.selectFrom('notify_credits').select('credits').where('member_id', '=', memberId).where('template_id', '=', templateId).executeTakeFirst()
   return row ? Number(row.credits) : 0
 }

@@ -21,7 +21,8 @@ export async function enqueueDeliveries(trx: Kysely<Database>, dialect: Dialect,
   await lockCredits(trx, dialect)
 
   const data = JSON.stringify(message.data)
-  await trx.insertInto('notify_issue_messages')
+  await trx
+    .insertInto('notify_issue_messages')
     .values({ issue_id: issueId, template_id: templateId, page, data_json: data, created_at: now })
     .onConflict((oc) => oc.columns(['issue_id', 'template_id']).doUpdateSet({ page, data_json: data }))
     .execute()
@@ -67,7 +68,9 @@ export async function cancelIssueDeliveries(trx: Kysely<Database>, dialect: Dial
 export async function loadIssueMessages(db: Kysely<Database>, keys: Array<{ issueId: number; templateId: string }>) {
   const found = new Map<string, Pick<IssueMessage, 'page' | 'data'>>()
   if (keys.length === 0) return found
-  const rows = await db.selectFrom('notify_issue_messages').select(['issue_id', 'template_id', 'page', 'data_json'])
+  const rows = await db
+    .selectFrom('notify_issue_messages')
+    .select(['issue_id', 'template_id', 'page', 'data_json'])
     .where((eb) => eb.or(keys.map((k) => eb.and([eb('issue_id', '=', k.issueId), eb('template_id', '=', k.templateId)]))))
     .execute()
   for (const r of rows) found.set(`${Number(r.issue_id)}:${r.template_id}`, { page: r.page, data: JSON.parse(r.data_json) as IssueMessage['data'] })

@@ -7,7 +7,8 @@ import type { Database } from '../schema'
 import { DELIVERY_STATUSES, type DeliveryCounts, type DeliveryProgress } from './types'
 
 export async function deliveryCounts(db: Kysely<Database>, issueId: number): Promise<DeliveryCounts> {
-  const rows = await db.selectFrom('notify_deliveries')
+  const rows = await db
+    .selectFrom('notify_deliveries')
     .select(['status', (eb) => eb.fn.countAll().as('n')])
     .where('issue_id', '=', issueId)
     .groupBy('status')
@@ -22,15 +23,20 @@ export async function deliveryCounts(db: Kysely<Database>, issueId: number): Pro
 
 export async function deliveryProgress(db: Kysely<Database>, issueId: number): Promise<DeliveryProgress> {
   const counts = await deliveryCounts(db, issueId)
-  const failures = await db.selectFrom('notify_deliveries')
+  const failures = await db
+    .selectFrom('notify_deliveries')
     .select(['member_id', 'status', 'last_errcode', 'last_error', 'attempts', 'updated_at'])
     .where('issue_id', '=', issueId)
     .where((eb) => eb.or([eb('status', '=', 'failed'), eb.and([eb('status', '=', 'queued'), eb('last_errcode', 'is not', null)])]))
     .orderBy('updated_at', 'desc')
     .limit(20)
     .execute()
-  const doubt = await db.selectFrom('notify_deliveries').select((eb) => eb.fn.countAll().as('n'))
-    .where('issue_id', '=', issueId).where('in_doubt', '>', 0).executeTakeFirst()
+  const doubt = await db
+    .selectFrom('notify_deliveries')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('issue_id', '=', issueId)
+    .where('in_doubt', '>', 0)
+    .executeTakeFirst()
   return {
     issueId,
     ...counts,

@@ -12,8 +12,7 @@ export const NOTIFY_MIGRATION_TABLE = 'notify_migration'
 export const NOTIFY_MIGRATION_LOCK_TABLE = 'notify_migration_lock'
 
 function migrations(dialect: SqlDialectName): Record<string, Migration> {
-  const idColumn = (c: ColumnDefinitionBuilder) =>
-    dialect === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()
+  const idColumn = (c: ColumnDefinitionBuilder) => (dialect === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement())
   const idType = dialect === 'postgres' ? 'bigint' : 'integer'
   return {
     '0001_notifications': {
@@ -73,12 +72,15 @@ function migrations(dialect: SqlDialectName): Record<string, Migration> {
           .addColumn('sent_at', 'bigint')
           .execute()
         // At most one live delivery per issue, member and template (a cancelled one may be re-enqueued).
-        await db.schema.createIndex('notify_deliveries_once').unique().on('notify_deliveries')
-          .columns(['issue_id', 'member_id', 'template_id']).where(sql.raw<boolean>(`status <> 'cancelled'`)).execute()
-        await db.schema.createIndex('notify_deliveries_due').on('notify_deliveries')
-          .columns(['next_attempt_at', 'id']).where(sql.raw<boolean>(`status = 'queued'`)).execute()
-        await db.schema.createIndex('notify_deliveries_leases').on('notify_deliveries')
-          .columns(['lease_until']).where(sql.raw<boolean>(`status = 'sending'`)).execute()
+        await db.schema
+          .createIndex('notify_deliveries_once')
+          .unique()
+          .on('notify_deliveries')
+          .columns(['issue_id', 'member_id', 'template_id'])
+          .where(sql.raw<boolean>(`status <> 'cancelled'`))
+          .execute()
+        await db.schema.createIndex('notify_deliveries_due').on('notify_deliveries').columns(['next_attempt_at', 'id']).where(sql.raw<boolean>(`status = 'queued'`)).execute()
+        await db.schema.createIndex('notify_deliveries_leases').on('notify_deliveries').columns(['lease_until']).where(sql.raw<boolean>(`status = 'sending'`)).execute()
         await db.schema.createIndex('notify_deliveries_issue').on('notify_deliveries').columns(['issue_id', 'status']).execute()
 
         // The WeChat access token, shared by every process on this database.
