@@ -3,6 +3,7 @@
  * a bold line the contents does not list), a numbered list item, or a picture's caption.
  */
 import { endsClosed } from '../text/punctuation'
+import { splitSource } from './sources'
 import type { Token } from './tokenize'
 
 /** 一、 （一） 1. 第一, as sub-headings and outline items begin. */
@@ -21,7 +22,8 @@ export function numberedShape(t: Token & { kind: 'entry' }): { kind: 'subheading
 /** The line under a picture that is its caption: 图为…, ▲图…, or a short centred line. */
 export function captionOf(t: Token): { text: string; certain: boolean } | null {
   const text = (t.kind === 'brief' ? t.body : t.kind === 'text' || t.kind === 'entry' ? t.text : '').replace(/\*\*/g, '').trim()
-  if (text === '' || text.length > 60) return null
+  // A source on its own line under the last picture ends the article; it is no caption.
+  if (text === '' || text.length > 60 || splitSource(text).rest === '') return null
   // ▲图为… points at the picture above: the ▲ is not a brief's mark here.
   if (/^图\s*\d*\s*[为：:.\s]/.test(text)) return { text, certain: true }
   if (t.kind === 'brief') return null

@@ -18,7 +18,16 @@ export interface ItemDraft {
 }
 
 /** The source off the end of the last paragraph; a table or picture never holds one. */
-function takeSource(paragraphs: ParagraphDraft[], out: ImportWarning[]): { drafts: ParagraphDraft[]; source: Source | null } {
+function takeSource(all: ParagraphDraft[], out: ImportWarning[]): { drafts: ParagraphDraft[]; source: Source | null } {
+  // Pictures placed after the last paragraph do not hide the source at its end.
+  let end = all.length
+  while (end > 0 && all[end - 1].shape?.kind === 'picture') end--
+  const trailing = all.slice(end)
+  const found = takeSourceBefore(all.slice(0, end), out)
+  return { drafts: [...found.drafts, ...trailing], source: found.source }
+}
+
+function takeSourceBefore(paragraphs: ParagraphDraft[], out: ImportWarning[]): { drafts: ParagraphDraft[]; source: Source | null } {
   const last = paragraphs[paragraphs.length - 1]
   if (!last || !isJoinable(last)) return { drafts: paragraphs, source: null }
   const text = textOf(last)

@@ -29,7 +29,8 @@ interface MammothParagraph {
 
 /** Alignment becomes a style name the style map turns into a class; a heading keeps its own style. */
 function markAlignment(paragraph: MammothParagraph): MammothParagraph {
-  const align = paragraph.alignment
+  // Word writes right as "right"; LibreOffice and newer Word as "end".
+  const align = paragraph.alignment === 'end' ? 'right' : paragraph.alignment
   if ((align !== 'center' && align !== 'right') || /heading|title|标题/i.test(paragraph.styleName ?? '')) return paragraph
   return { ...paragraph, styleName: `ub-align-${align}` }
 }
