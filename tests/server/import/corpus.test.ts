@@ -4,20 +4,10 @@
  * their bytes). A failure shows the difference field by field. After a deliberate change, rewrite
  * the golden files with UPDATE_GOLDEN=1 and read the diff before committing it.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { importDocument, type DocumentImport } from '../../../src/server/import/document'
-
-export const CORPUS_DIR = path.join(__dirname, '../../fixtures/corpus')
-export const corpusDocuments = () => readdirSync(CORPUS_DIR).filter((f) => !f.endsWith('.json')).sort()
-const goldenPath = (name: string) => path.join(CORPUS_DIR, name.replace(/\.[^.]+$/, '.expected.json'))
-
-/** The result as JSON holds it: pictures by id, content type and size, not bytes. */
-export function comparable(result: DocumentImport): unknown {
-  if (!result.ok || !result.media) return JSON.parse(JSON.stringify(result))
-  const media = result.media.map(({ bytes, ...rest }) => ({ ...rest, byteLength: bytes.length }))
-  return JSON.parse(JSON.stringify({ ...result, media }))
-}
+import { importDocument } from '../../../src/server/import/document'
+import { comparable, CORPUS_DIR, corpusDocuments, goldenPath } from './corpus'
 
 describe.each(corpusDocuments())('corpus: %s', (name) => {
   it('imports to its golden file', async () => {
