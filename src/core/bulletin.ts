@@ -7,13 +7,46 @@
 export interface Source {
   organization: string
   author: string | null
+  /** The role word printed before the author (通讯员, 记者, 文/图, 供稿…), when there was one. */
+  role?: string
 }
+
+/** A picture as the article shows it; the bytes travel beside the issue (see ImportedMedia). */
+export interface ImageBlock {
+  kind: 'image'
+  /** sha256 hex of the picture's bytes; null when the document only referred to a file it did not carry. */
+  mediaId: string | null
+  /** Pixels, from the picture itself; null when unknown. */
+  width: number | null
+  height: number | null
+  caption: string | null
+}
+
+/** What an article is made of, in order. Text is as written (markup removed). */
+export type Block =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'subheading'; text: string }
+  /** `marker` is the number as printed (1. / （一） / ①) or as Word numbered it automatically. */
+  | { kind: 'list-item'; marker: string; text: string }
+  | { kind: 'table'; rows: string[][] }
+  | ImageBlock
 
 export interface Article {
   kind: 'article'
   title: string
+  /** The plain-text reading of `blocks`, one string per block (a table: one per row, cells joined by " | "; a picture: its caption). */
   paragraphs: string[]
   source: Source | null
+  /**
+   * Present when the article holds more than plain paragraphs (a sub-heading, a list, a table, a
+   * picture). Absent means every paragraph is a plain paragraph: read it through `blocksOf`.
+   */
+  blocks?: Block[]
+}
+
+/** An article's blocks, whether the importer spelled them out or it is plain paragraphs only. */
+export function blocksOf(article: Article): Block[] {
+  return article.blocks ?? article.paragraphs.map((text) => ({ kind: 'paragraph', text }))
 }
 
 /** A short item of the 信息短波 kind, starting with △ in the document (the △ is markup, not text). */
@@ -56,6 +89,12 @@ export interface Issue {
   number: number
   /** As printed: 〔2020〕第二十期 */
   label: string
+  /** Only for a double issue: every number (第一、二期（合刊） → [1, 2]); `number` is the first. */
+  numbers?: number[]
+  /** Only when printed: the running total beside the label, （总第三百一十二期） → 312. */
+  totalNumber?: number
+  /** Only for a special issue: 特刊 under the masthead. */
+  special?: true
   publisher: string | null
   permit: string | null
   /** ISO date, YYYY-MM-DD */

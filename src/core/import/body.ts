@@ -1,13 +1,16 @@
 /**
  * The body: section headings, articles (bold title, or a plain title found from the contents),
- * briefs (△), and paragraphs, joining the halves of a paragraph that a page break cut in two.
+ * briefs (△), and what articles hold (paragraphs, sub-headings, lists, tables, pictures), joining
+ * the halves of a paragraph or title that a page break cut in two.
  */
 import type { ImportWarning, Section } from '../bulletin'
 import { compareKey, matchPrefixIgnoringSpace } from '../text/compare-key'
 import { endsClosed, endsSentence } from '../text/punctuation'
 import type { ContentsEntry } from './contents'
+import { captionOf, looksLikeSubheading, numberedShape } from './inside-article'
 import { finishItem, type ItemDraft } from './items'
-import { lastLineOf, paragraphOf, stripEmphasis, textOf } from './paragraph'
+import { isJoinable, lastLineOf, paragraphOf, stripEmphasis, textOf, type DraftShape } from './paragraph'
+import { splitSource } from './sources'
 import type { Token } from './tokenize'
 import { warnings } from './warnings'
 
@@ -24,18 +27,21 @@ interface SectionDraft {
   items: ItemDraft[]
 }
 
+const isBoldLine = (t: Token | undefined): t is Token & { kind: 'bold' } => t?.kind === 'bold' && t.rest === ''
+
 export function readBody(tokens: Token[], entries: ContentsEntry[]): Body {
   const out: ImportWarning[] = []
   const unclaimed = [...entries]
   const sections: SectionDraft[] = []
   let item: ItemDraft | null = null
-  // After a --- rule the next line never continues a cut paragraph; after a hard break it always does.
+  // After a --- rule (or a table, picture, sub-heading) the next line never continues a cut paragraph;
+  // after a hard break it always does.
   let boundary = false
   let continuesHardBreak = false
 
+  const find = (title: string) => unclaimed.findIndex((e) => compareKey(e.title) === compareKey(title))
   const claim = (title: string): ContentsEntry | null => {
-    const key = compareKey(title)
-    const i = unclaimed.findIndex((e) => compareKey(e.title) === key)
+    const i = find(title)
     return i < 0 ? null : unclaimed.splice(i, 1)[0]
   }
   const currentSection = (line: number): SectionDraft => {
@@ -62,8 +68,17 @@ export function readBody(tokens: Token[], entries: ContentsEntry[]): Body {
     }
     return best
   }
+  /** Adds a block that no page break can have cut (a sub-heading, table, picture) to the article. */
+  const addWhole = (shape: DraftShape, text: string, line: number) => {
+    if (!item) {
+      out.push(warnings.textOutsideArticle(line))
+      start('article', '', line, '')
+    }
+    ;(item as ItemDraft).paragraphs.push(paragraphOf(text, line, shape))
+  }
 
-  const addText = (text: string, line: number) => {
+  const addText = (text: string, t: Token) => {
+    const line = t.line
     const titled = plainTitle(text)
     if (titled) {
       unclaimed.splice(unclaimed.indexOf(titled.entry), 1)
@@ -74,27 +89,39 @@ export function readBody(tokens: Token[], entries: ContentsEntry[]): Body {
     }
     const current = item as ItemDraft | null
     const last = current?.paragraphs[current.paragraphs.length - 1]
-    if (last && (continuesHardBreak || (!boundary && !endsClosed(textOf(last))))) {
+    const picture = last?.shape?.kind === 'picture' && last.shape.caption === null && !boundary ? last.shape : null
+    const caption = picture ? captionOf(t) : null
+    if (picture && caption) {
+      if (!caption.certain) out.push(warnings.captionGuessed(line, caption.text))
+      picture.caption = caption.text
+      last!.pieces = [{ text: caption.text, line }]
+      return
+    }
+    if (last && isJoinable(last) && (continuesHardBreak || (!boundary && !endsClosed(textOf(last))))) {
       if (!continuesHardBreak) out.push(warnings.pageBreakJoined(lastLineOf(last), textOf(last), text))
       last.pieces.push({ text, line })
       return
     }
+    const shape: DraftShape | undefined =
+      t.kind === 'entry' && current?.kind === 'article' ? numberedShape(t) : t.hints?.align ? { kind: 'paragraph', align: t.hints.align } : undefined
     if (current) {
-      // A △ alone on its line (its text on the next) is not a second paragraph.
-      if (current.kind === 'brief' && current.paragraphs.length > 0) out.push(warnings.textAfterBrief(line))
-      current.paragraphs.push(paragraphOf(text, line))
+      // A △ alone on its line (its text on the next) is not a second paragraph; nor is its source.
+      if (current.kind === 'brief' && current.paragraphs.length > 0 && splitSource(text).rest !== '') out.push(warnings.textAfterBrief(line))
+      current.paragraphs.push(paragraphOf(text, line, shape))
       return
     }
     out.push(warnings.textOutsideArticle(line))
     start('article', '', line, text)
   }
 
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]
     if (t.kind === 'blank' || t.kind === 'rule') {
       boundary = boundary || t.kind === 'rule'
       continuesHardBreak = false
       continue
     }
+    let whole = false
     if (t.kind === 'heading') {
       const claimed = t.bracketed ? null : claim(t.name)
       if (claimed) startArticle(t.name, t.line, '', claimed)
@@ -102,14 +129,36 @@ export function readBody(tokens: Token[], entries: ContentsEntry[]): Body {
         item = null
         sections.push({ name: t.name, line: t.line, items: [] })
       }
+    } else if (t.kind === 'table' || t.kind === 'picture') {
+      const shape: DraftShape = t.kind === 'table' ? { kind: 'table', rows: t.rows } : { kind: 'picture', picture: t.picture, caption: t.picture.alt }
+      addWhole(shape, t.text, t.line)
+      whole = t.kind === 'table'
     } else if (t.kind === 'bold' && !(item && endsSentence(t.title))) {
-      startArticle(t.title, t.line, stripEmphasis(t.rest), claim(t.title))
-    } else if (t.kind === 'brief') {
+      const inArticle = (item as ItemDraft | null)?.kind === 'article'
+      const listed = find(t.title) >= 0
+      if (inArticle && t.rest === '' && !listed && (entries.length > 0 || looksLikeSubheading(t.title))) {
+        // Not a new article: the contents lists every article, and this line is not one of them.
+        if (entries.length > 0) out.push(warnings.subheadingNotTitle(t.line, t.title))
+        addWhole({ kind: 'subheading' }, t.title, t.line)
+        whole = true
+      } else {
+        const next = tokens.slice(i + 1).find((n) => n.kind !== 'blank')
+        const joined = isBoldLine(t) && isBoldLine(next) ? t.title + next.title : null
+        // A title a page break cut in two: its halves are one contents entry, or a page ended between them.
+        if (joined && !listed && (find(joined) >= 0 || (entries.length === 0 && next!.hints?.pageBreakBefore))) {
+          out.push(warnings.titleJoined(t.line, joined))
+          startArticle(joined, t.line, '', claim(joined))
+          i = tokens.indexOf(next!)
+        } else startArticle(t.title, t.line, stripEmphasis(t.rest), claim(t.title))
+      }
+    } else if (t.kind === 'brief' && !(item && captionOf(t) && (item as ItemDraft).paragraphs.at(-1)?.shape?.kind === 'picture')) {
       start('brief', '', t.line, stripEmphasis(t.body))
     } else {
-      addText(stripEmphasis(t.text), t.line)
+      addText(stripEmphasis(t.text), t)
+      const last = (item as ItemDraft | null)?.paragraphs.at(-1)
+      whole = last?.shape?.kind === 'subheading' || last?.shape?.kind === 'picture'
     }
-    boundary = false
+    boundary = whole
     continuesHardBreak = t.hardBreak
   }
 

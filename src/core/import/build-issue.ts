@@ -8,11 +8,13 @@ import { readContents, type Contents } from './contents'
 import { problems } from './errors'
 import { readFooter } from './footer'
 import { isContentsTitle, readHeader } from './header'
-import type { Token } from './tokenize'
+import type { Stream } from './stream'
+import { tokenizeBlock } from './tokenize'
 import type { ImportResult } from './types'
 import { warnings } from './warnings'
 
-export function buildIssue(tokens: Token[]): ImportResult {
+export function buildIssue(stream: Stream): ImportResult {
+  const tokens = stream.blocks.map(tokenizeBlock)
   const head = readHeader(tokens)
   if (!head.header) return { ok: false, errors: head.errors }
 
@@ -32,6 +34,7 @@ export function buildIssue(tokens: Token[]): ImportResult {
   const footer = readFooter(tokens.slice(footerStart))
 
   const all: ImportWarning[] = [
+    ...stream.warnings,
     ...head.warnings,
     ...(contents?.warnings ?? []),
     ...body.warnings,

@@ -11,7 +11,7 @@ import type { ImportProblem } from './types'
 import { warnings } from './warnings'
 
 /** The masthead part of an Issue: what the header lines give. */
-export type Header = Pick<Issue, 'masthead' | 'year' | 'number' | 'label' | 'publisher' | 'permit' | 'date'>
+export type Header = Pick<Issue, 'masthead' | 'year' | 'number' | 'label' | 'publisher' | 'permit' | 'date' | 'numbers' | 'totalNumber' | 'special'>
 
 export interface HeaderRead {
   header: Header | null
@@ -24,10 +24,17 @@ export interface HeaderRead {
 export const isContentsTitle = (t: Token) =>
   (t.kind === 'heading' && rules.contentsTitle.test(t.name)) || (t.kind === 'text' && rules.contentsTitle.test(t.text))
 
+/** Whether a line holds what a masthead holds (the label, the date, 特刊), so that it may be bold. */
+const mastheadLike = (text: string) =>
+  rules.issueLabel.test(text) || DATE_PATTERN.test(text) || rules.numericDate.test(text) || rules.specialIssue.test(text)
+
 function endsHeader(t: Token, isFirst: boolean, foundBoth: boolean): boolean {
   if (isContentsTitle(t)) return true
-  if (t.kind === 'heading') return t.bracketed || !isFirst
-  if (t.kind === 'bold' || t.kind === 'brief' || t.kind === 'entry' || t.kind === 'footer') return true
+  if (t.kind === 'heading') return t.bracketed || !(isFirst || (!foundBoth && mastheadLike(t.name)))
+  // Every masthead written in Word is bold: a bold first line, label or date is still the masthead.
+  if (t.kind === 'bold') return !(t.rest === '' && (isFirst || (!foundBoth && mastheadLike(t.title))))
+  if (t.kind === 'table' || t.kind === 'picture') return foundBoth
+  if (t.kind === 'brief' || t.kind === 'entry' || t.kind === 'footer') return true
   // Once the label and date are known, a long line is prose: the body has started.
   return t.kind === 'text' && foundBoth && t.text.length > 30
 }
@@ -44,6 +51,23 @@ function trimSeparators(text: string): string {
 
 const digits = (s: string) => s.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))
 
+/** 一、二 → [1, 2]; 11-12 → [11, 12]; 1-3 → [1, 2, 3]. Null if any part is not a number. */
+function numbersOf(printed: string): number[] | null {
+  const parts = printed.split(/\s*[、，,]\s*/)
+  const out: number[] = []
+  for (const part of parts) {
+    const range = part.split(/\s*[\-－—~～至]\s*/).map(parseNumber)
+    if (range.some((n) => n === null)) return null
+    const [from, to] = range as number[]
+    if (to !== undefined && to > from && to - from < 10) for (let n = from; n <= to; n++) out.push(n)
+    else out.push(...(range as number[]))
+  }
+  return out
+}
+
+/** 工 会 信 息 (letter-spaced with real spaces) is 工会信息. */
+const closeLetterSpacing = (text: string) => (/^\p{Script=Han}(?:[ \t\u3000]+\p{Script=Han})+$/u.test(text) ? text.replace(/[ \t\u3000]+/g, '') : text)
+
 export function readHeader(tokens: Token[]): HeaderRead {
   const errors: ImportProblem[] = []
   const found: ImportWarning[] = []
@@ -55,6 +79,7 @@ export function readHeader(tokens: Token[]): HeaderRead {
   let permit: string | null = null
   let publisher: string | null = null
   let firstLine: number | null = null
+  let special = false
   let end = 0
   for (; end < tokens.length; end++) {
     const t = tokens[end]
@@ -62,25 +87,26 @@ export function readHeader(tokens: Token[]): HeaderRead {
     const isFirst = firstLine === null
     if (endsHeader(t, isFirst, label !== null && date !== null)) break
     if (isFirst) firstLine = t.line
-    let rest = t.kind === 'heading' ? t.name : t.text
+    let rest = t.kind === 'heading' ? t.name : t.kind === 'bold' ? t.title : t.kind === 'picture' ? '' : t.text
     const labelMatch: RegExpExecArray | null = label ? null : rules.issueLabel.exec(rest)
     if (labelMatch) [label, labelLine, rest] = [labelMatch, t.line, rest.replace(labelMatch[0], ' ')]
-    const dateMatch: RegExpExecArray | null = date ? null : DATE_PATTERN.exec(rest)
+    const dateMatch: RegExpExecArray | null = date ? null : DATE_PATTERN.exec(rest) ?? rules.numericDate.exec(rest)
     if (dateMatch) [date, dateLine, rest] = [dateMatch, t.line, rest.replace(dateMatch[0], ' ')]
     const permitMatch = rest.includes('准印证') ? rules.permit.exec(rest) : null
     if (permitMatch && permit === null) [permit, rest] = [permitMatch[1], rest.replace(permitMatch[0], ' ')]
     rest = trimSeparators(rest)
     if (rest === '') continue
-    if (masthead === null && (isFirst || t.kind === 'heading')) masthead = rest
+    if (rules.specialIssue.test(rest)) special = true
+    else if (masthead === null && (isFirst || t.kind === 'heading')) masthead = closeLetterSpacing(rest)
     else if (publisher === null) publisher = rest
     else found.push(warnings.unknownHeaderText(t.line, rest))
   }
   const whereHeader = firstLine ?? tokens.find((t) => t.kind !== 'blank')?.line ?? 1
-  let number: number | null = null
+  let numbers: number[] | null = null
   if (!label) errors.push(problems.noIssueNumber(whereHeader))
   else {
-    number = parseNumber(label[6])
-    if (number === null) errors.push(problems.badIssueNumber(labelLine, label[0]))
+    numbers = numbersOf(label[6])
+    if (numbers === null) errors.push(problems.badIssueNumber(labelLine, label[0]))
   }
   let iso: string | null = null
   let dateYear = 0
@@ -90,14 +116,27 @@ export function readHeader(tokens: Token[]): HeaderRead {
     if (parsed.ok) [iso, dateYear] = [parsed.iso, parsed.year]
     else errors.push(problems.badDate(dateLine, date[0], parsed.reason))
   }
-  if (errors.length > 0 || !label || number === null || iso === null) return { header: null, end, errors, warnings: found }
+  if (errors.length > 0 || !label || numbers === null || iso === null) return { header: null, end, errors, warnings: found }
 
+  const total = label[7] ? parseNumber(label[7]) : null
   const labelYearText = label[1] ?? label[2] ?? label[3] ?? label[4] ?? label[5]
   const year = labelYearText ? Number(digits(labelYearText)) : dateYear
   if (year !== dateYear) found.push(warnings.yearMismatch(labelLine, year, dateYear))
   if (masthead === null) found.push(warnings.noMasthead(whereHeader))
   return {
-    header: { masthead: masthead ?? '工会信息', year, number, label: label[0].trim(), publisher, permit, date: iso },
+    header: {
+      masthead: masthead ?? '工会信息',
+      year,
+      number: numbers[0],
+      label: label[0].trim(),
+      publisher,
+      permit,
+      date: iso,
+      // Only what is printed: a plain issue carries none of these.
+      ...(numbers.length > 1 ? { numbers } : {}),
+      ...(total !== null ? { totalNumber: total } : {}),
+      ...(special ? { special: true as const } : {}),
+    },
     end,
     errors,
     warnings: found,

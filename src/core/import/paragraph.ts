@@ -2,16 +2,34 @@
  * A paragraph being assembled from one or more lines (a page break can cut it in two). It remembers
  * which line each piece came from, so a warning about a character points at the right line.
  */
+import type { Alignment, PictureBlock } from './stream'
+
 export interface Piece {
   text: string
   line: number
 }
 
+/**
+ * What the draft becomes: a paragraph or list item (which a page break may cut, so they can be
+ * joined), or a sub-heading, table or picture (never joined to anything).
+ */
+export type DraftShape =
+  | { kind: 'paragraph'; align?: Alignment }
+  | { kind: 'list-item'; marker: string }
+  | { kind: 'subheading' }
+  | { kind: 'table'; rows: string[][] }
+  | { kind: 'picture'; picture: PictureBlock; caption: string | null }
+
 export interface ParagraphDraft {
   pieces: Piece[]
+  shape?: DraftShape
 }
 
-export const paragraphOf = (text: string, line: number): ParagraphDraft => ({ pieces: [{ text, line }] })
+export const paragraphOf = (text: string, line: number, shape?: DraftShape): ParagraphDraft =>
+  shape ? { pieces: [{ text, line }], shape } : { pieces: [{ text, line }] }
+
+/** Whether a page break may have cut this draft, so that the next line continues it. */
+export const isJoinable = (p: ParagraphDraft) => !p.shape || p.shape.kind === 'paragraph' || p.shape.kind === 'list-item'
 
 export const textOf = (p: ParagraphDraft): string => p.pieces.map((piece) => piece.text).join('')
 

@@ -9,15 +9,28 @@ export const rule = /^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|[—－─�
 /** `## text`: a Markdown ATX heading of any level (closing #s are stripped by the tokenizer). */
 export const markdownHeading = /^\s{0,3}(#{1,6})[ \t]+(.*)$/
 
-/** A whole line in one of the bracket pairs bulletins use for section names: 〔〕 [] 【】 (a bare year is not a name). */
+/**
+ * A whole line in one of the bracket pairs bulletins use for section names: 〔〕 [] 【】 ［］ 〖〗 (a
+ * bare year is not a name). The name is in whichever group matched.
+ */
 export const bracketedName =
-  /^\s*(?![〔[【]\s*[0-9０-９]+\s*[〕\]】])(?:〔\s*([^〔〕]{1,30}?)\s*〕|\[\s*([^[\]]{1,30}?)\s*\]|【\s*([^【】]{1,30}?)\s*】)\s*$/
+  /^\s*(?![〔[【［〖]\s*[0-9０-９]+\s*[〕\]】］〗])(?:〔\s*([^〔〕]{1,30}?)\s*〕|\[\s*([^[\]]{1,30}?)\s*\]|【\s*([^【】]{1,30}?)\s*】|［\s*([^［］]{1,30}?)\s*］|〖\s*([^〖〗]{1,30}?)\s*〗)\s*$/
 
 /** The table of contents' own heading. */
-export const contentsTitle = /^(?:本期导读|本期要目|目\s*录)$/
+export const contentsTitle = /^(?:本\s*期\s*导\s*读|本期要目|目\s*录)$/
 
-/** `1. title`, `1．title`, `1、title`, `一、title` in the contents list. */
-export const numberedEntry = /^\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}(?=\s*、))\s*[.．、]\s*(\S.*)$/
+/**
+ * A numbered line: `1. title`, `1．title`, `1、title`, `1<tab>title`, `一、title`, `①title`, `(1) title`,
+ * `（一）title`. Group 1, 2 or 3 holds the number; group 4 the rest.
+ */
+export const numberedEntry =
+  /^\s*(?:([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}(?=\s*、))\s*(?:[.．、]|\t)|([①-⑳])|[（(]\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[)）])\s*(\S.*)$/
+
+/** 特刊 (or 特　刊) under the masthead: a special issue. */
+export const specialIssue = /^特[\s\u3000]*刊$/
+
+/** A date written with digits only: 2024-07-15, 2024.7.15, 2024/7/15. */
+export const numericDate = /(?<![0-9])([0-9]{4})\s*[-./／]\s*([0-9]{1,2})\s*[-./／]\s*([0-9]{1,2})(?![0-9])/
 
 /** `**title** text…`: an article starting with its bold title. */
 export const boldLead = /^\s*\*\*(?!\s)(.+?)\*\*(.*)$/
@@ -31,15 +44,29 @@ export const footerKey = /^\s*(报|发|责任编辑)(?:\s*[：:]|(?<=责任编�
 /** Two or more trailing spaces: a Markdown hard line break (the next line continues this one). */
 export const hasHardBreak = (line: string) => line.endsWith('  ')
 
-/** The issue label: 〔2020〕第二十期, [2019]第12期, 【2021】第三期, 2021年第三期, or just 第三期. */
-export const issueLabel =
-  /(?:(?:〔\s*([0-9０-９]{4})\s*〕|\[\s*([0-9０-９]{4})\s*\]|【\s*([0-9０-９]{4})\s*】|[（(]\s*([0-9０-９]{4})\s*[）)]|([0-9０-９]{4})\s*年)\s*)?第\s*([0-9０-９〇零一二两三四五六七八九十百千]{1,8})\s*期/
+const NUMBER = '[0-9０-９〇零一二两三四五六七八九十百千]{1,8}'
+/**
+ * The issue label: 〔2020〕第二十期, [2019]第12期, 【2021】第三期, 2021年第三期, or just 第三期; a double
+ * issue 第一、二期（合刊） or 第11-12期; a running total （总第三百一十二期）. Groups 1–5: the year;
+ * 6: the number or numbers; 7: the running total.
+ */
+export const issueLabel = new RegExp(
+  '(?:(?:〔\\s*([0-9０-９]{4})\\s*〕|\\[\\s*([0-9０-９]{4})\\s*\\]|【\\s*([0-9０-９]{4})\\s*】|[（(]\\s*([0-9０-９]{4})\\s*[）)]|([0-9０-９]{4})\\s*年)\\s*)?' +
+    `第\\s*(${NUMBER}(?:\\s*[、，,\\-－—~～至]\\s*${NUMBER})*)\\s*期` +
+    `(?:\\s*[（(]\\s*(?:总第\\s*(${NUMBER})\\s*期|合\\s*刊)\\s*[)）])*`,
+)
 
 /** The printing permit, with or without its parentheses: (穗办准印证第089号). */
 export const permit = /[（(]?\s*([^（()）\s]*准印证[^（()）\s]*)\s*[)）]?/
 
-/** A source at the very end of a paragraph: （增城区总工会 涂冬妮）. No sentence punctuation inside. */
-export const trailingSource = /[（(]([^（()）。，；！？、：:]{1,60})[)）]\s*$/
+/**
+ * A source at the very end of a paragraph: （增城区总工会 涂冬妮）, （天河区总工会、天河区人社局）,
+ * （供稿：越秀区总工会）. No sentence punctuation inside; a colon only after a role word.
+ */
+export const trailingSource = /[（(]((?:(?:供稿|来源|撰稿|文\/图|文|图|记者|通讯员)\s*[：:]\s*)?[^（()）。，；！？：:]{1,60})[)）]\s*$/
+
+/** Words naming a role in a source, not part of a name: （增城区总工会 通讯员　何婉婷）. */
+export const sourceRole = /^(?:供稿|来源|撰稿|文\/图|文|图|记者|通讯员)(?:\s*[：:]\s*|[\s\u3000]+|$)/
 
 /** Inside 责任编辑 … : the e-mail address and the phone number. */
 export const email = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/

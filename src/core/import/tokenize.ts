@@ -5,6 +5,7 @@
  */
 import { parseNumber } from './chinese-numerals'
 import * as rules from './rules'
+import { rowText, type LineHints, type PictureBlock, type StreamBlock } from './stream'
 
 interface TokenBase {
   line: number
@@ -13,17 +14,21 @@ interface TokenBase {
   text: string
   /** Ends with a Markdown hard break: the next line continues this one. */
   hardBreak: boolean
+  /** What the source knew about the line beyond its text (alignment, a page break before it). */
+  hints?: LineHints
 }
 
 export type Token =
   | (TokenBase & { kind: 'blank' })
   | (TokenBase & { kind: 'rule' })
   | (TokenBase & { kind: 'heading'; name: string; bracketed: boolean; level: number })
-  | (TokenBase & { kind: 'entry'; number: number; title: string })
+  | (TokenBase & { kind: 'entry'; number: number; marker: string; title: string })
   | (TokenBase & { kind: 'bold'; title: string; rest: string })
   | (TokenBase & { kind: 'brief'; body: string })
   | (TokenBase & { kind: 'footer'; key: '报' | '发' | '责任编辑'; value: string })
   | (TokenBase & { kind: 'text' })
+  | (TokenBase & { kind: 'table'; rows: string[][] })
+  | (TokenBase & { kind: 'picture'; picture: PictureBlock })
 
 export type TokenKind = Token['kind']
 
@@ -34,7 +39,7 @@ export function splitLines(text: string): string[] {
 
 function headingName(inner: string): { name: string; bracketed: boolean } {
   const bracketed = rules.bracketedName.exec(inner)
-  if (bracketed) return { name: (bracketed[1] ?? bracketed[2] ?? bracketed[3]).trim(), bracketed: true }
+  if (bracketed) return { name: bracketed.slice(1).find((g) => g !== undefined)!.trim(), bracketed: true }
   return { name: inner.trim(), bracketed: false }
 }
 
@@ -75,11 +80,20 @@ export function tokenizeLine(raw: string, line: number): Token {
 
   const entry = rules.numberedEntry.exec(clean)
   if (entry) {
-    const number = parseNumber(entry[1]) ?? 0
-    return { ...base, kind: 'entry', number, title: entry[2].trim() }
+    const number = entry[2] ? entry[2].charCodeAt(0) - 0x2460 + 1 : parseNumber(entry[1] ?? entry[3]) ?? 0
+    const marker = clean.slice(0, clean.length - entry[4].length).trim()
+    return { ...base, kind: 'entry', number, marker, title: entry[4].trim() }
   }
   const bold = rules.boldLead.exec(clean)
-  if (bold) return { ...base, kind: 'bold', title: bold[1].trim(), rest: bold[2].trim() }
+  if (bold) {
+    const title = bold[1].trim()
+    // A bold line holding only a section name or 本期导读 is that heading, written in bold.
+    const wholeLine = bold[2].trim() === ''
+    if (wholeLine && (rules.bracketedName.test(title) || rules.contentsTitle.test(title))) {
+      return { ...base, kind: 'heading', level: 0, ...headingName(title) }
+    }
+    return { ...base, kind: 'bold', title, rest: bold[2].trim() }
+  }
   const brief = rules.briefMark.exec(clean)
   if (brief) return { ...base, kind: 'brief', body: brief[1].trim() }
   const footer = rules.footerKey.exec(clean)
@@ -89,4 +103,17 @@ export function tokenizeLine(raw: string, line: number): Token {
 
 export function tokenize(text: string): Token[] {
   return splitLines(text).map((raw, i) => tokenizeLine(raw, i + 1))
+}
+
+/** One block of the stream → its token; tables and pictures are tokens of their own kind. */
+export function tokenizeBlock(block: StreamBlock): Token {
+  if (block.kind === 'table') {
+    const text = block.rows.map(rowText).join('\n')
+    return { kind: 'table', line: block.line, raw: text, text, hardBreak: false, rows: block.rows }
+  }
+  if (block.kind === 'picture') {
+    return { kind: 'picture', line: block.line, raw: '', text: block.alt ?? '', hardBreak: false, picture: block }
+  }
+  const token = tokenizeLine(block.text, block.line)
+  return block.hints ? { ...token, hints: block.hints } : token
 }

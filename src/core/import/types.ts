@@ -9,6 +9,7 @@ export type ImportErrorCode =
   | 'unreadable-docx'
   | 'unsupported-format'
   | 'no-content'
+  | 'too-large'
 
 export interface ImportProblem {
   code: ImportErrorCode

@@ -41,4 +41,19 @@ export const warnings = {
     w(line, '这一行有无法识别的字符（�），可能是文件编码损坏，请核对原稿 (undecodable character on this line)'),
   duplicateContentsTitle: (line: number, title: string) =>
     w(line, `本期导读中“${short(title)}”出现了不止一次 (title listed twice in the contents)`),
+  // What reading the document guessed: an editor should check each.
+  furnitureRemoved: (line: number, text: string) =>
+    w(line, `已删除页码或页眉“${short(text)}”，它不属于正文 (page number or running header removed)`),
+  pdfLinesUnwrapped: (line: number, joined: number) =>
+    w(line, `全文像是从 PDF 复制的（每行在固定宽度处折断），已按段首缩进重新分段，共接回 ${joined} 处折行，请核对分段 (hard-wrapped lines unwrapped)`),
+  pictureNotIncluded: (line: number, file: string) =>
+    w(line, `图片“${short(file)}”没有随文件提供，只保留了它的位置和说明；请导入 Word 原稿以保留图片 (picture file not included)`),
+  subheadingNotTitle: (line: number, text: string) =>
+    w(line, `粗体行“${short(text)}”没有列入本期导读，已作为文章内的小标题，而不是新文章 (bold line read as a sub-heading)`),
+  titleJoined: (line: number, title: string) =>
+    w(line, `标题被分页断成两行，已合并为“${short(title)}” (a title split by a page break was joined)`),
+  sourceWithoutParentheses: (line: number, text: string) =>
+    w(line, `末尾单独一行“${short(text)}”没有括号，已作为来源 (a source without parentheses)`),
+  captionGuessed: (line: number, text: string) =>
+    w(line, `图片下方的“${short(text)}”已作为图片说明 (line below a picture read as its caption)`),
 }

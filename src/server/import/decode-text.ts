@@ -19,6 +19,11 @@ function strict(encoding: string, bytes: Uint8Array): string | null {
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' }
+  const bomless = utf16WithoutBom(bytes)
+  if (bomless) {
+    const text = strict(bomless, bytes)
+    if (text !== null) return { text, encoding: bomless }
+  }
   const utf8 = new TextDecoder('utf-8').decode(bytes) // drops a UTF-8 BOM by itself
   const broken = countReplacements(utf8)
   if (broken === 0) return { text: utf8, encoding: 'utf-8' }
@@ -31,6 +36,22 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     if (gb !== null) return { text: gb, encoding: 'gb18030' }
   }
   return { text: utf8, encoding: 'utf-8 (lenient)' }
+}
+
+/**
+ * UTF-16 saved without a BOM: its line breaks and ASCII are one byte and a NUL, so NULs gather on
+ * the odd bytes (little-endian) or the even ones (big-endian); a Han character may add a few on
+ * the other side (U+4E00 is 00 4E). A binary file has NULs on both.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null
+  let odd = 0
+  let even = 0
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) (i % 2 === 1 ? odd++ : even++)
+  const pairs = bytes.length / 2
+  if (odd >= pairs * 0.02 && odd > even * 4) return 'utf-16le'
+  if (even >= pairs * 0.02 && even > odd * 4) return 'utf-16be'
+  return null
 }
 
 function countReplacements(text: string): number {

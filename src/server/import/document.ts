@@ -1,39 +1,67 @@
 /**
- * Any document an editor uploads (bytes + file name) → ImportResult. .md/.txt go straight to the
- * core importer; .docx goes through mammoth first, keeping bold runs as **…** so bold titles survive.
+ * Any document an editor uploads (bytes + file name) → ImportResult, read in a worker thread: a
+ * .docx takes mammoth hundreds of milliseconds, and the server's event loop must never wait on it.
+ * One worker is started on first use and kept; it holds the process open only while it has work.
+ * If it dies (a document past its memory limit), the import fails with a clear message and the
+ * next import starts a new worker.
  *
- * CONTRACT: importDocument(bytes, fileName) → Promise<ImportResult>; never throws for bad input.
- * For a .docx, a problem's or warning's `line` counts the document's paragraphs (empty ones included)
- * and manual line breaks, one line each.
+ * CONTRACT: importDocument(bytes, fileName) → Promise<DocumentImport>; never throws for bad input.
+ * A .docx with pictures also gives `media`: each picture's bytes, named by sha256 (see media.ts).
  */
-import { importText, type ImportProblem, type ImportResult } from '../../core/import'
-import { decodeText } from './decode-text'
-import { docxToText } from './docx-to-text'
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type { ImportRequest } from './import-worker'
+import type { DocumentImport } from './media'
+import { tooLarge, unreadable } from './read-document'
 
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b)
-const ZIP = [0x50, 0x4b, 0x03, 0x04]
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] // .doc, .xls: old Office files
-const PDF = [0x25, 0x50, 0x44, 0x46] // %PDF
+export type { DocumentImport, ImportedMedia } from './media'
 
-const fail = (problem: ImportProblem): ImportResult => ({ ok: false, errors: [problem] })
+type Reply = { id: number; result: DocumentImport } | { id: number; crashed: string }
 
-export async function importDocument(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
-  const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? ''
-  if (bytes.length === 0) return importText('')
-  if (startsWith(bytes, OLE)) {
-    return fail({ code: 'unsupported-format', line: null, message: `${fileName}：这是旧版 Word (.doc) 或其他 Office 文件，请在 Word 中另存为 .docx 后再导入 (old .doc format: save it as .docx)` })
+let worker: Worker | null = null
+let nextId = 1
+const waiting = new Map<number, { fileName: string; resolve: (result: DocumentImport) => void }>()
+
+/**
+ * The worker runs this folder's TypeScript as the server does, through tsx (registered inside the
+ * worker: Node 20 does not pass --import loaders on to workers).
+ */
+function workerSource(): string {
+  if (!__filename.endsWith('.ts')) return `require(${JSON.stringify(path.join(__dirname, 'import-worker.js'))})`
+  const tsx = JSON.stringify(require.resolve('tsx/cjs/api'))
+  return `require(${tsx}).register(); require(${JSON.stringify(path.join(__dirname, 'import-worker.ts'))})`
+}
+
+function startWorker(): Worker {
+  const started = new Worker(workerSource(), { eval: true, resourceLimits: { maxOldGenerationSizeMb: 1024 } })
+  started.on('message', (reply: Reply) => {
+    const request = waiting.get(reply.id)
+    waiting.delete(reply.id)
+    if (waiting.size === 0) started.unref()
+    if (!request) return
+    request.resolve('result' in reply ? reply.result : { ok: false, errors: [unreadable(request.fileName, reply.crashed)] })
+  })
+  const die = (why: string) => {
+    if (worker === started) worker = null
+    for (const [id, request] of waiting) {
+      waiting.delete(id)
+      request.resolve(failed(request.fileName, why))
+    }
   }
-  if (startsWith(bytes, PDF)) {
-    return fail({ code: 'unsupported-format', line: null, message: `${fileName}：PDF 文件无法导入，请导入 Word (.docx) 或文本 (.md/.txt) 原稿 (PDF cannot be imported; use the .docx or text)` })
-  }
-  if (extension === 'docx' || startsWith(bytes, ZIP)) {
-    const docx = startsWith(bytes, ZIP) ? await docxToText(bytes) : { ok: false as const, reason: 'not a zip archive' }
-    if (docx.ok) return importText(docx.text)
-    return fail({
-      code: extension === 'docx' ? 'unreadable-docx' : 'binary',
-      line: null,
-      message: `${fileName}：无法读取这个 Word 文件，它可能已损坏或并不是 .docx (cannot read the .docx: ${docx.reason})`,
-    })
-  }
-  return importText(decodeText(bytes).text)
+  started.on('error', (error) => die(error.message))
+  started.on('exit', (code) => die(`the import worker stopped (${code})`))
+  return started
+}
+
+const failed = (fileName: string, why: string): DocumentImport => ({ ok: false, errors: [tooLarge(fileName, why)] })
+
+export function importDocument(bytes: Uint8Array, fileName: string): Promise<DocumentImport> {
+  worker ??= startWorker()
+  const id = nextId++
+  const running = worker
+  return new Promise((resolve) => {
+    waiting.set(id, { fileName, resolve })
+    running.ref()
+    running.postMessage({ id, bytes, fileName } satisfies ImportRequest)
+  })
 }
