@@ -12,22 +12,14 @@ const where = (line: number | null) => (line === null ? '' : `第 ${line} 行：
 
 export const problems = {
   empty: () => problem('empty', null, '文件是空的，没有任何文字 (the document is empty)'),
-  binary: (line: number | null, what: string) =>
-    problem('binary', line, `${where(line)}这不是文字文件，无法读取（${what}）(not a text document: ${what})`),
+  binary: (line: number | null, what: string) => problem('binary', line, `${where(line)}这不是文字文件，无法读取（${what}）(not a text document: ${what})`),
   noIssueNumber: (line: number | null) =>
-    problem(
-      'no-issue-number',
-      line,
-      `${where(line)}报头中找不到期号，应写作“〔2020〕第二十期”这样的形式 (no issue number such as 〔2020〕第二十期 in the masthead)`,
-    ),
-  noDate: (line: number | null) =>
-    problem('no-date', line, `${where(line)}报头中找不到出版日期，应写作“2020年7月13日”这样的形式 (no date such as 2020年7月13日 in the masthead)`),
+    problem('no-issue-number', line, `${where(line)}报头中找不到期号，应写作“〔2020〕第二十期”这样的形式 (no issue number such as 〔2020〕第二十期 in the masthead)`),
+  noDate: (line: number | null) => problem('no-date', line, `${where(line)}报头中找不到出版日期，应写作“2020年7月13日”这样的形式 (no date such as 2020年7月13日 in the masthead)`),
   badDate: (line: number, printed: string, reason: string) =>
     problem('no-date', line, `${where(line)}日期“${printed}”不是有效日期 (the date ${printed} is not a real date: ${reason})`),
-  badIssueNumber: (line: number, printed: string) =>
-    problem('no-issue-number', line, `${where(line)}期号“${printed}”读不出数字 (the issue number ${printed} is not a number)`),
-  noContent: (line: number | null) =>
-    problem('no-content', line, `${where(line)}找不到任何文章或短讯 (no article or brief found)`),
+  badIssueNumber: (line: number, printed: string) => problem('no-issue-number', line, `${where(line)}期号“${printed}”读不出数字 (the issue number ${printed} is not a number)`),
+  noContent: (line: number | null) => problem('no-content', line, `${where(line)}找不到任何文章或短讯 (no article or brief found)`),
 }
 
 /**

@@ -17,7 +17,10 @@ export interface Footer {
 type Key = '报' | '发' | '责任编辑'
 
 function parseEditor(value: string): Editor {
-  const name = value.split(/\s|E-?mail|邮箱|电子邮箱|联系电话|电话/i)[0].replace(/[：:，,]+$/, '').trim()
+  const name = value
+    .split(/\s|E-?mail|邮箱|电子邮箱|联系电话|电话/i)[0]
+    .replace(/[：:，,]+$/, '')
+    .trim()
   const phone = rules.phone.exec(value)
   return {
     name: name === '' ? null : name,
@@ -42,7 +45,7 @@ export function readFooter(tokens: Token[]): Footer {
       values.set(t.key, (values.get(t.key) ?? '') + t.value)
     } else {
       const text = t.kind === 'heading' ? t.name : t.text
-      const soFar = current ? values.get(current) ?? '' : ''
+      const soFar = current ? (values.get(current) ?? '') : ''
       // A line continues the entry above when nothing separates them, or when the entry was cut mid-list.
       const cut = current !== '责任编辑' && (soFar === '' || !endsClosed(soFar))
       if (current && (!gap || cut)) values.set(current, soFar + text)

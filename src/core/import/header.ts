@@ -21,12 +21,10 @@ export interface HeaderRead {
   warnings: ImportWarning[]
 }
 
-export const isContentsTitle = (t: Token) =>
-  (t.kind === 'heading' && rules.contentsTitle.test(t.name)) || (t.kind === 'text' && rules.contentsTitle.test(t.text))
+export const isContentsTitle = (t: Token) => (t.kind === 'heading' && rules.contentsTitle.test(t.name)) || (t.kind === 'text' && rules.contentsTitle.test(t.text))
 
 /** Whether a line holds what a masthead holds (the label, the date, 特刊), so that it may be bold. */
-const mastheadLike = (text: string) =>
-  rules.issueLabel.test(text) || DATE_PATTERN.test(text) || rules.numericDate.test(text) || rules.specialIssue.test(text)
+const mastheadLike = (text: string) => rules.issueLabel.test(text) || DATE_PATTERN.test(text) || rules.numericDate.test(text) || rules.specialIssue.test(text)
 
 function endsHeader(t: Token, isFirst: boolean, foundBoth: boolean): boolean {
   if (isContentsTitle(t)) return true
@@ -56,7 +54,7 @@ function numbersOf(printed: string): number[] | null {
   const parts = printed.split(/\s*[、，,]\s*/)
   const out: number[] = []
   for (const part of parts) {
-    const range = part.split(/\s*[\-－—~～至]\s*/).map(parseNumber)
+    const range = part.split(/\s*[-－—~～至]\s*/).map(parseNumber)
     if (range.some((n) => n === null)) return null
     const [from, to] = range as number[]
     if (to !== undefined && to > from && to - from < 10) for (let n = from; n <= to; n++) out.push(n)
@@ -90,7 +88,7 @@ export function readHeader(tokens: Token[]): HeaderRead {
     let rest = t.kind === 'heading' ? t.name : t.kind === 'bold' ? t.title : t.kind === 'picture' ? '' : t.text
     const labelMatch: RegExpExecArray | null = label ? null : rules.issueLabel.exec(rest)
     if (labelMatch) [label, labelLine, rest] = [labelMatch, t.line, rest.replace(labelMatch[0], ' ')]
-    const dateMatch: RegExpExecArray | null = date ? null : DATE_PATTERN.exec(rest) ?? rules.numericDate.exec(rest)
+    const dateMatch: RegExpExecArray | null = date ? null : (DATE_PATTERN.exec(rest) ?? rules.numericDate.exec(rest))
     if (dateMatch) [date, dateLine, rest] = [dateMatch, t.line, rest.replace(dateMatch[0], ' ')]
     const permitMatch = rest.includes('准印证') ? rules.permit.exec(rest) : null
     if (permitMatch && permit === null) [permit, rest] = [permitMatch[1], rest.replace(permitMatch[0], ' ')]

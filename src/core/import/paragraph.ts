@@ -25,8 +25,7 @@ export interface ParagraphDraft {
   shape?: DraftShape
 }
 
-export const paragraphOf = (text: string, line: number, shape?: DraftShape): ParagraphDraft =>
-  shape ? { pieces: [{ text, line }], shape } : { pieces: [{ text, line }] }
+export const paragraphOf = (text: string, line: number, shape?: DraftShape): ParagraphDraft => (shape ? { pieces: [{ text, line }], shape } : { pieces: [{ text, line }] })
 
 /** Whether a page break may have cut this draft, so that the next line continues it. */
 export const isJoinable = (p: ParagraphDraft) => !p.shape || p.shape.kind === 'paragraph' || p.shape.kind === 'list-item'

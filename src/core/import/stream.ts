@@ -46,8 +46,7 @@ export interface Stream {
   warnings: ImportWarning[]
 }
 
-export const lineBlock = (line: number, text: string, hints?: LineHints): LineBlock =>
-  hints ? { kind: 'line', line, text, hints } : { kind: 'line', line, text }
+export const lineBlock = (line: number, text: string, hints?: LineHints): LineBlock => (hints ? { kind: 'line', line, text, hints } : { kind: 'line', line, text })
 
 /** How a table reads as text: one string per row, cells apart. */
 export const rowText = (row: string[]) => row.join(' | ')

@@ -39,7 +39,14 @@ export function splitLines(text: string): string[] {
 
 function headingName(inner: string): { name: string; bracketed: boolean } {
   const bracketed = rules.bracketedName.exec(inner)
-  if (bracketed) return { name: bracketed.slice(1).find((g) => g !== undefined)!.trim(), bracketed: true }
+  if (bracketed)
+    return {
+      name: bracketed
+        .slice(1)
+        .find((g) => g !== undefined)!
+        .trim(),
+      bracketed: true,
+    }
   return { name: inner.trim(), bracketed: false }
 }
 
@@ -80,7 +87,7 @@ export function tokenizeLine(raw: string, line: number): Token {
 
   const entry = rules.numberedEntry.exec(clean)
   if (entry) {
-    const number = entry[2] ? entry[2].charCodeAt(0) - 0x2460 + 1 : parseNumber(entry[1] ?? entry[3]) ?? 0
+    const number = entry[2] ? entry[2].charCodeAt(0) - 0x2460 + 1 : (parseNumber(entry[1] ?? entry[3]) ?? 0)
     const marker = clean.slice(0, clean.length - entry[4].length).trim()
     return { ...base, kind: 'entry', number, marker, title: entry[4].trim() }
   }

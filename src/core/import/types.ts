@@ -1,15 +1,7 @@
 /** The importer's result types (re-exported by ./index, which is the public face). */
 import type { Issue } from '../bulletin'
 
-export type ImportErrorCode =
-  | 'empty'
-  | 'binary'
-  | 'no-issue-number'
-  | 'no-date'
-  | 'unreadable-docx'
-  | 'unsupported-format'
-  | 'no-content'
-  | 'too-large'
+export type ImportErrorCode = 'empty' | 'binary' | 'no-issue-number' | 'no-date' | 'unreadable-docx' | 'unsupported-format' | 'no-content' | 'too-large'
 
 export interface ImportProblem {
   code: ImportErrorCode

@@ -16,8 +16,7 @@ function widthOf(text: string): number {
 
 const INDENTED = /^(?:\u3000|\s{2,})\S/
 /** Lines that stand on their own whatever the width: headings, briefs, footer keys, contents entries. */
-const standsAlone = (text: string) =>
-  rules.markdownHeading.test(text) || rules.bracketedName.test(text) || rules.briefMark.test(text) || rules.footerKey.test(text)
+const standsAlone = (text: string) => rules.markdownHeading.test(text) || rules.bracketedName.test(text) || rules.briefMark.test(text) || rules.footerKey.test(text)
 
 /** The common full width of a hard-wrapped document, or null when the lines are not hard-wrapped. */
 function wrapWidth(lines: string[]): number | null {

@@ -47,7 +47,11 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (bytes.length < 4 || bytes.length % 2 !== 0) return null
   let odd = 0
   let even = 0
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) (i % 2 === 1 ? odd++ : even++)
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] !== 0) continue
+    if (i % 2 === 1) odd++
+    else even++
+  }
   const pairs = bytes.length / 2
   if (odd >= pairs * 0.02 && odd > even * 4) return 'utf-16le'
   if (even >= pairs * 0.02 && even > odd * 4) return 'utf-16be'

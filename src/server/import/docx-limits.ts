@@ -28,7 +28,11 @@ interface Entry {
 function centralDirectory(zip: Buffer): Entry[] | null {
   const from = Math.max(0, zip.length - 65_557)
   let eocd = -1
-  for (let i = zip.length - 22; i >= from; i--) if (zip.readUInt32LE(i) === 0x06054b50) { eocd = i; break }
+  for (let i = zip.length - 22; i >= from; i--)
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i
+      break
+    }
   if (eocd < 0) return null
   const count = zip.readUInt16LE(eocd + 10)
   let at = zip.readUInt32LE(eocd + 16)

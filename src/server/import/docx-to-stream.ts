@@ -13,11 +13,7 @@ import type { ImportedMedia } from './media'
 
 export type DocxStream = { ok: true; stream: Stream; media: ImportedMedia[] } | { ok: false; reason: string }
 
-const STYLE_MAP = [
-  "br[type='page'] => hr.page-break",
-  "p[style-name='ub-align-center'] => p.align-center:fresh",
-  "p[style-name='ub-align-right'] => p.align-right:fresh",
-]
+const STYLE_MAP = ["br[type='page'] => hr.page-break", "p[style-name='ub-align-center'] => p.align-center:fresh", "p[style-name='ub-align-right'] => p.align-right:fresh"]
 
 /** mammoth's document transforms, which its type declarations leave out. */
 const transforms = (mammoth as unknown as { transforms: { paragraph(f: (p: MammothParagraph) => MammothParagraph): unknown } }).transforms
@@ -61,4 +57,3 @@ export async function docxToStream(bytes: Uint8Array): Promise<DocxStream> {
     return { ok: false, reason: error instanceof Error ? error.message.split('\n')[0] : String(error) }
   }
 }
-

@@ -106,11 +106,18 @@ export function htmlToStream(html: string, pictures: HtmlPictures = { picture: (
     } else if (BLOCK.has(tag)) {
       const container = tag === 'li' || tag === 'td' || tag === 'th'
       if (closing) {
-        const linesAtOpen = container ? opened.pop() ?? -1 : -1
+        const linesAtOpen = container ? (opened.pop() ?? -1) : -1
         if (!container || line !== '' || lines.length === linesAtOpen) endLine()
         inBlock = false
         const cell = (tag === 'td' || tag === 'th') && openTables.length === 1 ? table : null
-        if (cell?.row) cell.row.push(lines.slice(cell.cellStart).map((l) => l.replace(/\*\*/g, '').trim()).filter((l) => l !== '').join('\n'))
+        if (cell?.row)
+          cell.row.push(
+            lines
+              .slice(cell.cellStart)
+              .map((l) => l.replace(/\*\*/g, '').trim())
+              .filter((l) => l !== '')
+              .join('\n'),
+          )
       } else if (!selfClosing) {
         if (inBlock && line !== '') endLine() // a block inside a cell: keep them apart
         if (container) opened.push(lines.length)

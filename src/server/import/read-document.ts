@@ -56,10 +56,18 @@ export async function readDocument(bytes: Uint8Array, fileName: string): Promise
   const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? ''
   if (bytes.length === 0) return importText('')
   if (startsWith(bytes, OLE)) {
-    return fail({ code: 'unsupported-format', line: null, message: `${fileName}：这是旧版 Word (.doc) 或其他 Office 文件，请在 Word 中另存为 .docx 后再导入 (old .doc format: save it as .docx)` })
+    return fail({
+      code: 'unsupported-format',
+      line: null,
+      message: `${fileName}：这是旧版 Word (.doc) 或其他 Office 文件，请在 Word 中另存为 .docx 后再导入 (old .doc format: save it as .docx)`,
+    })
   }
   if (startsWith(bytes, PDF)) {
-    return fail({ code: 'unsupported-format', line: null, message: `${fileName}：PDF 文件无法导入，请导入 Word (.docx) 或文本 (.md/.txt) 原稿 (PDF cannot be imported; use the .docx or text)` })
+    return fail({
+      code: 'unsupported-format',
+      line: null,
+      message: `${fileName}：PDF 文件无法导入，请导入 Word (.docx) 或文本 (.md/.txt) 原稿 (PDF cannot be imported; use the .docx or text)`,
+    })
   }
   if (extension === 'docx' || startsWith(bytes, ZIP)) return readDocx(bytes, fileName, extension)
   if (bytes.length > TEXT_LIMIT_BYTES) return fail(tooLarge(fileName, `${bytes.length} bytes of text`))

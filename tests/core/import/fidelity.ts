@@ -26,7 +26,12 @@ export function inputBodyText(document: string): string {
   return lines
     .slice(start, end)
     .filter((l) => l.trim() !== '' && !HEADING.test(l) && !RULE.test(l))
-    .map((l) => l.trim().replace(/\*\*/g, '').replace(/^[△▲]\s*/, ''))
+    .map((l) =>
+      l
+        .trim()
+        .replace(/\*\*/g, '')
+        .replace(/^[△▲]\s*/, ''),
+    )
     .join('')
 }
 

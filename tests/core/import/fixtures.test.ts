@@ -2,8 +2,7 @@
 import type { Issue } from '../../../src/core/bulletin'
 import { articlesOf, briefsOf, importIssue, linesContaining, readFixture, readSample } from './support'
 
-const shape = (issue: Issue) =>
-  issue.sections.map((s) => [s.name, s.items.map((i) => (i.kind === 'article' ? i.title : 'brief'))])
+const shape = (issue: Issue) => issue.sections.map((s) => [s.name, s.items.map((i) => (i.kind === 'article' ? i.title : 'brief'))])
 const linesOf = (issue: Issue, pattern: RegExp) => issue.warnings.filter((w) => pattern.test(w.message)).map((w) => w.line)
 
 describe('〔2021〕第三期 (Markdown, 、-numbered contents, 基层动态, a plain title in the second section)', () => {
@@ -106,9 +105,7 @@ describe('〔2022〕第一百零五期 (no contents list, [] headings, title on 
       ['信息短波', ['brief', 'brief']],
     ])
     const second = articlesOf(issue)[1]
-    expect(second.paragraphs).toEqual([
-      '1月6日，荔湾区总工会走访辖区12个快递网点，为快递小哥送上内含围巾、手套、保温杯的“暖心包”600份，并为他们讲解工会入会流程和法律援助服务。',
-    ])
+    expect(second.paragraphs).toEqual(['1月6日，荔湾区总工会走访辖区12个快递网点，为快递小哥送上内含围巾、手套、保温杯的“暖心包”600份，并为他们讲解工会入会流程和法律援助服务。'])
     expect(linesOf(issue, /no source/)).toEqual(linesContaining(text, '并为他们讲解'))
     expect(briefsOf(issue)[1]).toEqual({ kind: 'brief', text: '1月6日，南沙区总工会组织职工志愿者参加“垃圾分类进社区”活动。', source: null })
   })
@@ -123,7 +120,12 @@ describe('the sample as plain text copied out of Word (no #, no **, no blank lin
   const markdown = readSample()
   const plain = markdown
     .split('\n')
-    .map((l) => l.replace(/^#{1,6}\s+/, '').replace(/\*\*/g, '').replace(/ {2,}$/, ''))
+    .map((l) =>
+      l
+        .replace(/^#{1,6}\s+/, '')
+        .replace(/\*\*/g, '')
+        .replace(/ {2,}$/, ''),
+    )
     .filter((l) => l.trim() !== '' && l.trim() !== '---')
     .join('\r\n')
   const fromMarkdown = importIssue(markdown)

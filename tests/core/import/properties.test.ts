@@ -29,12 +29,36 @@ function expectWellFormed(result: ImportResult, input: string): void {
   expect(isSubsequence(plain(outputPieces(issue).join('')), plain(input))).toBe(true)
 }
 
-const documents = [readSample(), ...readdirSync(FIXTURES_DIR).filter((f) => /\.(md|txt)$/.test(f)).map(readFixture)]
+const documents = [
+  readSample(),
+  ...readdirSync(FIXTURES_DIR)
+    .filter((f) => /\.(md|txt)$/.test(f))
+    .map(readFixture),
+]
 
 // Lines that look like bulletin structure, so mutations hit the interesting rules.
 const structuralLine = fc.constantFrom(
-  '## 〔要情动态〕', '【基层动态】', '[信息短波]', '**标题**', '**标题** 正文，', '△短讯', '（某工会 张三）', '1. 标题', '本期导读',
-  '---', '报：', '发：某某，  ', '责任编辑：', '〔2020〕第二十期', '2020年2月30日', '第期', '**', '△', '（）', '# ', '  ',
+  '## 〔要情动态〕',
+  '【基层动态】',
+  '[信息短波]',
+  '**标题**',
+  '**标题** 正文，',
+  '△短讯',
+  '（某工会 张三）',
+  '1. 标题',
+  '本期导读',
+  '---',
+  '报：',
+  '发：某某，  ',
+  '责任编辑：',
+  '〔2020〕第二十期',
+  '2020年2月30日',
+  '第期',
+  '**',
+  '△',
+  '（）',
+  '# ',
+  '  ',
 )
 const junk = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 }), structuralLine)
 

@@ -9,14 +9,27 @@ describe('line tokens', () => {
   it('gives every line a kind, its raw text and its 1-based number', () => {
     const tokens = tokenize('# 工会信息\n\n### 〔要情动态〕\n1. 标题\n**粗体标题** 正文\n△短讯\n---\n报：某某  \n正文')
     expect(tokens.map((t) => [t.kind, t.line])).toEqual([
-      ['heading', 1], ['blank', 2], ['heading', 3], ['entry', 4], ['bold', 5], ['brief', 6], ['rule', 7], ['footer', 8], ['text', 9],
+      ['heading', 1],
+      ['blank', 2],
+      ['heading', 3],
+      ['entry', 4],
+      ['bold', 5],
+      ['brief', 6],
+      ['rule', 7],
+      ['footer', 8],
+      ['text', 9],
     ])
     expect(tokens[2]).toMatchObject({ name: '要情动态', bracketed: true, level: 3, raw: '### 〔要情动态〕' })
     expect(tokens[7]).toMatchObject({ hardBreak: true, key: '报', value: '某某' })
   })
 
   it.each([
-    ['〔基层动态〕', 0], ['[基层动态]', 0], ['【基层动态】', 0], ['## 〔基层动态〕', 2], ['#### [基层动态]', 4], ['# 【基层动态】', 1],
+    ['〔基层动态〕', 0],
+    ['[基层动态]', 0],
+    ['【基层动态】', 0],
+    ['## 〔基层动态〕', 2],
+    ['#### [基层动态]', 4],
+    ['# 【基层动态】', 1],
   ])('reads %s as the section heading 基层动态', (line, level) => {
     expect(tokenize(line)[0]).toMatchObject({ kind: 'heading', name: '基层动态', bracketed: true, level })
   })
@@ -36,7 +49,10 @@ describe('sections and items', () => {
   it('keeps an article with several paragraphs and takes the source from the last', () => {
     const issue = doc('〔要情动态〕\n\n**标题**\n\n第一段。\n\n第二段。（某区总工会 张三）\n')
     expect(articlesOf(issue)[0]).toEqual({
-      kind: 'article', title: '标题', paragraphs: ['第一段。', '第二段。'], source: { organization: '某区总工会', author: '张三' },
+      kind: 'article',
+      title: '标题',
+      paragraphs: ['第一段。', '第二段。'],
+      source: { organization: '某区总工会', author: '张三' },
     })
   })
 
@@ -101,7 +117,10 @@ describe('the contents list', () => {
 
   it('finds plain titles from the contents and ignores spacing differences', () => {
     const issue = doc(contents + '## 〔要情动态〕\n\n第一篇文章 正文。（甲工会）\n\n第二篇文章正文。（乙工会）\n\n〔信息短波〕\n\n△短讯。（丙工会）\n')
-    expect(articlesOf(issue).map((a) => [a.title, a.paragraphs[0]])).toEqual([['第一篇文章', '正文。'], ['第二篇文章', '正文。']])
+    expect(articlesOf(issue).map((a) => [a.title, a.paragraphs[0]])).toEqual([
+      ['第一篇文章', '正文。'],
+      ['第二篇文章', '正文。'],
+    ])
     expect(issue.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/第 1 条/), expect.stringMatching(/第 2 条/)])
   })
 

@@ -22,11 +22,7 @@ describe('importing the real sample 〔2020〕第二十期', () => {
 
   it('finds three sections with 3 articles, 3 articles and 8 briefs', () => {
     expect(issue.sections.map((s) => s.name)).toEqual(['要情动态', '工作交流', '信息短波'])
-    expect(issue.sections.map((s) => s.items.map((i) => i.kind))).toEqual([
-      ['article', 'article', 'article'],
-      ['article', 'article', 'article'],
-      Array(8).fill('brief'),
-    ])
+    expect(issue.sections.map((s) => s.items.map((i) => i.kind))).toEqual([['article', 'article', 'article'], ['article', 'article', 'article'], Array(8).fill('brief')])
   })
 
   it('takes titles as the body writes them, including the first one that is not bold', () => {
@@ -72,7 +68,14 @@ describe('importing the real sample 〔2020〕第二十期', () => {
     expect(briefs[0].source).toEqual({ organization: '海珠区总工会', author: null })
     expect(briefs[2].text).toBe('7月3日，花都区总工会召开第十五届委员会第三次全体会议。')
     expect(briefs.map((b) => b.source?.organization)).toEqual([
-      '海珠区总工会', '广州发展集团工会', '花都区总工会', '越秀区总工会', '南沙区总工会', '市总工会宣教部', '花都区总工会', '越秀区总工会',
+      '海珠区总工会',
+      '广州发展集团工会',
+      '花都区总工会',
+      '越秀区总工会',
+      '南沙区总工会',
+      '市总工会宣教部',
+      '花都区总工会',
+      '越秀区总工会',
     ])
     for (const b of briefs) expect(b.text).not.toMatch(/^△|（[^（]*）$/)
   })
@@ -86,7 +89,11 @@ describe('importing the real sample 〔2020〕第二十期', () => {
   })
 
   it('warns at the real quirks, on the right lines', () => {
-    expect(warningsOn('大型企业 with 毕节').map((w) => w.message).join('\n')).toMatch(/with/)
+    expect(
+      warningsOn('大型企业 with 毕节')
+        .map((w) => w.message)
+        .join('\n'),
+    ).toMatch(/with/)
     expect(warningsOn('广州市工青妇组织推动“三大工程”羊城行动决战决胜脱贫攻坚 一是').some((w) => /粗体|not bold/.test(w.message))).toBe(true)
     // Each page-break join points at the first half's line.
     for (const firstHalf of ['新增开设“粤菜师傅、南粤', '开展庆“七一”主题党', '修订《荔湾区困难职', '组织的政治责任感', '全面落实“六保”任']) {

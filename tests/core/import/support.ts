@@ -17,10 +17,8 @@ export function issueOf(result: ImportResult): Issue {
 
 export const importIssue = (text: string) => issueOf(importText(text))
 
-export const articlesOf = (issue: Issue): Article[] =>
-  issue.sections.flatMap((s) => s.items.filter((i): i is Article => i.kind === 'article'))
-export const briefsOf = (issue: Issue): Brief[] =>
-  issue.sections.flatMap((s) => s.items.filter((i): i is Brief => i.kind === 'brief'))
+export const articlesOf = (issue: Issue): Article[] => issue.sections.flatMap((s) => s.items.filter((i): i is Article => i.kind === 'article'))
+export const briefsOf = (issue: Issue): Brief[] => issue.sections.flatMap((s) => s.items.filter((i): i is Brief => i.kind === 'brief'))
 
 /** The 1-based line numbers of `text` that contain `needle`. */
 export function linesContaining(text: string, needle: string): number[] {

@@ -8,7 +8,14 @@ import type { StoredIssue, StoredItem } from '../../../src/core/bulletin'
 export const referenceFold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s/gu, '')
 
 export function referenceTerms(query: string): string[] {
-  return [...new Set(query.split(/[\s\u3000]+/u).map(referenceFold).filter((t) => t.length > 0))]
+  return [
+    ...new Set(
+      query
+        .split(/[\s\u3000]+/u)
+        .map(referenceFold)
+        .filter((t) => t.length > 0),
+    ),
+  ]
 }
 
 export function fieldsOf(item: StoredItem): { title: string | null; fields: string[] } {

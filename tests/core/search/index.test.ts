@@ -4,7 +4,6 @@ import { seededRandom } from '../../server/support/archive'
 import { storedArchive } from './stored-archive'
 import { bruteForceSearch, randomQueries, rankingViolations, referenceFold, referenceTerms, fieldsOf } from './brute-force'
 
-
 describe('search index (core)', () => {
   const issues = storedArchive(80, 11)
   const index = createSearchIndex(issues.flatMap(issueToSearchDocuments))
@@ -17,7 +16,12 @@ describe('search index (core)', () => {
       const result = everything(q)
       expect({ q, ids: result.hits.map((h) => h.itemId).sort((a, b) => a - b) }).toEqual({ q, ids: expected.map((e) => e.itemId).sort((a, b) => a - b) })
       expect(result.total).toBe(expected.length)
-      expect(rankingViolations(result.hits.map((h) => h.itemId), expected)).toEqual([])
+      expect(
+        rankingViolations(
+          result.hits.map((h) => h.itemId),
+          expected,
+        ),
+      ).toEqual([])
     }
   })
 
@@ -54,7 +58,8 @@ describe('search index (core)', () => {
       const terms = referenceTerms(q)
       for (const hit of everything(q).hits.slice(0, 20)) {
         const startsAndEndsWithATerm = (text: string) => terms.some((t) => text.startsWith(t)) && terms.some((t) => text.endsWith(t))
-        for (const [s, e] of hit.titleRanges) expect({ q, text: referenceFold(hit.title.slice(s, e)), ok: startsAndEndsWithATerm(referenceFold(hit.title.slice(s, e))) }).toMatchObject({ ok: true })
+        for (const [s, e] of hit.titleRanges)
+          expect({ q, text: referenceFold(hit.title.slice(s, e)), ok: startsAndEndsWithATerm(referenceFold(hit.title.slice(s, e))) }).toMatchObject({ ok: true })
         const body = hit.snippet.replace(/^…|…$/g, '')
         const item = issues.flatMap((i) => i.sections.flatMap((s) => s.items)).find((i) => i.id === hit.itemId)!
         expect(fieldsOf(item).fields.some((f) => f.includes(body))).toBe(true)

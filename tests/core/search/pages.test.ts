@@ -15,7 +15,15 @@ describe('search pages', () => {
   const uncached = createSearchIndex(documents, { resultCacheSize: 0 })
   const cached = createSearchIndex(documents, { resultCacheSize: 3 })
   const queries = ['工会', '职工', '2020', '工会 职工', ...randomQueries(issues, seededRandom(77), 30)]
-  const pages: Array<[number, number]> = [[0, 20], [0, 1], [20, 20], [95, 10], [150, 20], [3, 0], [0, 500]]
+  const pages: Array<[number, number]> = [
+    [0, 20],
+    [0, 1],
+    [20, 20],
+    [95, 10],
+    [150, 20],
+    [3, 0],
+    [0, 500],
+  ]
 
   it('equals the slice of the whole ranking, for every page asked in any order', () => {
     let deepPages = 0

@@ -19,7 +19,13 @@ function sourceOf(name: string): { rows: string[][]; pictures: number } {
   const lines = existsSync(file) ? readFileSync(file, 'utf8').split(/\r?\n/) : []
   const rows = lines
     .filter((l) => /^\s*\|.*\|\s*$/.test(l) && !/^\s*\|[\s:|-]+\|\s*$/.test(l))
-    .map((l) => l.trim().slice(1, -1).split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|').trim()))
+    .map((l) =>
+      l
+        .trim()
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((c) => c.replace(/\\\|/g, '|').trim()),
+    )
   return { rows, pictures: lines.filter((l) => /^\s*!\[[^\]]*\]\([^)]*\)/.test(l)).length }
 }
 
@@ -37,7 +43,7 @@ describe.each(corpusDocuments().filter((f) => !/utf16|gb18030/.test(f)))('tables
     if (name.endsWith('.docx') && result.ok) {
       const media = new Map((result.media ?? []).map((m) => [m.id, m]))
       for (const image of images) {
-        const stored = media.get(image.kind === 'image' ? image.mediaId ?? '' : '')
+        const stored = media.get(image.kind === 'image' ? (image.mediaId ?? '') : '')
         expect(stored?.bytes.length).toBeGreaterThan(0)
         expect(stored).toMatchObject({ width: image.kind === 'image' && image.width, contentType: 'image/png' })
       }

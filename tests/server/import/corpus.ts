@@ -4,7 +4,10 @@ import path from 'node:path'
 import type { DocumentImport } from '../../../src/server/import/document'
 
 export const CORPUS_DIR = path.join(__dirname, '../../fixtures/corpus')
-export const corpusDocuments = () => readdirSync(CORPUS_DIR).filter((f) => !f.endsWith('.json')).sort()
+export const corpusDocuments = () =>
+  readdirSync(CORPUS_DIR)
+    .filter((f) => !f.endsWith('.json'))
+    .sort()
 export const goldenPath = (name: string) => path.join(CORPUS_DIR, name.replace(/\.[^.]+$/, '.expected.json'))
 
 /** The result as JSON holds it: pictures by id, content type and size, not bytes. */
