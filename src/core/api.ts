@@ -2,32 +2,16 @@
  * The shapes the HTTP API sends, shared by the server's routes and the client's API service.
  * They are built from the bulletin's types (./bulletin), never a second copy of them.
  */
-import type { IssueStatus, StoredIssue, WithId, Article, Source } from './bulletin'
+import type { ArticleInIssue, Favourite, IssueOverview, SectionContents, StoredIssue, Source, SubscribeResult } from './bulletin'
 
 /** A section in an issue's contents: its name and the titles of its articles (briefs have none). */
-export interface ContentsSection {
-  name: string
-  articles: Array<{ id: number; title: string }>
-  briefCount: number
-}
+export type ContentsSection = SectionContents
 
-/** One row of the issue list (GET /api/issues). */
-export interface IssueSummary {
-  id: number
-  label: string
-  year: number
-  number: number
-  date: string
-  publishedAt: string | null
-  contents: ContentsSection[]
-}
+/** One row of the issue list (GET /api/issues): the overview without what only editors see. */
+export type IssueSummary = Omit<IssueOverview, 'status' | 'importedAt' | 'warningCount'>
 
 /** A row of the editors' list (GET /api/admin/issues). */
-export interface AdminIssueSummary extends IssueSummary {
-  status: IssueStatus
-  importedAt: string
-  warningCount: number
-}
+export type AdminIssueSummary = IssueOverview
 
 export interface Page<T> {
   items: T[]
@@ -41,13 +25,7 @@ export type IssueList = Page<IssueSummary>
 export type IssueDetail = StoredIssue
 
 /** GET /api/articles/:id: one article with where it stands in its issue. */
-export interface ArticleDetail {
-  article: WithId<Article>
-  issue: { id: number; label: string; date: string; masthead: string }
-  section: string
-  previousId: number | null
-  nextId: number | null
-}
+export type ArticleDetail = ArticleInIssue
 
 /** [start, end) offsets into the text they belong to, in UTF-16 code units. */
 export type Range = [number, number]
@@ -81,16 +59,9 @@ export interface SessionResponse {
   expiresAt: string
 }
 
-export interface FavouriteEntry {
-  articleId: number
-  addedAt: string
-  title: string
-  issueId: number
-  issueLabel: string
-  date: string
-}
+export type FavouriteEntry = Favourite
 
-export type SubscribeResult = 'accept' | 'reject' | 'ban' | 'filter'
+export type { SubscribeResult }
 
 export interface SubscriptionStatus {
   templateId: string | null

@@ -125,3 +125,46 @@ export interface StoredIssue extends Omit<Issue, 'sections'> {
   importedAt: string
   sections: StoredSection[]
 }
+
+/** A section as the contents list shows it: its name, its articles' titles, how many briefs. */
+export interface SectionContents {
+  name: string
+  articles: Array<{ id: number; title: string }>
+  briefCount: number
+}
+
+/** An issue as the archive lists it: its facts and contents, without its text. */
+export interface IssueOverview {
+  id: number
+  label: string
+  year: number
+  number: number
+  date: string
+  status: IssueStatus
+  publishedAt: string | null
+  importedAt: string
+  warningCount: number
+  contents: SectionContents[]
+}
+
+/** An article where it stands in its (published) issue, with its neighbours in reading order. */
+export interface ArticleInIssue {
+  article: WithId<Article>
+  issue: { id: number; label: string; date: string; masthead: string }
+  section: string
+  previousId: number | null
+  nextId: number | null
+}
+
+/** An article a member keeps, with what the list of favourites shows of it. */
+export interface Favourite {
+  articleId: number
+  addedAt: string
+  title: string
+  issueId: number
+  issueLabel: string
+  date: string
+}
+
+/** A member's answer to WeChat's subscribe prompt; each accept is one message they may receive. */
+export type SubscribeResult = 'accept' | 'reject' | 'ban' | 'filter'

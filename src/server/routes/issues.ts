@@ -7,6 +7,7 @@ import { idParams, MAX_ID, noQuery } from '../http/schemas'
 import { decodeCursor, encodeCursor } from '../http/cursor'
 import { cachedJson, sendCachedJson } from '../http/cached-json'
 import { ApiError } from '../http/errors'
+import { toIssueSummary } from '../http/api-shapes'
 
 const isIssueCursor = (value: unknown): value is { d: string; i: number } => {
   const v = value as { d?: unknown; i?: unknown } | null
@@ -39,7 +40,7 @@ export const issueRoutes: FastifyPluginAsync<RouteDeps> = async (app, { storage,
       const { limit, cursor } = request.query
       const after: IssueCursor | undefined = cursor === undefined ? undefined : (({ d, i }) => ({ date: d, id: i }))(decodeCursor(cursor, isIssueCursor))
       const page = await storage.listPublished(limit, after)
-      const body: IssueList = { items: page.items, nextCursor: page.next ? encodeCursor({ d: page.next.date, i: page.next.id }) : null }
+      const body: IssueList = { items: page.items.map(toIssueSummary), nextCursor: page.next ? encodeCursor({ d: page.next.date, i: page.next.id }) : null }
       return sendCachedJson(request, reply, cachedJson(JSON.stringify(body)), 'public, max-age=30')
     },
   )

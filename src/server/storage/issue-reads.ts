@@ -1,7 +1,6 @@
 /** Reading issues and articles. Every function takes the Kysely handle (or a transaction). */
 import type { Kysely } from 'kysely'
-import type { StoredIssue } from '../../core/bulletin'
-import type { AdminIssueSummary, ArticleDetail, IssueSummary } from '../../core/api'
+import type { ArticleInIssue, IssueOverview, StoredIssue } from '../../core/bulletin'
 import type { Database } from './schema'
 import type { IssueCursor } from './storage'
 import { contentsOf, isoOf, isoOrNull, itemFromRow, parseHeader, storedIssueFromRows, type ContentsItemRow, type IssueRow } from './rows'
@@ -33,19 +32,23 @@ async function contentsByIssue(db: Kysely<Database>, issueIds: number[]): Promis
   return byIssue
 }
 
-function summaryOf(row: IssueRow, items: ContentsItemRow[]): IssueSummary {
+function overviewOf(row: IssueRow, items: ContentsItemRow[]): IssueOverview {
+  const header = parseHeader(row)
   return {
     id: row.id,
     label: row.label,
     year: row.year,
     number: row.number,
     date: row.date,
+    status: row.status,
     publishedAt: isoOrNull(row.published_at),
-    contents: contentsOf(parseHeader(row), items),
+    importedAt: isoOf(row.imported_at),
+    warningCount: header.warnings.length,
+    contents: contentsOf(header, items),
   }
 }
 
-export async function listPublished(db: Kysely<Database>, limit: number, after?: IssueCursor): Promise<{ items: IssueSummary[]; next: IssueCursor | null }> {
+export async function listPublished(db: Kysely<Database>, limit: number, after?: IssueCursor): Promise<{ items: IssueOverview[]; next: IssueCursor | null }> {
   let query = db.selectFrom('issues').selectAll().where('status', '=', 'published')
   if (after) {
     query = query.where((eb) => eb.or([eb('date', '<', after.date), eb.and([eb('date', '=', after.date), eb('id', '<', after.id)])]))
@@ -62,26 +65,21 @@ export async function listPublished(db: Kysely<Database>, limit: number, after?:
   )
   const last = page[page.length - 1]
   return {
-    items: page.map((row) => summaryOf(row, contents.get(row.id) ?? [])),
+    items: page.map((row) => overviewOf(row, contents.get(row.id) ?? [])),
     next: rows.length > limit && last ? { date: last.date, id: last.id } : null,
   }
 }
 
-export async function listAll(db: Kysely<Database>): Promise<AdminIssueSummary[]> {
+export async function listAll(db: Kysely<Database>): Promise<IssueOverview[]> {
   const rows = await db.selectFrom('issues').selectAll().orderBy('date', 'desc').orderBy('id', 'desc').execute()
   const contents = await contentsByIssue(
     db,
     rows.map((r) => r.id),
   )
-  return rows.map((row) => ({
-    ...summaryOf(row, contents.get(row.id) ?? []),
-    status: row.status,
-    importedAt: isoOf(row.imported_at),
-    warningCount: parseHeader(row).warnings.length,
-  }))
+  return rows.map((row) => overviewOf(row, contents.get(row.id) ?? []))
 }
 
-export async function loadArticle(db: Kysely<Database>, id: number): Promise<ArticleDetail | null> {
+export async function loadArticle(db: Kysely<Database>, id: number): Promise<ArticleInIssue | null> {
   const row = await db
     .selectFrom('items')
     .innerJoin('issues', 'issues.id', 'items.issue_id')

@@ -1,6 +1,6 @@
 /** Members (a WeChat openid or an H5 device id) and their favourite articles. */
 import type { Kysely, Selectable } from 'kysely'
-import type { FavouriteEntry } from '../../core/api'
+import type { Favourite } from '../../core/bulletin'
 import type { Database, MembersTable } from './schema'
 import type { Member } from './storage'
 import { isoOf, now } from './rows'
@@ -45,17 +45,17 @@ interface FavouriteRow {
   date: string
 }
 
-function entryFromRow(row: FavouriteRow): FavouriteEntry {
+function entryFromRow(row: FavouriteRow): Favourite {
   return { articleId: row.item_id, addedAt: isoOf(row.added_at), title: row.title ?? '', issueId: row.issue_id, issueLabel: row.label, date: row.date }
 }
 
 /** Favourites of articles in published issues, newest first (an unpublished issue's are hidden, not lost). */
-export async function listFavourites(db: Kysely<Database>, memberId: number): Promise<FavouriteEntry[]> {
+export async function listFavourites(db: Kysely<Database>, memberId: number): Promise<Favourite[]> {
   const rows = await favouritesQuery(db, memberId).orderBy('favourites.added_at', 'desc').orderBy('favourites.item_id', 'desc').execute()
   return rows.map(entryFromRow)
 }
 
-export async function addFavourite(db: Kysely<Database>, memberId: number, articleId: number): Promise<FavouriteEntry | null> {
+export async function addFavourite(db: Kysely<Database>, memberId: number, articleId: number): Promise<Favourite | null> {
   const article = await db
     .selectFrom('items')
     .innerJoin('issues', 'issues.id', 'items.issue_id')

@@ -4,8 +4,7 @@
  * strings in the bulletin's types: converted here, at the row boundary.
  */
 import type { Insertable, Selectable } from 'kysely'
-import type { Distribution, Editor, ImportWarning, Issue, Item, StoredIssue, StoredItem } from '../../core/bulletin'
-import type { ContentsSection } from '../../core/api'
+import type { Distribution, Editor, ImportWarning, Issue, Item, SectionContents, StoredIssue, StoredItem } from '../../core/bulletin'
 import type { IssuesTable, ItemsTable } from './schema'
 
 export interface IssueHeader {
@@ -94,8 +93,8 @@ export function storedIssueFromRows(row: IssueRow, items: ItemRow[]): StoredIssu
 export type ContentsItemRow = Pick<ItemRow, 'id' | 'issue_id' | 'section_index' | 'kind' | 'title'>
 
 /** The contents of one issue from its items' ids, kinds and titles (in reading order). */
-export function contentsOf(header: IssueHeader, items: ContentsItemRow[]): ContentsSection[] {
-  const sections: ContentsSection[] = header.sectionNames.map((name) => ({ name, articles: [], briefCount: 0 }))
+export function contentsOf(header: IssueHeader, items: ContentsItemRow[]): SectionContents[] {
+  const sections: SectionContents[] = header.sectionNames.map((name) => ({ name, articles: [], briefCount: 0 }))
   for (const item of items) {
     const section = sections[item.section_index]
     if (!section) continue

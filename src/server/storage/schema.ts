@@ -7,7 +7,7 @@
  */
 import type { ColumnType, Generated } from 'kysely'
 import type { IssueStatus } from '../../core/bulletin'
-import type { SubscribeResult } from '../../core/api'
+import type { SubscribeResult } from '../../core/bulletin'
 
 /** Epoch milliseconds (one representation of time on both databases: see migration 003). */
 export type Millis = ColumnType<number | string, number, number>

@@ -3,8 +3,7 @@
  * tables, behind methods (no query handle leaks out). Two implementations (SQLite and PostgreSQL)
  * share the same Kysely queries (./kysely-storage.ts), so they behave alike; only opening differs.
  */
-import type { Issue, StoredIssue } from '../../core/bulletin'
-import type { AdminIssueSummary, ArticleDetail, FavouriteEntry, IssueSummary } from '../../core/api'
+import type { ArticleInIssue, Favourite, Issue, IssueOverview, StoredIssue } from '../../core/bulletin'
 import type { SearchDocument } from '../../core/search/document'
 import type { NotificationStore, NotificationWrites } from './notifications/types'
 
@@ -54,11 +53,11 @@ export interface Storage {
   saveDraft(issue: Issue, opts?: { replacePublished?: boolean }): Promise<{ issue: StoredIssue; replaced: boolean }>
   /** Published issues only unless `includeDrafts`. */
   getIssue(id: number, opts?: { includeDrafts?: boolean }): Promise<StoredIssue | null>
-  listPublished(limit: number, after?: IssueCursor): Promise<{ items: IssueSummary[]; next: IssueCursor | null }>
-  listAll(): Promise<AdminIssueSummary[]>
+  listPublished(limit: number, after?: IssueCursor): Promise<{ items: IssueOverview[]; next: IssueCursor | null }>
+  listAll(): Promise<IssueOverview[]>
   countIssues(): Promise<number>
   /** An article of a published issue with its neighbours in reading order. */
-  getArticle(id: number): Promise<ArticleDetail | null>
+  getArticle(id: number): Promise<ArticleInIssue | null>
   /** null when there is no such issue; `changed` false when it already had that status (callback not run). */
   publishIssue(id: number, opts?: StatusChangeOptions): Promise<{ issue: StoredIssue; changed: boolean } | null>
   unpublishIssue(id: number, opts?: StatusChangeOptions): Promise<{ issue: StoredIssue; changed: boolean } | null>
@@ -74,8 +73,8 @@ export interface Storage {
   memberByDevice(deviceId: string): Promise<Member>
   getMember(id: number): Promise<Member | null>
 
-  listFavourites(memberId: number): Promise<FavouriteEntry[]>
+  listFavourites(memberId: number): Promise<Favourite[]>
   /** null when the article does not exist or is not published. Idempotent. */
-  addFavourite(memberId: number, articleId: number): Promise<FavouriteEntry | null>
+  addFavourite(memberId: number, articleId: number): Promise<Favourite | null>
   removeFavourite(memberId: number, articleId: number): Promise<void>
 }

@@ -5,8 +5,7 @@
  * If-None-Match, without sending the image at all).
  */
 import { createHash } from 'node:crypto'
-import type { ArticleDetail } from '../../../core/api'
-import type { StoredIssue } from '../../../core/bulletin'
+import type { ArticleInIssue, StoredIssue } from '../../../core/bulletin'
 import type { WechatApi } from '../../wechat/api'
 import { ARTICLE_CARD_SIZE, articleCard } from './article-card'
 import { createCardFonts } from './fonts'
@@ -34,9 +33,9 @@ export interface PreparedCard {
 }
 
 export interface CardService {
-  articleCard(detail: ArticleDetail): PreparedCard
+  articleCard(detail: ArticleInIssue): PreparedCard
   issueCard(issue: StoredIssue): PreparedCard
-  poster(detail: ArticleDetail): PreparedCard
+  poster(detail: ArticleInIssue): PreparedCard
   /** Cache statistics, for the benchmark and tests. */
   stats(): { renders: number; cached: number; cachedBytes: number }
 }

@@ -2,8 +2,7 @@
  * What each card shows, taken from the bulletin's types. Pure data: the cache key (and so the ETag)
  * is a hash of these, so a card changes exactly when something it shows changes.
  */
-import type { ArticleDetail } from '../../../core/api'
-import type { Source, StoredIssue } from '../../../core/bulletin'
+import type { ArticleInIssue, Source, StoredIssue } from '../../../core/bulletin'
 
 export interface ArticleCardModel {
   masthead: string
@@ -63,7 +62,7 @@ export function sourceLine(source: Source | null): string | null {
 /** Section names are printed in brackets (〔要情动态〕); the card shows the bare name. */
 const bareSection = (name: string) => name.replace(/^[〔[【（(]\s*|\s*[〕\]】）)]$/g, '')
 
-export function articleCardModel(detail: ArticleDetail): ArticleCardModel {
+export function articleCardModel(detail: ArticleInIssue): ArticleCardModel {
   return {
     masthead: drawable(detail.issue.masthead) || '工会信息',
     title: drawable(detail.article.title),
@@ -76,7 +75,7 @@ export function articleCardModel(detail: ArticleDetail): ArticleCardModel {
 
 const OPENING_CHARS = 220
 
-export function posterModel(detail: ArticleDetail): PosterModel {
+export function posterModel(detail: ArticleInIssue): PosterModel {
   const opening = Array.from(drawable(detail.article.paragraphs.join('')))
     .slice(0, OPENING_CHARS)
     .join('')

@@ -4,7 +4,7 @@
  * event log (for editors' curiosity and support questions) but give no credit.
  */
 import { sql, type Kysely } from 'kysely'
-import type { SubscribeResult } from '../../../core/api'
+import type { SubscribeResult } from '../../../core/bulletin'
 import type { Database } from '../schema'
 
 export async function recordSubscribeResult(db: Kysely<Database>, memberId: number, templateId: string, result: SubscribeResult, now = Date.now()): Promise<number> {

@@ -4,7 +4,7 @@
  * access token. Implemented in this folder (one file per concern) on the same Kysely queries for
  * SQLite and PostgreSQL. Times are epoch milliseconds; `now` parameters default to Date.now().
  */
-import type { SubscribeResult } from '../../../core/api'
+import type { SubscribeResult } from '../../../core/bulletin'
 import type { DeliveryStatus } from '../schema'
 
 export type { DeliveryStatus }
