@@ -19,6 +19,11 @@ describeOnEachBackend('GET /api/issues, /api/issues/:id, /api/articles/:id', (ba
 
   const get = (url: string, headers: Record<string, string> = {}) => t.inject({ method: 'GET', url, headers })
 
+  it('shows members an issue list row without what only editors see', async () => {
+    const row = ((await get('/api/issues?limit=1')).json() as IssueList).items[0]
+    expect(Object.keys(row).sort()).toEqual(['contents', 'date', 'id', 'label', 'number', 'publishedAt', 'year'])
+  })
+
   it('lists published issues newest first, page by page, with contents, never drafts', async () => {
     const seen: IssueSummary[] = []
     let url = '/api/issues?limit=3'
