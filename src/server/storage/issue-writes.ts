@@ -1,5 +1,5 @@
 /** Writing issues: import as draft (with replacement), publish, unpublish, delete. All transactional. */
-import type { Kysely, Transaction } from 'kysely'
+import type { Insertable, Kysely, Transaction } from 'kysely'
 import type { Issue, StoredIssue } from '../../core/bulletin'
 import type { Database } from './schema'
 import { StorageError } from './errors'
@@ -24,6 +24,21 @@ export async function bumpPublishedVersion(db: Kysely<Database>): Promise<void> 
 export async function readPublishedVersion(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('counters').select('value').where('name', '=', 'published_version').executeTakeFirstOrThrow()
   return Number(row.value)
+}
+
+/**
+ * Rows per statement. An item row binds 9 values; SQLite allows 32,766 bound variables per statement
+ * and PostgreSQL 65,535, so an issue of 4,000 or 7,000 items in one INSERT failed. 500 rows (4,500
+ * values) stay well under both, and the transaction around them keeps the write all-or-nothing.
+ */
+const ROWS_PER_STATEMENT = 500
+
+function* chunks<T>(rows: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size)
+}
+
+async function insertItems(trx: Kysely<Database>, rows: Insertable<Database['items']>[]): Promise<void> {
+  for (const chunk of chunks(rows, ROWS_PER_STATEMENT)) await trx.insertInto('items').values(chunk).execute()
 }
 
 export async function saveDraft(db: Kysely<Database>, issue: Issue, replacePublished: boolean): Promise<{ issue: StoredIssue; replaced: boolean }> {
@@ -64,7 +79,7 @@ async function saveDraftOnce(db: Kysely<Database>, issue: Issue, replacePublishe
         .executeTakeFirstOrThrow()
       id = Number(inserted.id)
       const values = itemValuesOf(issue).map((v) => ({ ...v, issue_id: id }))
-      if (values.length > 0) await trx.insertInto('items').values(values).execute()
+      await insertItems(trx, values)
     }
     const stored = await loadIssue(trx, id, true)
     return { issue: stored!, replaced: existing !== undefined }
@@ -88,8 +103,8 @@ async function replaceItems(trx: Kysely<Database>, issueId: number, issue: Issue
     } else inserts.push({ ...values, issue_id: issueId })
   }
   const gone = old.filter((o) => !keep.has(o.id)).map((o) => o.id)
-  if (gone.length > 0) await trx.deleteFrom('items').where('id', 'in', gone).execute()
-  if (inserts.length > 0) await trx.insertInto('items').values(inserts).execute()
+  for (const ids of chunks(gone, ROWS_PER_STATEMENT)) await trx.deleteFrom('items').where('id', 'in', ids).execute()
+  await insertItems(trx, inserts)
 }
 
 export async function setStatus(

@@ -21,6 +21,14 @@ export function openPostgresStorage({ connectionString, schema, maxConnections =
     max: maxConnections,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   })
+  // An idle pooled connection that the server closes (pg_terminate_backend, a restart, a failover,
+  // idle_session_timeout, a proxy) emits 'error' on the pool; unheard, that event ends the process.
+  // The pool has already dropped the connection and opens a new one on the next query, so there is
+  // nothing to do here: requests meanwhile answer 503 (storage/unavailable.ts).
+  pool.on('error', () => undefined)
+  // A connection that is checked out when its backend goes emits 'error' on itself, not the pool:
+  // the query in flight fails (and answers 503), the event must not end the process.
+  pool.on('connect', (client) => client.on('error', () => undefined))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return createKyselyStorage(db, 'postgres')
 }

@@ -9,6 +9,7 @@ const PG_UNAVAILABLE = new Set([
   '57P03', // cannot_connect_now (starting up, in recovery)
   '53300', // too_many_connections
   '3D000', // invalid_catalog_name: the database was dropped
+  '55000', // object_not_in_prerequisite_state: the database is not accepting connections
   '08000',
   '08001',
   '08003',

@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { resolveSessionSecret } from '../../../src/server/session-secret'
+import { openStorage } from '../../../src/server/storage/open'
+import { makeIssue } from '../support/archive'
 import { ConfigError, loadConfig } from '../../../src/server/config'
 import { createCardService } from '../../../src/server/services/cards/index'
 import { describeOnEachBackend } from '../support/storages'
@@ -27,10 +29,19 @@ describe('the session secret on disk', () => {
     expect(() => resolveSessionSecret(null, dir)).toThrow(/at least 32/)
   })
 
-  it('creates the data folder 0700 and the secret 0600', () => {
+  it('creates the data folder 0700, the secret and the database 0600', async () => {
     resolveSessionSecret(null, dir)
     expect(statSync(dir).mode & 0o777).toBe(0o700)
     expect(statSync(path.join(dir, 'session-secret')).mode & 0o777).toBe(0o600)
+    const other = path.join(path.dirname(dir), 'db-first')
+    const storage = await openStorage({ databaseUrl: null, dataDir: other })
+    await storage.saveDraft(makeIssue(2024, 1))
+    try {
+      expect(statSync(other).mode & 0o777).toBe(0o700)
+      for (const file of ['bulletin.db', 'bulletin.db-wal', 'bulletin.db-shm']) expect([file, statSync(path.join(other, file)).mode & 0o777]).toEqual([file, 0o600])
+    } finally {
+      await storage.close()
+    }
   })
 })
 
