@@ -41,6 +41,8 @@ export function buildIssue(stream: Stream): ImportResult {
     ...body.unclaimed.map((e) => warnings.contentsEntryWithoutArticle(e.line, e.number, e.title)),
     ...footer.warnings,
     ...tokens.filter((t) => t.raw.includes('\uFFFD')).map((t) => warnings.undecodable(t.line)),
+    ...tokens.flatMap((t) => (t.removed ? [warnings.invisibleRemoved(t.line, t.removed)] : [])),
+    ...tokens.flatMap((t) => (t.strayBold ? [warnings.strayBold(t.line)] : [])),
   ]
   // Stable sort: warnings on the same line keep the order the parts reported them in.
   all.sort((a, b) => a.line - b.line)

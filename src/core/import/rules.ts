@@ -32,8 +32,8 @@ export const specialIssue = /^特[\s\u3000]*刊$/
 /** A date written with digits only: 2024-07-15, 2024.7.15, 2024/7/15. */
 export const numericDate = /(?<![0-9])([0-9]{4})\s*[-./／]\s*([0-9]{1,2})\s*[-./／]\s*([0-9]{1,2})(?![0-9])/
 
-/** `**title** text…`: an article starting with its bold title. */
-export const boldLead = /^\s*\*\*(?!\s)(.+?)\*\*(.*)$/
+/** `**title** text…`: an article starting with its bold title (spaces inside the stars are tolerated). */
+export const boldLead = /^\s*\*\*\s*(?=[^\s*])(.+?)\s*\*\*(.*)$/
 
 /** `△ text…`: a brief. ▲ is accepted too: editors mix them up. */
 export const briefMark = /^\s*[△▲]\s*(.*)$/

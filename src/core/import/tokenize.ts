@@ -16,6 +16,10 @@ interface TokenBase {
   hardBreak: boolean
   /** What the source knew about the line beyond its text (alignment, a page break before it). */
   hints?: LineHints
+  /** Invisible characters taken out of the line (page breaks, bidirectional and other format controls). */
+  removed?: string[]
+  /** Starts with ** but is no whole bold run: kept as text, and said so. */
+  strayBold?: boolean
 }
 
 export type Token =
@@ -70,14 +74,24 @@ function withoutClosingHashes(inner: string): string {
   return trimmed.slice(0, end).trimEnd()
 }
 
+/**
+ * Characters that show nothing and are no part of the text: the form feed (Word's page break in copied
+ * text), bidirectional overrides and isolates (U+202E can make 第二十期 display as 第十二期), zero-width
+ * spaces, word joiners, soft hyphens, a stray BOM. The zero-width joiner stays: emoji need it.
+ */
+const INVISIBLE = /[\f\u00AD\u061C\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g
+
+const codePointName = (c: string) => (c === '\f' ? '分页符' : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
+
 export function tokenizeLine(raw: string, line: number): Token {
-  // A form feed is Word's page break in copied text: it is not a character of the article.
-  const unfed = raw.replace(/\f/g, '')
+  const found = raw.match(INVISIBLE)
+  const unfed = found ? raw.replace(INVISIBLE, '') : raw
+  const removed = found ? [...new Set(found.map(codePointName))] : undefined
   // Markdown written by converters (pandoc) escapes punctuation (\[信息短波\], 1\.) and may end a
   // line with a backslash hard break; both are markup.
   const backslashBreak = trailingBackslashes(unfed) % 2 === 1
   const clean = unescapeMarkdown(backslashBreak ? unfed.slice(0, -1) : unfed)
-  const base: TokenBase = { line, raw, text: clean.trim(), hardBreak: backslashBreak || rules.hasHardBreak(clean) }
+  const base: TokenBase = { line, raw, text: clean.trim(), hardBreak: backslashBreak || rules.hasHardBreak(clean), ...(removed ? { removed } : {}) }
   if (base.text === '') return { ...base, kind: 'blank' }
   if (rules.rule.test(clean)) return { ...base, kind: 'rule' }
 
@@ -105,6 +119,7 @@ export function tokenizeLine(raw: string, line: number): Token {
   if (brief) return { ...base, kind: 'brief', body: brief[1].trim() }
   const footer = rules.footerKey.exec(clean)
   if (footer) return { ...base, kind: 'footer', key: footer[1] as '报' | '发' | '责任编辑', value: footer[2].trim() }
+  if (/^\s*\*\*(?!\*)/.test(clean)) return { ...base, kind: 'text', strayBold: true }
   return { ...base, kind: 'text' }
 }
 

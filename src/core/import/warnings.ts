@@ -30,6 +30,10 @@ export const warnings = {
   unknownFooterText: (line: number, text: string) => w(line, `落款中有未识别的文字“${short(text)}”，已忽略 (unrecognised text in the footer ignored)`),
   yearMismatch: (line: number, labelYear: number, dateYear: number) =>
     w(line, `期号年份 ${labelYear} 与出版日期年份 ${dateYear} 不一致 (the label's year differs from the date's)`),
+  invisibleRemoved: (line: number, names: string[]) =>
+    w(line, `这一行有看不见的控制字符（${names.join('、')}），已删除；它们可能使文字显示错乱，请核对 (invisible format characters removed)`),
+  strayBold: (line: number) =>
+    w(line, '这一行以“**”开头，但不是完整的加粗标题，已按正文保留原样；如果它是标题，请在 Word 中设为粗体 (a line starting with ** is not a whole bold title)'),
   undecodable: (line: number) => w(line, '这一行有无法识别的字符（�），可能是文件编码损坏，请核对原稿 (undecodable character on this line)'),
   duplicateContentsTitle: (line: number, title: string) => w(line, `本期导读中“${short(title)}”出现了不止一次 (title listed twice in the contents)`),
   // What reading the document guessed: an editor should check each.
