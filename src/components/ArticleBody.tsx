@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import type { ArticleDetail } from '../core/api'
 import { formatIssueDate, plainSectionName, sourceLine } from './format'
+import ArticleBlocks, { type ArticleBlocksProps } from './ArticleBlocks'
 
 /** Title, where it comes from, and the paragraphs: large type, selectable for copying. */
-export default function ArticleBody({ detail }: { detail: ArticleDetail }) {
+export default function ArticleBody({ detail, pictures }: { detail: ArticleDetail; pictures?: Omit<ArticleBlocksProps, 'blocks'> }) {
   const { article, issue, section } = detail
   return (
     <View className='article'>
@@ -21,7 +22,8 @@ export default function ArticleBody({ detail }: { detail: ArticleDetail }) {
           {article.source ? `　${sourceLine(article.source)}` : ''}
         </Text>
       </View>
-      {article.paragraphs.map((p, i) => (
+      {article.blocks && pictures ? <ArticleBlocks blocks={article.blocks} {...pictures} /> : null}
+      {(article.blocks && pictures ? [] : article.paragraphs).map((p, i) => (
         <Text key={i} className='para' userSelect selectable>
           {p}
         </Text>

@@ -20,6 +20,7 @@ import { favouriteRoutes } from './routes/favourites'
 import { adminRoutes, MAX_UPLOAD_BYTES } from './routes/admin'
 import { clientConfigRoutes, healthRoutes } from './routes/client-config'
 import { cardRoutes } from './routes/cards'
+import { mediaRoutes } from './routes/media'
 import { notificationRoutes } from './routes/notifications'
 import type { RouteDeps } from './routes/deps'
 import { installStaticClient } from './http/static-client'
@@ -106,6 +107,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(clientConfigRoutes, routeDeps)
       await api.register(adminRoutes, routeDeps)
       await api.register(cardRoutes, routeDeps)
+      await api.register(mediaRoutes, routeDeps)
       await api.register(notificationRoutes, routeDeps)
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
     },

@@ -177,3 +177,8 @@ export function watchNetwork(): () => boolean {
   }
   return () => offline
 }
+
+/** A picture enlarged full-screen (swipe to the article's others); WeChat's viewer, or Taro's on H5. */
+export function previewPicture(current: string, urls: string[]): void {
+  Taro.previewImage({ current, urls: urls.length > 0 ? urls : [current] }).catch(() => undefined)
+}

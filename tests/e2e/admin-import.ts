@@ -34,3 +34,12 @@ export async function importAndPublish(base: string, document: string): Promise<
   await admin(base, `/api/admin/issues/${draft.id}/publish`, { method: 'POST' })
   return draft.id
 }
+
+/** Imports a .docx (its pictures with it) as a draft and publishes it; resolves to the issue's id. */
+export async function importDocxAndPublish(base: string, name: string): Promise<number> {
+  const bytes = readFileSync(path.join(ROOT, 'tests/fixtures/corpus', name))
+  const type = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+  const draft = await admin(base, '/api/admin/issues', { method: 'POST', headers: { 'content-type': type }, body: bytes })
+  await admin(base, `/api/admin/issues/${draft.id}/publish`, { method: 'POST' })
+  return draft.id
+}

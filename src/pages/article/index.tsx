@@ -3,9 +3,9 @@ import { useLoad, usePageScroll, useRouter, useShareAppMessage, useShareTimeline
 import { useEffect, useRef } from 'react'
 import ArticleBody from '../../components/ArticleBody'
 import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
-import { cardUrls } from '../../services/api'
+import { cardUrls, pictureUrl } from '../../services/api'
 import { scrollPageTo } from '../../services/page-chrome'
-import { goHome, isSinglePageMode, openIssue, switchToArticle } from '../../services/platform'
+import { goHome, isSinglePageMode, openIssue, previewPicture, switchToArticle } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
 import PageShellContainer from '../PageShellContainer'
@@ -65,7 +65,7 @@ export default function ArticlePage() {
         </View>
       ) : null}
       <OfflineBanner show={entry?.fromCache ?? false} />
-      <ArticleBody detail={detail} />
+      <ArticleBody detail={detail} pictures={{ pictureUrl: pictureUrl(API_BASE), onPreview: previewPicture }} />
       {singlePage ? null : <ArticleActionsContainer detail={detail} />}
       {singlePage ? null : (
         <View className='pad row gap'>

@@ -14,14 +14,14 @@ import { loadSettings, type Env, type NotificationConfig } from '../config'
 import { openStorage } from '../storage/open'
 import { createWechatClient } from '../wechat/client'
 import { createDbTokenCache, watchFanOut, type DeliveryCounts, type WorkerLogger } from '../notifications'
-import type { ImportResult } from '../../core/import'
+import type { DocumentImport } from '../import/media'
 import type { StoreReport } from '../services/publishing'
 import { createBackend } from '../server'
 
 export type FanOutWatch = { kind: 'nothing'; reason: string } | { kind: 'watched'; counts: DeliveryCounts; how: 'done' | 'interrupted' }
 
 export interface ImportStore {
-  store(inputs: Array<{ fileName: string; result: ImportResult }>, opts: { publish: boolean; replace: boolean }): Promise<StoreReport[]>
+  store(inputs: Array<{ fileName: string; result: DocumentImport }>, opts: { publish: boolean; replace: boolean }): Promise<StoreReport[]>
   /** Follows a just-published issue's deliveries until none is queued or `signal` aborts. */
   watchFanOut(issueId: number, onProgress: (counts: DeliveryCounts) => void, signal?: AbortSignal): Promise<FanOutWatch>
   close(): Promise<void>

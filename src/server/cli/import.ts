@@ -28,7 +28,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Issue } from '../../core/bulletin'
-import type { ImportResult } from '../../core/import'
+import type { DocumentImport } from '../import/media'
 import { importDocument } from '../import/document'
 import type { ImportStore, ImportStoreOptions } from './import-store'
 
@@ -75,7 +75,7 @@ const summary = (issue: Issue) =>
 const at = (file: string, line: number | null) => (line === null ? file : `${file}:${line}`)
 
 /** The file's import result, or why it could not be read at all (a string). */
-async function importFile(file: string, io: CliIo): Promise<ImportResult | string> {
+async function importFile(file: string, io: CliIo): Promise<DocumentImport | string> {
   let bytes: Uint8Array
   try {
     bytes = await io.readFile(file)
@@ -92,7 +92,7 @@ export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
     return 64
   }
   const issues: Issue[] = []
-  const imported: Array<{ fileName: string; result: ImportResult }> = []
+  const imported: Array<{ fileName: string; result: DocumentImport }> = []
   let failed = 0
   for (const [index, file] of options.files.entries()) {
     const result = await importFile(file, io)

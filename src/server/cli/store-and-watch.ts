@@ -4,13 +4,13 @@
  * notification fan-out on stderr. See import.ts for the command line and its exit codes.
  */
 import { setMaxListeners } from 'node:events'
-import type { ImportResult } from '../../core/import'
+import type { DocumentImport } from '../import/media'
 import type { CliIo } from './import'
 import type { ImportStore } from './import-store'
 import type { StoreProblem, StoreReport } from '../services/publishing'
 import { createFanOutDisplay, type FanOutDisplay } from './fan-out-display'
 
-type DraftInputs = Array<{ fileName: string; result: ImportResult }>
+type DraftInputs = Array<{ fileName: string; result: DocumentImport }>
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 const at = (file: string, line: number | null) => (line === null ? file : `${file}:${line}`)
 

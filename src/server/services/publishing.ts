@@ -6,13 +6,15 @@
  * and first-start seeding call this service; nothing else writes issues.
  */
 import type { ImportWarning, Issue, IssueStatus, StoredIssue } from '../../core/bulletin'
-import type { ImportProblem, ImportResult } from '../../core/import'
+import type { ImportProblem } from '../../core/import'
+import type { DocumentImport, ImportedMedia } from '../import/media'
 import type { Storage } from '../storage/storage'
 import { StorageError } from '../storage/storage'
 import type { NotificationConfig } from '../config'
 import { cancelIssueDeliveries, enqueueNewIssue } from '../notifications'
 
-export type ReadDocument = (bytes: Uint8Array, fileName: string) => Promise<ImportResult>
+/** A document → the importer's result, with the pictures of a .docx (see import/media.ts). */
+export type ReadDocument = (bytes: Uint8Array, fileName: string) => Promise<DocumentImport>
 
 /** A document's outcome when stored: the draft (or replaced issue), or why it was refused. */
 export type StoreReport =
@@ -36,10 +38,16 @@ export type StoreProblem = ImportProblem | { code: 'published-conflict'; line: n
 export interface PublishingService {
   /** The importer only: what the document would become (nothing stored). */
   readDocument: ReadDocument
-  /** Stores an imported issue as a draft (see Storage.saveDraft for replacing). */
-  storeDraft(issue: Issue, opts?: { replace?: boolean }): Promise<{ issue: StoredIssue; replaced: boolean }>
-  /** Reads and stores each document; with `publish`, publishes each stored draft (announcing it unless `announce` is false). */
-  storeDocuments(inputs: Array<{ fileName: string; result: ImportResult }>, opts?: { replace?: boolean; publish?: boolean; announce?: boolean }): Promise<StoreReport[]>
+  /**
+   * Stores an imported issue as a draft (see Storage.saveDraft for replacing), with the pictures its
+   * image blocks name, in the same transaction.
+   */
+  storeDraft(issue: Issue, opts?: { replace?: boolean; media?: ImportedMedia[] }): Promise<{ issue: StoredIssue; replaced: boolean }>
+  /**
+   * Reads and stores each document (with its pictures); with `publish`, publishes each stored draft
+   * (announcing it unless `announce` is false).
+   */
+  storeDocuments(inputs: Array<{ fileName: string; result: DocumentImport }>, opts?: { replace?: boolean; publish?: boolean; announce?: boolean }): Promise<StoreReport[]>
   /** null when there is no such issue; `changed` false when it was already published. */
   publish(id: number, opts?: { announce?: boolean }): Promise<{ issue: StoredIssue; changed: boolean } | null>
   unpublish(id: number): Promise<{ issue: StoredIssue; changed: boolean } | null>
@@ -62,8 +70,8 @@ export function createPublishingService(deps: PublishingDeps): PublishingService
   const { storage, notify } = deps
   const publicChange = () => deps.onPublicChange?.()
 
-  async function storeDraft(issue: Issue, opts: { replace?: boolean } = {}) {
-    const saved = await storage.saveDraft(issue, { replacePublished: opts.replace ?? false })
+  async function storeDraft(issue: Issue, opts: { replace?: boolean; media?: ImportedMedia[] } = {}) {
+    const saved = await storage.saveDraft(issue, { replacePublished: opts.replace ?? false, media: opts.media })
     if (saved.issue.status === 'published') publicChange()
     return saved
   }
@@ -92,7 +100,7 @@ export function createPublishingService(deps: PublishingDeps): PublishingService
           continue
         }
         try {
-          const saved = await storeDraft(result.issue, { replace: opts.replace })
+          const saved = await storeDraft(result.issue, { replace: opts.replace, media: result.media })
           let issue = saved.issue
           let publishedNow = false
           if (opts.publish && issue.status !== 'published') {

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely'
 import type { ArticleInIssue, IssueOverview, StoredIssue } from '../../core/bulletin'
 import type { Database } from './schema'
-import type { IssueCursor } from './storage'
+import type { IssueCursor, StoredMedia } from './storage'
 import { contentsOf, isoOf, isoOrNull, itemFromRow, parseHeader, storedIssueFromRows, type ContentsItemRow, type IssueRow } from './rows'
 
 export async function loadIssue(db: Kysely<Database>, id: number, includeDrafts: boolean): Promise<StoredIssue | null> {
@@ -102,4 +102,22 @@ export async function loadArticle(db: Kysely<Database>, id: number): Promise<Art
     previousId: at > 0 ? siblings[at - 1].id : null,
     nextId: at >= 0 && at + 1 < siblings.length ? siblings[at + 1].id : null,
   }
+}
+
+export async function loadMedia(db: Kysely<Database>, id: string, includeDrafts: boolean): Promise<StoredMedia | null> {
+  let query = db.selectFrom('media').select(['id', 'content_type', 'bytes', 'width', 'height']).where('id', '=', id)
+  if (!includeDrafts) {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('issue_media')
+          .innerJoin('issues', 'issues.id', 'issue_media.issue_id')
+          .select('issue_media.media_id')
+          .whereRef('issue_media.media_id', '=', 'media.id')
+          .where('issues.status', '=', 'published'),
+      ),
+    )
+  }
+  const row = await query.executeTakeFirst()
+  if (!row) return null
+  return { id: row.id, contentType: row.content_type, bytes: row.bytes, width: row.width, height: row.height }
 }

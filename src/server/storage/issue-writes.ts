@@ -1,9 +1,9 @@
 /** Writing issues: import as draft (with replacement), publish, unpublish, delete. All transactional. */
 import type { Insertable, Kysely, Transaction } from 'kysely'
-import type { Issue, StoredIssue } from '../../core/bulletin'
+import { blocksOf, type Issue, type StoredIssue } from '../../core/bulletin'
 import type { Database } from './schema'
 import { StorageError } from './errors'
-import type { Dialect, StatusChangeOptions, StorageTransaction } from './storage'
+import type { Dialect, StatusChangeOptions, StorageTransaction, StoredMedia } from './storage'
 import { headerOf, itemValuesOf, now } from './rows'
 import { loadIssue } from './issue-reads'
 import { notificationWrites } from './notifications/store'
@@ -27,8 +27,8 @@ export async function readPublishedVersion(db: Kysely<Database>): Promise<number
 }
 
 /**
- * Rows per statement. An item row binds 9 values; SQLite allows 32,766 bound variables per statement
- * and PostgreSQL 65,535, so an issue of 4,000 or 7,000 items in one INSERT failed. 500 rows (4,500
+ * Rows per statement. An item row binds 11 values; SQLite allows 32,766 bound variables per statement
+ * and PostgreSQL 65,535, so an issue of 4,000 or 7,000 items in one INSERT failed. 500 rows (5,500
  * values) stay well under both, and the transaction around them keeps the write all-or-nothing.
  */
 const ROWS_PER_STATEMENT = 500
@@ -41,14 +41,14 @@ async function insertItems(trx: Kysely<Database>, rows: Insertable<Database['ite
   for (const chunk of chunks(rows, ROWS_PER_STATEMENT)) await trx.insertInto('items').values(chunk).execute()
 }
 
-export async function saveDraft(db: Kysely<Database>, issue: Issue, replacePublished: boolean): Promise<{ issue: StoredIssue; replaced: boolean }> {
+export async function saveDraft(db: Kysely<Database>, issue: Issue, replacePublished: boolean, media: StoredMedia[] = []): Promise<{ issue: StoredIssue; replaced: boolean }> {
   try {
-    return await saveDraftOnce(db, issue, replacePublished)
+    return await saveDraftOnce(db, issue, replacePublished, media)
   } catch (error) {
     // Two imports of the same year+number at once (two editors, or several servers seeding an empty
     // database): both saw no issue and both inserted; the loser now runs again and takes the ordinary
     // path (replace the draft, or refuse to overwrite a published issue).
-    if (isUniqueViolation(error)) return saveDraftOnce(db, issue, replacePublished)
+    if (isUniqueViolation(error)) return saveDraftOnce(db, issue, replacePublished, media)
     throw error
   }
 }
@@ -58,7 +58,7 @@ function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE'
 }
 
-async function saveDraftOnce(db: Kysely<Database>, issue: Issue, replacePublished: boolean): Promise<{ issue: StoredIssue; replaced: boolean }> {
+async function saveDraftOnce(db: Kysely<Database>, issue: Issue, replacePublished: boolean, media: StoredMedia[]): Promise<{ issue: StoredIssue; replaced: boolean }> {
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('issues').selectAll().where('year', '=', issue.year).where('number', '=', issue.number).executeTakeFirst()
     if (existing?.status === 'published' && !replacePublished) {
@@ -81,6 +81,7 @@ async function saveDraftOnce(db: Kysely<Database>, issue: Issue, replacePublishe
       const values = itemValuesOf(issue).map((v) => ({ ...v, issue_id: id }))
       await insertItems(trx, values)
     }
+    await linkMedia(trx, id, issue, media)
     const stored = await loadIssue(trx, id, true)
     return { issue: stored!, replaced: existing !== undefined }
   })
@@ -135,8 +136,77 @@ export async function deleteIssue(db: Kysely<Database>, dialect: Dialect, id: nu
     const issue = await loadIssue(trx, id, true)
     if (!issue) return false
     if (opts.inTransaction) await opts.inTransaction(transactionScope(trx, dialect), issue)
+    const used = await trx.selectFrom('issue_media').select('media_id').where('issue_id', '=', id).execute()
     await trx.deleteFrom('issues').where('id', '=', id).execute()
+    await deleteUnused(
+      trx,
+      used.map((u) => u.media_id),
+    )
     if (issue.status === 'published') await bumpPublishedVersion(trx)
     return true
   })
+}
+
+/** The media ids the issue's pictures name, in reading order, each once. */
+function mediaIdsOf(issue: Issue): string[] {
+  const ids = new Set<string>()
+  for (const section of issue.sections)
+    for (const item of section.items) {
+      if (item.kind !== 'article') continue
+      for (const block of blocksOf(item)) if (block.kind === 'image' && block.mediaId !== null) ids.add(block.mediaId)
+    }
+  return [...ids]
+}
+
+/**
+ * The issue's pictures, in its transaction: each stored if absent (content-addressed, so a picture
+ * already there is the same bytes), the issue's links set to the pictures its blocks name, and the
+ * pictures it no longer uses deleted when no other issue does. A picture given but named by no block
+ * is not kept; a block naming a picture that was not given keeps its id (it is served as 404).
+ */
+async function linkMedia(trx: Kysely<Database>, issueId: number, issue: Issue, media: StoredMedia[]): Promise<void> {
+  const wanted = mediaIdsOf(issue)
+  const given = new Map(media.map((m) => [m.id, m]))
+  const before = (await trx.selectFrom('issue_media').select('media_id').where('issue_id', '=', issueId).execute()).map((r) => r.media_id)
+  const had = new Set(before)
+  const link: string[] = []
+  for (const id of wanted) {
+    const m = given.get(id)
+    if (m) {
+      await trx
+        .insertInto('media')
+        .values({
+          id: m.id,
+          content_type: m.contentType,
+          bytes: Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength),
+          width: m.width,
+          height: m.height,
+          created_at: now(),
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute()
+    } else if (!had.has(id)) {
+      // Named but not given: linked only if some issue already stored it (the same picture re-imported as text cannot carry bytes).
+      const stored = await trx.selectFrom('media').select('id').where('id', '=', id).executeTakeFirst()
+      if (!stored) continue
+    }
+    link.push(id)
+  }
+  const keep = new Set(link)
+  const dropped = before.filter((id) => !keep.has(id))
+  for (const ids of chunks(dropped, ROWS_PER_STATEMENT)) await trx.deleteFrom('issue_media').where('issue_id', '=', issueId).where('media_id', 'in', ids).execute()
+  const added = link.filter((id) => !had.has(id)).map((media_id) => ({ issue_id: issueId, media_id }))
+  for (const rows of chunks(added, ROWS_PER_STATEMENT)) await trx.insertInto('issue_media').values(rows).execute()
+  await deleteUnused(trx, dropped)
+}
+
+/** Deletes those of these pictures that no issue uses any more. */
+async function deleteUnused(trx: Kysely<Database>, ids: string[]): Promise<void> {
+  for (const some of chunks(ids, ROWS_PER_STATEMENT)) {
+    await trx
+      .deleteFrom('media')
+      .where('id', 'in', some)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('issue_media').select('issue_media.media_id').whereRef('issue_media.media_id', '=', 'media.id'))))
+      .execute()
+  }
 }

@@ -8,7 +8,7 @@ import type { Dialect, Storage } from './storage'
 import { migrationProvider } from './migrations'
 import { createNotificationStore } from './notifications/store'
 import { runMigrations } from './run-migrations'
-import { listAll, listPublished, loadArticle, loadIssue } from './issue-reads'
+import { listAll, listPublished, loadArticle, loadIssue, loadMedia } from './issue-reads'
 import { deleteIssue, readPublishedVersion, saveDraft, setStatus } from './issue-writes'
 import { addFavourite, getMember, listFavourites, memberBy, removeFavourite } from './members'
 import { publishedSearchDocuments } from './search-documents'
@@ -27,7 +27,8 @@ export function createKyselyStorage(db: Kysely<Database>, dialect: Dialect): Sto
       await runMigrations(migrator, 'database migration')
     },
     close: () => db.destroy(),
-    saveDraft: (issue, opts) => saveDraft(db, issue, opts?.replacePublished ?? false),
+    saveDraft: (issue, opts) => saveDraft(db, issue, opts?.replacePublished ?? false, opts?.media),
+    getMedia: (id, opts) => loadMedia(db, id, opts?.includeDrafts ?? false),
     getIssue: (id, opts) => loadIssue(db, id, opts?.includeDrafts ?? false),
     listPublished: (limit, after) => listPublished(db, limit, after),
     listAll: () => listAll(db),

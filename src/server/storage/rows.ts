@@ -4,7 +4,7 @@
  * strings in the bulletin's types: converted here, at the row boundary.
  */
 import type { Insertable, Selectable } from 'kysely'
-import type { Distribution, Editor, ImportWarning, Issue, Item, SectionContents, StoredIssue, StoredItem } from '../../core/bulletin'
+import type { Article, Block, Distribution, Editor, ImportWarning, Issue, Item, SectionContents, Source, StoredIssue, StoredItem, WithId } from '../../core/bulletin'
 import type { IssuesTable, ItemsTable } from './schema'
 
 export interface IssueHeader {
@@ -15,6 +15,10 @@ export interface IssueHeader {
   editor: Editor
   warnings: ImportWarning[]
   sectionNames: string[]
+  /** Only for a double issue / when printed / a special issue (absent in rows written before them). */
+  numbers?: number[]
+  totalNumber?: number
+  special?: true
 }
 
 export type IssueRow = Selectable<IssuesTable>
@@ -30,6 +34,9 @@ export function headerOf(issue: Issue): string {
     editor: issue.editor,
     warnings: issue.warnings,
     sectionNames: issue.sections.map((s) => s.name),
+    ...(issue.numbers ? { numbers: issue.numbers } : {}),
+    ...(issue.totalNumber !== undefined ? { totalNumber: issue.totalNumber } : {}),
+    ...(issue.special ? { special: true as const } : {}),
   }
   return JSON.stringify(header)
 }
@@ -56,13 +63,24 @@ function itemValues(item: Item, sectionIndex: number, position: number): ItemVal
     body: item.kind === 'article' ? JSON.stringify(item.paragraphs) : item.text,
     source_organization: item.source?.organization ?? null,
     source_author: item.source?.author ?? null,
+    source_role: item.source?.role ?? null,
+    blocks: item.kind === 'article' && item.blocks ? JSON.stringify(item.blocks) : null,
   }
 }
 
+function sourceFromRow(row: ItemRow): Source | null {
+  if (row.source_organization === null) return null
+  const source: Source = { organization: row.source_organization, author: row.source_author }
+  if (row.source_role !== null) source.role = row.source_role
+  return source
+}
+
 export function itemFromRow(row: ItemRow): StoredItem {
-  const source = row.source_organization === null ? null : { organization: row.source_organization, author: row.source_author }
+  const source = sourceFromRow(row)
   if (row.kind === 'article') {
-    return { id: row.id, kind: 'article', title: row.title ?? '', paragraphs: JSON.parse(row.body) as string[], source }
+    const article: WithId<Article> = { id: row.id, kind: 'article', title: row.title ?? '', paragraphs: JSON.parse(row.body) as string[], source }
+    if (row.blocks !== null) article.blocks = JSON.parse(row.blocks) as Block[]
+    return article
   }
   return { id: row.id, kind: 'brief', text: row.body, source }
 }
@@ -80,6 +98,9 @@ export function storedIssueFromRows(row: IssueRow, items: ItemRow[]): StoredIssu
     year: row.year,
     number: row.number,
     label: row.label,
+    ...(header.numbers ? { numbers: header.numbers } : {}),
+    ...(header.totalNumber !== undefined ? { totalNumber: header.totalNumber } : {}),
+    ...(header.special ? { special: true as const } : {}),
     publisher: header.publisher,
     permit: header.permit,
     date: row.date,

@@ -40,6 +40,27 @@ export interface ItemsTable {
   body: string
   source_organization: string | null
   source_author: string | null
+  /** The role word before the author (通讯员, 记者…), when the source printed one (migration 004). */
+  source_role: string | null
+  /** Article: JSON array of its blocks, when it holds more than plain paragraphs; otherwise NULL. */
+  blocks: string | null
+}
+
+/** A picture, content-addressed: id is the sha256 (hex) of its bytes (migration 004). */
+export interface MediaTable {
+  id: string
+  content_type: string
+  /** SQLite blob / PostgreSQL bytea: a Buffer both ways. */
+  bytes: Buffer
+  width: number | null
+  height: number | null
+  created_at: Millis
+}
+
+/** Which issue uses which picture; a picture no issue uses is deleted. */
+export interface IssueMediaTable {
+  issue_id: number
+  media_id: string
 }
 
 export interface MembersTable {
@@ -120,6 +141,8 @@ export interface NotifyAccessTokensTable {
 export interface Database {
   issues: IssuesTable
   items: ItemsTable
+  media: MediaTable
+  issue_media: IssueMediaTable
   members: MembersTable
   favourites: FavouritesTable
   counters: CountersTable

@@ -29,6 +29,15 @@ export interface IssueCursor {
   id: number
 }
 
+/** A picture stored with the issues that use it: id is the sha256 (hex) of `bytes`. */
+export interface StoredMedia {
+  id: string
+  contentType: string
+  bytes: Uint8Array
+  width: number | null
+  height: number | null
+}
+
 export interface Member {
   id: number
   openid: string | null
@@ -49,8 +58,12 @@ export interface Storage {
    * Stores an imported issue as a draft. An existing issue with the same year and number is replaced
    * (its id kept) if it is a draft; a published one only with `replacePublished`, and then it stays
    * published with the new content. Otherwise throws StorageError('published-conflict') naming it.
+   * `media` are the pictures the issue's image blocks name, stored (if absent) in the same
+   * transaction; pictures no issue uses any more are deleted.
    */
-  saveDraft(issue: Issue, opts?: { replacePublished?: boolean }): Promise<{ issue: StoredIssue; replaced: boolean }>
+  saveDraft(issue: Issue, opts?: { replacePublished?: boolean; media?: StoredMedia[] }): Promise<{ issue: StoredIssue; replaced: boolean }>
+  /** A picture some published issue uses (any issue with `includeDrafts`); null otherwise. */
+  getMedia(id: string, opts?: { includeDrafts?: boolean }): Promise<StoredMedia | null>
   /** Published issues only unless `includeDrafts`. */
   getIssue(id: number, opts?: { includeDrafts?: boolean }): Promise<StoredIssue | null>
   listPublished(limit: number, after?: IssueCursor): Promise<{ items: IssueOverview[]; next: IssueCursor | null }>

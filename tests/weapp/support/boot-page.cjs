@@ -195,6 +195,16 @@ function classesOf(node = tree, out = []) {
   return out
 }
 
+/** Every image address in the rendered tree: Taro's base.wxml binds an <image>'s src to `p4`. */
+function imagesOf(node = tree, out = []) {
+  if (Array.isArray(node)) node.forEach((n) => imagesOf(n, out))
+  else if (node && typeof node === 'object') {
+    if (typeof node.p4 === 'string' && /^(https?:)?\//.test(node.p4)) out.push(node.p4)
+    for (const key of Object.keys(node)) if (key !== 'p4') imagesOf(node[key], out)
+  }
+  return out
+}
+
 function textsOf() {
   const texts = []
   collect(tree, texts, [])
@@ -258,7 +268,19 @@ async function main() {
   }
   const pageJson = JSON.parse(require('node:fs').readFileSync(path.join(root, spec.page + '.json'), 'utf8'))
   process.stdout.write(
-    JSON.stringify({ texts: textsOf(), classes: classesOf(), storage: Object.fromEntries(storage), navigations, requests, errors, share, pageJson, subscribeCalls, toasts }) + '\n',
+    JSON.stringify({
+      texts: textsOf(),
+      classes: classesOf(),
+      images: imagesOf(),
+      storage: Object.fromEntries(storage),
+      navigations,
+      requests,
+      errors,
+      share,
+      pageJson,
+      subscribeCalls,
+      toasts,
+    }) + '\n',
   )
   process.exit(0)
 }

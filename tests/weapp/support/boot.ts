@@ -26,6 +26,8 @@ export interface BootResult {
   texts: string[]
   /** Every class attribute in the rendered tree. */
   classes: string[]
+  /** Every image address (src) in the rendered tree. */
+  images: string[]
   storage: Record<string, string>
   navigations: string[]
   requests: string[]

@@ -8,6 +8,7 @@ import type { Dialect } from '../storage'
 import { initial } from './2026-11-26-001-initial'
 import { notifications } from './2026-12-01-002-notifications'
 import { epochTimes } from './2026-12-01-003-epoch-times'
+import { blocksAndMedia } from './2026-12-08-004-blocks-and-media'
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -16,6 +17,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '2026-11-26-001-initial': initial(dialect),
         '2026-12-01-002-notifications': notifications(dialect),
         '2026-12-01-003-epoch-times': epochTimes(dialect),
+        '2026-12-08-004-blocks-and-media': blocksAndMedia(dialect),
       }
     },
   }
