@@ -4,12 +4,17 @@ import { Button, View } from '@tarojs/components'
 export default function SectionStepper({ names, current, onSelect }: { names: string[]; current: number; onSelect: (index: number) => void }) {
   return (
     <View className='pad row gap stepper'>
-      <Button className='btn grow' onClick={() => onSelect(current - 1)} disabled={current === 0 ? true : undefined}>
-        ‹ 上一栏目
-      </Button>
-      <Button className='btn grow' onClick={() => onSelect(current + 1)} disabled={current >= names.length - 1 ? true : undefined}>
-        下一栏目 ›
-      </Button>
+      {/* Shown only where they lead somewhere: a greyed-out button is hard to read. */}
+      {current > 0 ? (
+        <Button className='btn grow' onClick={() => onSelect(current - 1)}>
+          ‹ 上一栏目
+        </Button>
+      ) : null}
+      {current < names.length - 1 ? (
+        <Button className='btn grow' onClick={() => onSelect(current + 1)}>
+          下一栏目 ›
+        </Button>
+      ) : null}
     </View>
   )
 }
