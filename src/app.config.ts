@@ -6,4 +6,7 @@ export default defineAppConfig({
     navigationBarTitleText: '工会信息',
     navigationBarTextStyle: 'white',
   },
+  // 听全文: WeChat's 同声传译 plugin synthesises the speech; background audio keeps it playing with the screen off.
+  plugins: { WechatSI: { version: '0.3.5', provider: 'wx069ba97219f66d99' } },
+  requiredBackgroundModes: ['audio'],
 })

@@ -1,4 +1,5 @@
 import { Button, View } from '@tarojs/components'
+import { useState } from 'react'
 
 /**
  * Favourite, share and save-poster buttons under an article. In WeChat sharing is the mini-program's
@@ -11,6 +12,7 @@ export default function ArticleActions({
   onFavourite,
   onShare,
   onPoster,
+  compact = false,
 }: {
   favourite: boolean
   /** The poster is being made: the button says so and waits. */
@@ -19,13 +21,22 @@ export default function ArticleActions({
   onFavourite: () => void
   onShare: () => void
   onPoster: () => void
+  /** 长辈版: only 收藏 shows; share and poster wait behind 更多. */
+  compact?: boolean
 }) {
+  const [more, setMore] = useState(false)
+  const secondary = !compact || more
   return (
     <View className='pad row gap'>
       <Button className={`btn${favourite ? ' primary' : ''}`} onClick={onFavourite} aria-pressed={favourite}>
         {favourite ? '★ 已收藏' : '☆ 收藏'}
       </Button>
-      {wechatShare ? (
+      {secondary ? null : (
+        <Button className='btn' onClick={() => setMore(true)}>
+          更多
+        </Button>
+      )}
+      {!secondary ? null : wechatShare ? (
         <Button className='btn' openType='share'>
           分享给好友
         </Button>
@@ -34,9 +45,11 @@ export default function ArticleActions({
           分享
         </Button>
       )}
-      <Button className='btn' onClick={onPoster} disabled={saving ? true : undefined}>
-        {saving ? '正在生成…' : '保存海报'}
-      </Button>
+      {secondary ? (
+        <Button className='btn' onClick={onPoster} disabled={saving ? true : undefined}>
+          {saving ? '正在生成…' : '保存海报'}
+        </Button>
+      ) : null}
     </View>
   )
 }

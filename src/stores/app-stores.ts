@@ -17,6 +17,8 @@ import { createSearchStore } from './search-store'
 import { createSessionStore, deviceIdFrom, type Credential } from './session-store'
 import { createSettingsStore } from './settings-store'
 import { createConfigStore } from './config-store'
+import { createSpeechEngine } from '../services/speech'
+import { createPlayerStore } from './player-store'
 
 function build() {
   const store = createTaroStore(taroStorage)
@@ -36,8 +38,11 @@ function build() {
     token = s.token
   })
 
+  const speech = createSpeechEngine()
   return {
     api,
+    speech,
+    player: createPlayerStore(speech),
     cache,
     session,
     issueList: createIssueListStore(api, cache, 10, knownOffline),

@@ -15,8 +15,11 @@ export interface SettingsState {
   /** null: follow the system's font size. */
   textStep: number | null
   night: boolean
+  /** 长辈版; null: on by itself when the system's text is large (./system-text.ts). */
+  care: boolean | null
   setTextStep(step: number | null): void
   setNight(night: boolean): void
+  setCare(care: boolean | null): void
 }
 
 export function createSettingsStore(store: KeyValueStore) {
@@ -25,10 +28,12 @@ export function createSettingsStore(store: KeyValueStore) {
       (set) => ({
         textStep: null,
         night: false,
+        care: null,
         setTextStep: (step) => set({ textStep: step === null ? null : clampStep(step) }),
         setNight: (night) => set({ night }),
+        setCare: (care) => set({ care }),
       }),
-      { name: 'settings', storage: createJSONStorage(() => zustandStorage(store)), partialize: (s) => ({ textStep: s.textStep, night: s.night }) },
+      { name: 'settings', storage: createJSONStorage(() => zustandStorage(store)), partialize: (s) => ({ textStep: s.textStep, night: s.night, care: s.care }) },
     ),
   )
 }

@@ -5,12 +5,14 @@ import { cardUrls } from '../../services/api'
 import { isWeapp, savePoster, shareOnWeb, toast } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
+import { useCare } from '../care'
 
 /** The article's actions wired up: favourites in the store, H5 share, the poster from the card API. */
 export default function ArticleActionsContainer({ detail }: { detail: ArticleDetail }) {
   const id = detail.article.id
   const favourite = useApp('favourites', (s) => s.entries.some((e) => e.articleId === id))
   const [saving, setSaving] = useState(false)
+  const care = useCare()
 
   const onFavourite = () => {
     const added = appStores().favourites.getState().toggle(detail)
@@ -31,5 +33,15 @@ export default function ArticleActionsContainer({ detail }: { detail: ArticleDet
     }
   }
 
-  return <ArticleActions favourite={favourite} saving={saving} wechatShare={isWeapp} onFavourite={onFavourite} onShare={() => void onWebShare()} onPoster={() => void onPoster()} />
+  return (
+    <ArticleActions
+      favourite={favourite}
+      saving={saving}
+      wechatShare={isWeapp}
+      onFavourite={onFavourite}
+      onShare={() => void onWebShare()}
+      onPoster={() => void onPoster()}
+      compact={care}
+    />
+  )
 }

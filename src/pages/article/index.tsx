@@ -11,6 +11,8 @@ import { useApp } from '../../stores/hooks'
 import PageShellContainer from '../PageShellContainer'
 import ArticleActionsContainer from './ArticleActionsContainer'
 import { articleIdFromParams } from './article-id'
+import ListenContainer, { useReadingMark } from '../ListenContainer'
+import { articlePlan } from '../../core/speech/reading-plan'
 
 /** One article: large type, previous/next, favourite, share, poster; the reading position is kept. */
 export default function ArticlePage() {
@@ -20,6 +22,7 @@ export default function ArticlePage() {
   const detail = entry?.data ?? null
   const singlePage = isSinglePageMode()
   const lastSaved = useRef(0)
+  const reading = useReadingMark(id)
 
   useLoad(() => {
     if (id) void appStores().articles.getState().load(id)
@@ -65,7 +68,8 @@ export default function ArticlePage() {
         </View>
       ) : null}
       <OfflineBanner show={entry?.fromCache ?? false} />
-      <ArticleBody detail={detail} pictures={{ pictureUrl: pictureUrl(API_BASE), onPreview: previewPicture }} />
+      <ListenContainer origin={{ kind: 'article', id: detail.article.id }} plan={() => articlePlan(detail.article)} />
+      <ArticleBody detail={detail} reading={reading} pictures={{ pictureUrl: pictureUrl(API_BASE), onPreview: previewPicture }} />
       {singlePage ? null : <ArticleActionsContainer detail={detail} />}
       {singlePage ? null : (
         <View className='pad row gap'>

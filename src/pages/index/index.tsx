@@ -10,12 +10,14 @@ import { openArticle, openFavourites, openIssue, openSearch, openSettings } from
 import { articleIdFromScene } from '../../services/subscribe'
 import PageShellContainer from '../PageShellContainer'
 import SubscribeContainer from './SubscribeContainer'
+import { useCare } from '../care'
 
 /** Home: published issues, newest first; unread ones marked. */
 export default function Index() {
   const router = useRouter()
   const list = useApp('issueList', (s) => s)
   const readIds = useApp('reading', (s) => s.readIssueIds)
+  const care = useCare()
 
   useLoad(() => {
     // A poster's code may open the mini-program at home with the article in `scene`.
@@ -41,6 +43,9 @@ export default function Index() {
         </Button>
         <Button className='btn small' onClick={openSettings}>
           字号设置
+        </Button>
+        <Button className={`btn small${care ? ' primary' : ''}`} onClick={() => appStores().settings.getState().setCare(!care)} aria-pressed={care}>
+          长辈版
         </Button>
       </View>
       <OfflineBanner show={list.fromCache} />

@@ -11,6 +11,10 @@ import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
 import PageShellContainer from '../PageShellContainer'
 import { initialPage, parseId, readerTabNames } from './reader-pages'
+import ListenContainer from '../ListenContainer'
+import SectionStepper from '../../components/SectionStepper'
+import { issuePlan } from '../../core/speech/reading-plan'
+import { useCare } from '../care'
 
 /** The issue reader: one swipeable page per section, tabs to show where you are. */
 export default function IssuePage() {
@@ -19,6 +23,7 @@ export default function IssuePage() {
   const entry = useApp('issues', (s) => (id ? s.entries[id] : undefined))
   const [current, setCurrent] = useState(0)
   const issue = entry?.data ?? null
+  const care = useCare()
 
   useLoad(() => {
     if (id) void appStores().issues.getState().load(id)
@@ -69,6 +74,8 @@ export default function IssuePage() {
           <SwiperItem key={name + index}>
             <ScrollView scrollY className='reader-scroll'>
               {index === 0 ? <OfflineBanner show={entry?.fromCache ?? false} /> : null}
+              <ListenContainer origin={{ kind: 'issue', id: issue.id }} plan={() => issuePlan(issue)} />
+              {care ? <SectionStepper names={names} current={index} onSelect={setCurrent} /> : null}
               {index === 0 ? (
                 <ContentsPage issue={issue} onOpenArticle={onOpenArticle} onOpenSection={setCurrent} />
               ) : (

@@ -3,11 +3,13 @@ import { systemFontSize } from '../../services/platform'
 import { useApp } from '../../stores/hooks'
 import { effectiveStep, TEXT_SIZE_NAMES } from '../../stores/settings-store'
 import PageShellContainer from '../PageShellContainer'
+import { useCare } from '../care'
 
 /** Text size (five steps; the largest for older readers) and night mode. */
 export default function SettingsPage() {
   const settings = useApp('settings', (s) => s)
   const step = effectiveStep(settings.textStep, systemFontSize())
+  const care = useCare()
   return (
     <PageShellContainer>
       <View className='pad'>
@@ -34,6 +36,13 @@ export default function SettingsPage() {
       </View>
       <View className='pad'>
         <Text className='muted'>夜间模式用深色底、浅色字，晚上阅读不刺眼。</Text>
+      </View>
+      <View className='pad row'>
+        <Text className='h2 grow'>长辈版</Text>
+        <Switch className='care-switch' checked={care} color='#b71c1c' onChange={(e) => settings.setCare(e.detail.value)} />
+      </View>
+      <View className='pad'>
+        <Text className='muted'>长辈版字更大、按钮更大、对比更强，每篇文章顶部都有「听全文」。{settings.care === null ? '现跟随系统字体大小。' : ''}</Text>
       </View>
     </PageShellContainer>
   )

@@ -162,7 +162,62 @@ global.Page = (config) => {
 global.Component = (config) => config
 global.getApp = () => appInstance
 global.getCurrentPages = () => pages
-global.requirePlugin = () => ({})
+// WechatSI (同声传译) stand-in, by its documented textToSpeech contract: { lang, tts, content,
+// success({ retcode, origin, filename, expired_time }), fail({ retcode, msg }) }. spec.ttsFail makes
+// piece number ttsFail.at (0-based) fail with ttsFail.retcode, or with a network failure.
+const ttsCalls = []
+const audioEvents = []
+const plugins = {
+  WechatSI: {
+    textToSpeech(opts) {
+      const n = ttsCalls.length
+      ttsCalls.push({ lang: opts.lang, tts: opts.tts, content: opts.content })
+      const fail = spec.ttsFail && spec.ttsFail.at === n ? spec.ttsFail : null
+      setTimeout(() => {
+        if (fail) opts.fail?.({ retcode: fail.retcode, msg: fail.msg || 'fail' })
+        else if (opts.content.length > 420) opts.fail?.({ retcode: -20003, msg: 'content too long' })
+        else opts.success?.({ retcode: 0, origin: opts.content, filename: `https://tts.example/${n}.mp3`, expired_time: 0 })
+        touch()
+      }, 0)
+    },
+  },
+}
+global.requirePlugin = (name) => plugins[name] || {}
+// The background audio manager: records what it is handed; each audio "plays" and ends at once
+// (spec.audioPlays: how many end by themselves, so a test can stop mid-way).
+const audioListeners = { play: [], ended: [], error: [] }
+let audioEnded = 0
+const backgroundAudio = {
+  title: '',
+  epname: '',
+  singer: '',
+  playbackRate: 1,
+  _src: '',
+  get src() {
+    return this._src
+  },
+  set src(value) {
+    this._src = value
+    audioEvents.push({ src: value, title: this.title, playbackRate: this.playbackRate })
+    setTimeout(() => {
+      audioListeners.play.forEach((cb) => cb())
+      if (audioEnded < (spec.audioPlays ?? Infinity)) {
+        audioEnded++
+        setTimeout(() => audioListeners.ended.forEach((cb) => cb()), 0)
+      }
+      touch()
+    }, 0)
+  },
+  play() {},
+  pause() {},
+  stop() {},
+  onPlay: (cb) => audioListeners.play.push(cb),
+  onEnded: (cb) => audioListeners.ended.push(cb),
+  onError: (cb) => audioListeners.error.push(cb),
+  onStop() {},
+  onPause() {},
+}
+api.getBackgroundAudioManager = () => backgroundAudio
 
 /** The rendered tree: setData paths like "root.cn.[0].cn.[2].v" applied to one object. */
 const tree = {}
@@ -280,6 +335,8 @@ async function main() {
       pageJson,
       subscribeCalls,
       toasts,
+      ttsCalls,
+      audioEvents,
     }) + '\n',
   )
   process.exit(0)

@@ -20,6 +20,10 @@ export interface BootSpec {
   loginCode?: string
   subscribeAnswer?: Record<string, string>
   subscribeFail?: { errCode: number; errMsg: string }
+  /** The WechatSI stand-in fails piece `at` with `retcode`. */
+  ttsFail?: { at: number; retcode: number; msg?: string }
+  /** How many audios end by themselves (default: all). */
+  audioPlays?: number
 }
 
 export interface BootResult {
@@ -36,6 +40,8 @@ export interface BootResult {
   pageJson: Record<string, unknown>
   subscribeCalls: Array<{ tmplIds: string[] }>
   toasts: string[]
+  ttsCalls: Array<{ lang: string; tts: boolean; content: string }>
+  audioEvents: Array<{ src: string; title: string; playbackRate: number }>
   fatal?: string
 }
 

@@ -1,0 +1,258 @@
+/**
+ * 听全文 and 长辈版 in Chromium. speechSynthesis is replaced by a stub that records what it is asked
+ * to say and finishes a piece only when the test says so (window.__speech.finish()), so the order,
+ * pause/resume and the moving mark are checked without waiting on real speech.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { describeBrowser } from '../support/requirements'
+import { startServer, type RunningServer } from '../client/support/server'
+import { launchPhone, screenshot } from './browser'
+
+function stubSpeech(voices: Array<{ lang: string; name: string }>) {
+  const w = window as unknown as Record<string, unknown>
+  // A plain function: babel's class-field helpers would not exist inside the page.
+  type Utterance = { text: string; onstart?: () => void; onend?: () => void; onerror?: (e: { error: string }) => void }
+  function Utterance(this: Utterance, text: string) {
+    this.text = text
+  }
+  const state = { spoken: [] as string[], current: null as Utterance | null, queue: [] as Utterance[], paused: false, calls: [] as string[] }
+  const next = () => {
+    state.current = state.queue.shift() ?? null
+    if (state.current) {
+      state.spoken.push(state.current.text)
+      state.current.onstart?.()
+    }
+  }
+  const synth = {
+    getVoices: () => voices.map((v) => ({ ...v, voiceURI: v.name, default: true, localService: true })),
+    speak(u: Utterance) {
+      state.queue.push(u)
+      if (!state.current) next()
+    },
+    cancel() {
+      state.calls.push('cancel')
+      state.queue = []
+      const c = state.current
+      state.current = null
+      c?.onerror?.({ error: 'interrupted' })
+    },
+    pause() {
+      state.calls.push('pause')
+      state.paused = true
+    },
+    resume() {
+      state.calls.push('resume')
+      state.paused = false
+    },
+    addEventListener() {},
+    removeEventListener() {},
+    get speaking() {
+      return !!state.current
+    },
+  }
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true })
+  w.SpeechSynthesisUtterance = Utterance
+  w.__speech = {
+    state,
+    finish() {
+      const c = state.current
+      state.current = null
+      c?.onend?.()
+      if (!state.current) next()
+    },
+  }
+}
+
+const ZH = [{ lang: 'zh-CN', name: 'Stub Chinese' }]
+const spoken = (page: Page) => page.evaluate(() => (window as any).__speech.state.spoken as string[])
+const finish = (page: Page) => page.evaluate(() => (window as any).__speech.finish())
+
+/** Runs in the page: text elements whose contrast is below `min`. */
+function lowContrast(page: Page, min: number) {
+  return page.evaluate((minimum) => {
+    const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number)
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b)
+    }
+    const background = (el: Element | null): number[] => {
+      for (; el; el = el.parentElement) {
+        const c = parse(getComputedStyle(el).backgroundColor)
+        if (c.length >= 3 && (c.length < 4 || c[3] > 0.5)) return c
+      }
+      return [255, 255, 255]
+    }
+    const bad: string[] = []
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement
+      if (!el || !node.textContent?.trim() || !el.closest('.shell')) continue
+      const style = getComputedStyle(el)
+      if (el.getBoundingClientRect().width === 0 || style.visibility === 'hidden' || (el as HTMLElement).offsetParent === null) continue
+      const [l1, l2] = [lum(parse(style.color)), lum(background(el))].sort((a, b) => b - a)
+      const ratio = (l1 + 0.05) / (l2 + 0.05)
+      if (ratio < minimum) bad.push(`${node.textContent.trim().slice(0, 12)} ${ratio.toFixed(2)}`)
+    }
+    return bad
+  }, min)
+}
+
+describeBrowser('听全文 and 长辈版 in the H5 client', () => {
+  let server: RunningServer
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  let article: { title: string; paragraphs: string[] }
+  beforeAll(async () => {
+    ;({ browser, context, page } = await launchPhone())
+    server = await startServer()
+    article = (await (await fetch(server.base + '/api/articles/2')).json()).article
+  }, 90_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+  const visible = (p: Page, selector: string) => p.locator(selector).locator('visible=true')
+
+  it('reads an article in order, marks the sentence, pauses and resumes, and keeps playing on another page', async () => {
+    await page.addInitScript(stubSpeech, ZH)
+    await page.goto(server.base + '/#/pages/article/index?id=2')
+    await visible(page, '.btn').filter({ hasText: '听全文' }).first().click()
+    await visible(page, '.listen-toggle').first().waitFor()
+    expect(await spoken(page)).toEqual([article.title])
+    expect(await visible(page, '.title.reading').count()).toBe(1)
+    await finish(page)
+    const [, first] = await spoken(page)
+    expect(article.paragraphs[0].startsWith(first)).toBe(true)
+    await page.waitForFunction((text) => document.querySelector('.para .reading')?.textContent === text, first)
+    await finish(page)
+    const second = (await spoken(page))[2]
+    await page.waitForFunction((text) => document.querySelector('.para .reading')?.textContent === text, second)
+    await screenshot(page, '30-listen-article')
+
+    await visible(page, '.listen-toggle').first().click()
+    expect(await page.evaluate(() => (window as any).__speech.state.paused)).toBe(true)
+    await visible(page, '.listen-toggle').filter({ hasText: '继续' }).first().waitFor()
+    await visible(page, '.listen-toggle').first().click()
+    expect(await page.evaluate(() => (window as any).__speech.state.paused)).toBe(false)
+
+    await visible(page, '.btn').filter({ hasText: '返回首页' }).click()
+    await visible(page, '.mini-player').first().waitFor()
+    expect(await visible(page, '.mini-player').first().innerText()).toContain(article.title)
+    await screenshot(page, '31-listen-mini-bar')
+    await visible(page, '.mini-player .btn').filter({ hasText: '停止' }).click()
+    await visible(page, '.mini-player').first().waitFor({ state: 'detached' })
+  }, 60_000)
+
+  it('reads a whole issue: sections announced, articles and briefs in order, position shown', async () => {
+    const p = await context.newPage()
+    await p.addInitScript(stubSpeech, ZH)
+    await p.goto(server.base + '/#/pages/issue/index?id=1')
+    await visible(p, '.btn').filter({ hasText: '听全文' }).first().click()
+    await visible(p, '.listen-where').first().waitFor()
+    expect(await visible(p, '.listen-where').first().innerText()).toMatch(/^第 1 \/ \d+ 条 · 要情动态 · /)
+    for (let i = 0; i < 3000 && (await p.evaluate(() => !!(window as any).__speech.state.current)); i++) await finish(p)
+    const said = await spoken(p)
+    const issue = await (await fetch(server.base + '/api/issues/1')).json()
+    expect(said[0]).toBe('工会信息〔2020〕第二十期。')
+    expect(said.filter((s) => s.startsWith('栏目：'))).toEqual(issue.sections.map((s: { name: string }) => `栏目：${s.name.replace(/[〔〕]/g, '')}。`))
+    const titles = issue.sections.flatMap((s: any) => s.items.filter((i: any) => i.kind === 'article').map((i: any) => i.title))
+    const at = titles.map((t: string) => said.indexOf(t))
+    expect(at.every((n: number) => n >= 0)).toBe(true)
+    expect([...at].sort((a, b) => a - b)).toEqual(at)
+    const lastBrief = issue.sections.at(-1).items.at(-1)
+    expect(lastBrief.kind).toBe('brief')
+    expect(said.join('')).toContain(lastBrief.text.slice(0, 20))
+    await p.close()
+  }, 90_000)
+
+  it('without a Chinese voice the button says this browser cannot read aloud and offers the mini-program', async () => {
+    const p = await context.newPage()
+    await p.addInitScript(stubSpeech, [{ lang: 'en-US', name: 'English' }])
+    await p.goto(server.base + '/#/pages/article/index?id=2')
+    await visible(p, '.btn').filter({ hasText: '听全文' }).first().click()
+    await visible(p, '.listen-message').first().waitFor()
+    expect(await visible(p, '.listen-message').first().innerText()).toContain('不能朗读中文。请在微信中打开「工会信息」小程序收听')
+    expect(await spoken(p)).toEqual([])
+    await screenshot(p, '32-listen-no-voice')
+    await p.close()
+  }, 30_000)
+
+  for (const [width, height] of [
+    [390, 844],
+    [320, 568],
+  ]) {
+    it(`长辈版 at ${width}×${height}: text ≥ 20 px, spacing ≥ 1.5, taps ≥ 60 px, contrast ≥ 7:1, nothing cut off`, async () => {
+      const p = await context.newPage()
+      await p.setViewportSize({ width, height })
+      await p.goto(server.base + '/#/pages/index/index')
+      await visible(p, '.shell').first().waitFor()
+      if (!(await visible(p, '.shell.care').count())) await visible(p, '.btn').filter({ hasText: '长辈版' }).click()
+      await visible(p, '.shell.care').first().waitFor()
+      await screenshot(p, `33-care-home-${width}`)
+      for (const route of ['/#/pages/index/index', '/#/pages/article/index?id=2', '/#/pages/issue/index?id=1', '/#/pages/settings/index']) {
+        await p.goto(server.base + route)
+        await visible(p, '.shell.care').first().waitFor()
+        await p.waitForTimeout(1200)
+        const small = await visible(p, '.btn, .chip, .tab, .toc-item, .issue-card').evaluateAll((els) =>
+          els
+            .map((e) => [e.textContent?.trim().slice(0, 8), e.getBoundingClientRect()] as const)
+            .filter(([, r]) => r.height < 60 || r.width < 60)
+            .map(([t, r]) => `${t} ${r.width}×${r.height}`),
+        )
+        expect({ route, small }).toEqual({ route, small: [] })
+        const cut = await p.evaluate(() => {
+          const out: string[] = []
+          if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page ${document.documentElement.scrollWidth}`)
+          for (const el of document.querySelectorAll('.shell .btn, .shell .para, .shell .title, .shell .h2')) {
+            const r = el.getBoundingClientRect()
+            // The issue reader's other sections lie off screen beside this one, on purpose.
+            if (r.left >= window.innerWidth || r.right <= 0) continue
+            if (r.width && (r.right > window.innerWidth + 1 || r.left < -1)) out.push(`${el.textContent?.slice(0, 8)} ${r.left}–${r.right}`)
+          }
+          return out
+        })
+        expect({ route, cut }).toEqual({ route, cut: [] })
+        expect({ route, low: await lowContrast(p, 7) }).toEqual({ route, low: [] })
+        if (route.includes('article')) {
+          const para = await visible(p, '.para')
+            .first()
+            .evaluate((el) => ({
+              size: parseFloat(getComputedStyle(el).fontSize),
+              line: parseFloat(getComputedStyle(el).lineHeight),
+              gap: parseFloat(getComputedStyle(el).marginBottom),
+            }))
+          expect(para.size).toBeGreaterThanOrEqual(20)
+          expect(para.line / para.size).toBeGreaterThanOrEqual(1.5)
+          expect(para.gap).toBeGreaterThan(para.line - para.size)
+          // 听全文 at the top: before the article's title.
+          const [listenTop, titleTop] = await Promise.all([visible(p, '.listen-start').first().boundingBox(), visible(p, '.title').first().boundingBox()])
+          expect(listenTop!.y).toBeLessThan(titleTop!.y)
+          // Secondary actions behind 更多.
+          expect(await visible(p, '.btn').filter({ hasText: '保存海报' }).count()).toBe(0)
+          await visible(p, '.btn').filter({ hasText: '更多' }).click()
+          await visible(p, '.btn').filter({ hasText: '保存海报' }).waitFor()
+          await screenshot(p, `34-care-article-${width}`)
+        }
+        if (route.includes('issue')) {
+          await visible(p, '.btn').filter({ hasText: '下一栏目' }).first().click()
+          await visible(p, '.tab.on').filter({ hasText: '要情动态' }).waitFor()
+          await screenshot(p, `35-care-issue-${width}`)
+        }
+      }
+      // The largest step reaches 30 px.
+      await p.goto(server.base + '/#/pages/settings/index')
+      await visible(p, '.btn.step').filter({ hasText: '超大' }).click()
+      await p.goto(server.base + '/#/pages/article/index?id=2')
+      await visible(p, '.para').first().waitFor()
+      expect(
+        await visible(p, '.para')
+          .first()
+          .evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+      ).toBeGreaterThanOrEqual(30)
+      await screenshot(p, `36-care-article-largest-${width}`)
+      await p.evaluate(() => localStorage.clear())
+      await p.close()
+    }, 120_000)
+  }
+})
