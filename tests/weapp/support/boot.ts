@@ -76,7 +76,7 @@ export function ensureWeappBuild(): void {
   // Another suite may be rebuilding right now (the build empties dist/weapp first): wait for it.
   for (const until = Date.now() + 180_000; existsSync(lock) && Date.now() < until;) sleep(500)
   if (!existsSync(app)) {
-    throw new Error('dist/weapp is missing: run `npm run build:weapp` first (npm test builds both clients before jest)')
+    throw new Error('dist/weapp is missing: run `npm run build:weapp:test` first (npm test builds both clients before jest)')
   }
   const stale = () => Math.max(newestMtime(path.join(ROOT, 'src')), newestMtime(path.join(ROOT, 'config'))) > statSync(app).mtimeMs
   if (!stale()) return
@@ -94,7 +94,7 @@ export function ensureWeappBuild(): void {
   try {
     if (!stale()) return
     try {
-      execFileSync('npm', ['run', '--silent', 'build:weapp'], { cwd: ROOT, stdio: 'pipe', timeout: 180_000 })
+      execFileSync('npm', ['run', '--silent', 'build:weapp:test'], { cwd: ROOT, stdio: 'pipe', timeout: 180_000 })
     } catch (error) {
       const out = String((error as { stdout?: Buffer }).stdout ?? '') + String((error as { stderr?: Buffer }).stderr ?? '')
       throw new Error(`dist/weapp is older than the sources and rebuilding it failed:\n${out.slice(-3000)}`)
