@@ -22,7 +22,8 @@ function build() {
   const store = createTaroStore(taroStorage)
   const cache = createContentCache({ store })
   let token: string | null = null
-  const http = createHttpClient({ baseUrl: API_BASE, transport: taroTransport, getToken: () => token })
+  // A revoked session (401) signs in again and the request is repeated once (session is built below).
+  const http = createHttpClient({ baseUrl: API_BASE, transport: taroTransport, getToken: () => token, renewToken: (rejected) => session.getState().renew(rejected) })
   const api = createApi(http)
 
   const obtainCredential = async (): Promise<Credential> => {
