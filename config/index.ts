@@ -71,6 +71,9 @@ export default defineConfig(async (_merge, { command: _command, mode }) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // Taro leaves node_modules untranspiled, so zustand's ES2015+ syntax reached vendors.js while
+      // project.config.json says es6: false and browserslist reaches old WebViews: compile it too.
+      compile: { include: [(file: string) => /node_modules[\\/]zustand[\\/]/.test(file)] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         url: { enable: true, config: { limit: 1024 } },

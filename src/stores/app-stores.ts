@@ -8,7 +8,7 @@ import { createContentCache } from '../services/content-cache'
 import { createHttpClient } from '../services/http'
 import { createTaroStore } from '../services/storage'
 import { taroTransport } from '../services/taro-transport'
-import { isWeapp, taroStorage, watchNetwork, wechatLoginCode } from '../services/platform'
+import { isWeapp, onNeedPrivacyAuthorization, taroStorage, watchNetwork, wechatLoginCode } from '../services/platform'
 import { createArticleStore, createIssueStore } from './content-stores'
 import { createFavouritesStore } from './favourites-store'
 import { createIssueListStore } from './issue-list-store'
@@ -17,6 +17,7 @@ import { createSearchStore } from './search-store'
 import { createSessionStore, deviceIdFrom, type Credential } from './session-store'
 import { createSettingsStore } from './settings-store'
 import { createConfigStore } from './config-store'
+import { createPrivacyStore } from './privacy-store'
 
 function build() {
   const store = createTaroStore(taroStorage)
@@ -49,6 +50,7 @@ function build() {
     settings: createSettingsStore(store),
     reading: createReadingStore(store),
     config: createConfigStore(api, NEW_ISSUE_TEMPLATE_ID),
+    privacy: createPrivacyStore(onNeedPrivacyAuthorization),
   }
 }
 

@@ -1,5 +1,5 @@
 import { Button, Switch, Text, View } from '@tarojs/components'
-import { systemFontSize } from '../../services/platform'
+import { systemFontScale } from '../../services/platform'
 import { useApp } from '../../stores/hooks'
 import { effectiveStep, TEXT_SIZE_NAMES } from '../../stores/settings-store'
 import PageShellContainer from '../PageShellContainer'
@@ -7,7 +7,7 @@ import PageShellContainer from '../PageShellContainer'
 /** Text size (five steps; the largest for older readers) and night mode. */
 export default function SettingsPage() {
   const settings = useApp('settings', (s) => s)
-  const step = effectiveStep(settings.textStep, systemFontSize())
+  const step = effectiveStep(settings.textStep, systemFontScale())
   return (
     <PageShellContainer>
       <View className='pad'>
