@@ -1,10 +1,17 @@
 /** Runs boot-page.cjs (the built mini-program booted in Node) and returns what the page showed. */
 import { execFile, execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { ROOT } from '../../client/support/server'
 
 export const WEAPP = path.join(ROOT, 'dist/weapp')
+
+/**
+ * The API base the test build bakes in (package.json build:weapp:test): its origin is the request
+ * and downloadFile 合法域名 the stand-in checks every URL against, as WeChat would.
+ */
+export const TEST_API_BASE = /TARO_APP_API_BASE=(\S+)/.exec(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts['build:weapp:test'])![1]
+export const TEST_DOMAINS = [new URL(TEST_API_BASE).origin]
 
 export interface BootSpec {
   page: string
@@ -20,6 +27,22 @@ export interface BootSpec {
   loginCode?: string
   subscribeAnswer?: Record<string, string>
   subscribeFail?: { errCode: number; errMsg: string }
+  /** The request/downloadFile domain list; the test build's domain unless given. */
+  domains?: string[]
+  platform?: 'ios' | 'android'
+  /** getAppBaseInfo().fontSizeScaleFactor; from fontSizeSetting and the platform's standard unless given. */
+  fontScale?: number
+  /** Entries of the 用户隐私保护指引 ('album', 'clipboard'); ['album'] unless given. */
+  privacyDeclared?: string[]
+  /** The member agreed to the privacy guide before. */
+  privacyAgreed?: boolean
+  /** What the member answers when asked for the album: allow unless 'deny'. */
+  albumAnswer?: 'allow' | 'deny'
+  authSetting?: Record<string, boolean>
+  /** In WeChat's settings page (button open-type="openSetting") the member turns the album on. */
+  settingsAllow?: boolean
+  /** Refusals (URLs outside the domain list, barred APIs) are what the test looks at: do not reject. */
+  expectRefusals?: boolean
 }
 
 export interface BootResult {
@@ -34,18 +57,29 @@ export interface BootResult {
   pageJson: Record<string, unknown>
   subscribeCalls: Array<{ tmplIds: string[] }>
   toasts: string[]
+  /** Every wx API called, in order. */
+  calls: string[]
+  /** What WeChat would have refused. */
+  refused: string[]
+  savedImages: Array<{ bytes: number }>
+  /** APIs that asked the app's onNeedPrivacyAuthorization listener. */
+  privacyPrompts: string[]
+  authSetting: Record<string, boolean>
   fatal?: string
 }
 
 export function boot(spec: BootSpec): Promise<BootResult> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [path.join(__dirname, 'boot-page.cjs'), JSON.stringify(spec)], { cwd: ROOT, timeout: 30_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+    const full = { domains: TEST_DOMAINS, ...spec }
+    execFile(process.execPath, [path.join(__dirname, 'boot-page.cjs'), JSON.stringify(full)], { cwd: ROOT, timeout: 30_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
       const line = stdout.trim().split('\n').pop() ?? ''
       try {
         const result = JSON.parse(line) as BootResult
         if (result.fatal) return reject(new Error(`booting ${spec.page} failed: ${result.fatal}`))
         // A page that threw while rendering shows less than it should: never a pass.
         if (result.errors.length) return reject(new Error(`${spec.page} threw:\n${result.errors.join('\n')}`))
+        // What WeChat would refuse on a phone is never a pass either, unless it is what the test is about.
+        if (result.refused.length && !spec.expectRefusals) return reject(new Error(`${spec.page}: WeChat would refuse\n${result.refused.join('\n')}`))
         resolve(result)
       } catch {
         reject(new Error(`booting ${spec.page} printed no result (${error?.message ?? ''}):\n${stdout}\n${stderr}`))
