@@ -28,7 +28,7 @@ afterAll(async () => {
 
 describe('pages rendered from the compiled templates', () => {
   it('home: the published issue, its label and first titles', async () => {
-    const home = await renderPage({ page: 'pages/index/index', api: server.base })
+    const home = await renderPage({ page: 'pages/index/index', api: server.base, waitFor: '〔2020〕第二十期' })
     expect(home.text()).toContain('〔2020〕第二十期')
     expect(home.text()).toContain('广州市工青妇组织推动“三大工程”羊城行动决战决胜脱贫攻坚')
     expect(home.refused).toEqual([])
@@ -36,12 +36,12 @@ describe('pages rendered from the compiled templates', () => {
   })
 
   it('issue: masthead, contents and sections', async () => {
-    const page = await renderPage({ page: 'pages/issue/index', query: { id: String(issue.id) }, api: server.base })
+    const page = await renderPage({ page: 'pages/issue/index', query: { id: String(issue.id) }, api: server.base, waitFor: '本期导读' })
     for (const words of ['本期导读', '要情动态', '工作交流', '信息短波', article.title]) expect(page.text()).toContain(words)
   })
 
   it('article: title, source and text; a tap on ☆ 收藏 through the compiled binding favourites it', async () => {
-    const page = await renderPage({ page: 'pages/article/index', query: { id: String(article.id) }, api: server.base })
+    const page = await renderPage({ page: 'pages/article/index', query: { id: String(article.id) }, api: server.base, waitFor: '保存海报' })
     expect(page.text()).toContain(article.title)
     expect(page.text()).toContain('增城区总工会 涂冬妮')
     await page.tap('☆ 收藏')
@@ -49,7 +49,7 @@ describe('pages rendered from the compiled templates', () => {
   })
 
   it('search: results for 毕节 with the count', async () => {
-    const page = await renderPage({ page: 'pages/search/index', query: { q: encodeURIComponent('毕节') }, api: server.base })
+    const page = await renderPage({ page: 'pages/search/index', query: { q: encodeURIComponent('毕节') }, api: server.base, waitFor: '共找到' })
     expect(page.text()).toMatch(/共找到 ?\d+ ?条/)
     expect(page.text()).toContain('广州市开展“百企对口帮扶”专场招聘会助力贵州毕节贫困毕业生就业脱贫')
   })
@@ -69,7 +69,7 @@ describe('pages rendered from the compiled templates', () => {
   })
 
   it('the privacy popup renders from the template, and its open-type button releases the poster save', async () => {
-    const page = await renderPage({ page: 'pages/article/index', query: { id: String(article.id) }, api: server.base })
+    const page = await renderPage({ page: 'pages/article/index', query: { id: String(article.id) }, api: server.base, waitFor: '保存海报' })
     await page.tap('保存海报')
     expect(page.text()).toContain('用户隐私保护指引')
     await page.tap('同意并继续', { id: PRIVACY_AGREE_BUTTON_ID, openType: 'agreePrivacyAuthorization' })

@@ -20,10 +20,12 @@ afterAll(async () => {
 
 const text = (r: { texts: string[] }) => r.texts.join('')
 const article = () => ({ page: 'pages/article/index', query: { id: String(articleId) }, api: server.base })
+// The article with its actions shown: a busy machine may take a while before the first request leaves.
+const articleWithActions = () => ({ ...article(), waitFor: '保存海报' })
 
 describe('request and download domains', () => {
   it('every request and download goes to the https domain the build was given', async () => {
-    const r = await boot({ ...article(), taps: ['保存海报', '同意并继续'] })
+    const r = await boot({ ...articleWithActions(), taps: ['保存海报', '同意并继续'] })
     expect(r.requests.length).toBeGreaterThan(0)
     expect(r.refused).toEqual([])
     expect(r.requests).toContain(`DOWNLOAD /api/cards/articles/${articleId}/poster.png`)
@@ -52,11 +54,11 @@ describe('text size follows WeChat on iOS and Android alike', () => {
 
 describe('saving the poster: the privacy guide and the album permission', () => {
   it("first time: the privacy popup asks, agreeing (WeChat's own button) saves to the album", async () => {
-    const asked = await boot({ ...article(), taps: ['保存海报'] })
+    const asked = await boot({ ...articleWithActions(), taps: ['保存海报'] })
     expect(text(asked)).toContain('用户隐私保护指引')
     expect(text(asked)).toContain('同意并继续')
     expect(asked.savedImages).toEqual([])
-    const r = await boot({ ...article(), taps: ['保存海报', '同意并继续'] })
+    const r = await boot({ ...articleWithActions(), taps: ['保存海报', '同意并继续'] })
     expect(r.privacyPrompts).toEqual(['saveImageToPhotosAlbum'])
     expect(r.savedImages).toHaveLength(1)
     expect(r.savedImages[0].bytes).toBeGreaterThan(1000)
@@ -65,7 +67,7 @@ describe('saving the poster: the privacy guide and the album permission', () => 
   })
 
   it('declining the privacy guide (errno 104) says so, not that the album is off', async () => {
-    const r = await boot({ ...article(), taps: ['保存海报', '不同意'] })
+    const r = await boot({ ...articleWithActions(), taps: ['保存海报', '不同意'] })
     expect(r.savedImages).toEqual([])
     const said = r.toasts.join('\n')
     expect(said).toContain('需要先同意《用户隐私保护指引》')
@@ -73,12 +75,12 @@ describe('saving the poster: the privacy guide and the album permission', () => 
   })
 
   it('album not declared in the privacy guide (errno 112): the office is told, not the member blamed', async () => {
-    const r = await boot({ ...article(), privacyDeclared: [], taps: ['保存海报'] })
+    const r = await boot({ ...articleWithActions(), privacyDeclared: [], taps: ['保存海报'] })
     expect(r.toasts.join('\n')).toContain('隐私保护指引里还没有声明相册权限')
   })
 
   it('album refused: the member is shown the way back (open-type="openSetting"), and it works', async () => {
-    const refused = await boot({ ...article(), privacyAgreed: true, albumAnswer: 'deny', taps: ['保存海报'] })
+    const refused = await boot({ ...articleWithActions(), privacyAgreed: true, albumAnswer: 'deny', taps: ['保存海报'] })
     expect(refused.toasts.join('\n')).toContain('没有保存到相册的权限')
     expect(text(refused)).toContain('去设置：允许保存到相册')
     const back = await boot({

@@ -43,6 +43,8 @@ export interface RenderSpec {
   platform?: 'ios' | 'android'
   fontSizeSetting?: number
   scene?: number
+  /** Keep waiting until the page shows these words (up to 10 s): a busy machine may be slow to start. */
+  waitFor?: string
 }
 
 type Globals = Record<string, unknown>
@@ -112,7 +114,7 @@ export async function renderPage(spec: RenderSpec): Promise<RenderedPage> {
   const id = (loaded[spec.page] ??= simulate.load(path.join(WEAPP, spec.page), { rootPath: WEAPP, compiler: 'official' }))
   const component = simulate.render(id)
   component.attach(document.createElement('parent-wrapper'))
-  await settle(wx)
+  await settle(wx, () => !spec.waitFor || (component.dom.textContent ?? '').includes(spec.waitFor))
   return {
     text: () => component.dom.textContent ?? '',
     classes: () => [component.dom, ...component.dom.querySelectorAll<HTMLElement>('[class]')].flatMap((el) => [...el.classList].map((c) => c.replace(/^main--/, ''))),
@@ -143,12 +145,12 @@ export async function renderPage(spec: RenderSpec): Promise<RenderedPage> {
   }
 }
 
-/** Until no request is in flight and nothing happened for 300 ms (at most 10 s). */
-async function settle(wx: Standin) {
+/** Until the page shows what is awaited, no request is in flight and nothing happened for 300 ms (at most 10 s). */
+async function settle(wx: Standin, shown: () => boolean = () => true) {
   const start = Date.now()
   await new Promise((r) => setTimeout(r, 50))
   while (Date.now() - start < 10_000) {
-    if (wx.activity.pending === 0 && Date.now() - wx.activity.last > 300) return
+    if (shown() && wx.activity.pending === 0 && Date.now() - wx.activity.last > 300) return
     await new Promise((r) => setTimeout(r, 50))
   }
 }
