@@ -6,7 +6,8 @@
  *   of the same article served in the same run (the baseline: what text alone costs).
  * The H5 page shows its text from plain HTML (src/index.html) before the app's script has run;
  * "app rendered" says when the app itself took over, so that cost stays visible.
- * Needs dist/weapp and dist/h5 (npm run build:weapp && npm run build:h5).
+ * Needs dist/weapp and dist/h5 (npm run build:weapp:test, or build:weapp with TARO_APP_API_BASE and
+ * WECHAT_APPID, and npm run build:h5).
  */
 import http from 'node:http'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'

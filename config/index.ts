@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import type { Compiler } from 'webpack'
+import { weappBuildEnv, WeappEnvError } from './weapp-env'
 
 /**
  * Writes sw-assets.json: every script and stylesheet of the H5 build, so the service worker
@@ -22,12 +23,33 @@ class OfflineAssetList {
 /**
  * Taro build configuration for both targets: `--type weapp` (WeChat mini-program, dist/weapp) and
  * `--type h5` (mobile web client, dist/h5, served by the backend at /).
- * API_BASE is baked into the build: the mini-program needs an absolute https URL in production;
- * the H5 client talks to the server that serves it, so '' (same origin) is its default.
+ * API_BASE is baked into the build: the mini-program needs an absolute https URL on a registered
+ * domain and its real appid (./weapp-env.ts checks both, except in watch mode: `npm run dev:weapp`,
+ * for the simulator only); the H5 client talks to the server that serves it, so '' (same origin).
  */
-export default defineConfig(async (_merge, { command: _command, mode: _mode }) => {
+export default defineConfig(async (_merge, { command: _command, mode }) => {
   const platform = process.env.TARO_ENV ?? 'h5'
-  const apiBase = process.env.TARO_APP_API_BASE ?? (platform === 'weapp' ? 'http://127.0.0.1:8080' : '')
+  let apiBase = process.env.TARO_APP_API_BASE ?? ''
+  if (platform === 'weapp') {
+    try {
+      const weapp = weappBuildEnv(process.env, mode)
+      apiBase = weapp.apiBase
+      // Taro writes dist/weapp/project.config.json with this appid (the committed file keeps the placeholder).
+      process.env.TARO_APP_ID = weapp.appid
+      if (weapp.simulatorOnly) {
+        console.warn(
+          `\n[dev:weapp] For WeChat DevTools' simulator only: API ${apiBase}, appid ${weapp.appid}. ` +
+            'Turn off 不校验合法域名 only here; a phone needs `npm run build:weapp` (docs/deploy-weapp.md).\n',
+        )
+      }
+    } catch (error) {
+      if (error instanceof WeappEnvError) {
+        console.error(`\nbuild:weapp: ${error.message}\n`)
+        process.exit(1)
+      }
+      throw error
+    }
+  }
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'union-bulletin',
     date: '2026-11-26',
@@ -49,6 +71,9 @@ export default defineConfig(async (_merge, { command: _command, mode: _mode }) =
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // Taro leaves node_modules untranspiled, so zustand's ES2015+ syntax reached vendors.js while
+      // project.config.json says es6: false and browserslist reaches old WebViews: compile it too.
+      compile: { include: [(file: string) => /node_modules[\\/]zustand[\\/]/.test(file)] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         url: { enable: true, config: { limit: 1024 } },

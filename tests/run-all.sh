@@ -9,7 +9,7 @@ mkdir -p tests/artifacts
 echo "== lint"; npm run --silent lint
 echo "== format"; npm run --silent format:check
 echo "== typecheck"; npm run --silent typecheck
-echo "== build:weapp"; npm run --silent build:weapp > tests/artifacts/build-weapp.log 2>&1 || { tail -40 tests/artifacts/build-weapp.log; exit 1; }
+echo "== build:weapp (test configuration: package.json build:weapp:test)"; npm run --silent build:weapp:test > tests/artifacts/build-weapp.log 2>&1 || { tail -40 tests/artifacts/build-weapp.log; exit 1; }
 echo "== build:h5"; npm run --silent build:h5 > tests/artifacts/build-h5.log 2>&1 || { tail -40 tests/artifacts/build-h5.log; exit 1; }
 
 echo "== jest"

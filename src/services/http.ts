@@ -50,6 +50,12 @@ export interface HttpClientOptions {
   retries?: number
   backoffMs?: number
   sleep?: (ms: number) => Promise<void>
+  /**
+   * A request that carried this token was answered 401 (the session was revoked or the server's
+   * secret changed): sign in again and resolve to the new token, or null. The request is then sent
+   * once more with it; without this, a revoked session would be kept until it expired.
+   */
+  renewToken?: (rejected: string) => Promise<string | null>
 }
 
 export interface RequestOptions {
@@ -67,14 +73,13 @@ export interface HttpClient {
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const { baseUrl, transport, getToken = () => null, timeoutMs = 10000, retries = 2, backoffMs = 500 } = options
+  const { baseUrl, transport, getToken = () => null, timeoutMs = 10000, retries = 2, backoffMs = 500, renewToken } = options
   const sleep = options.sleep ?? defaultSleep
 
-  async function once<T>(method: TransportRequest['method'], path: string, body: unknown, options: RequestOptions): Promise<T> {
+  async function once<T>(method: TransportRequest['method'], path: string, body: unknown, options: RequestOptions, token: string | null): Promise<T> {
     const header: Record<string, string> = { accept: 'application/json' }
     if (options.fresh) header['cache-control'] = 'no-cache'
     if (body !== undefined) header['content-type'] = 'application/json'
-    const token = getToken()
     if (token) header.authorization = `Bearer ${token}`
     let response: TransportResponse
     try {
@@ -90,10 +95,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   return {
     async request<T>(method: TransportRequest['method'], path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+      let token = getToken()
+      let renewed = false
       for (let attempt = 0; ; attempt++) {
         try {
-          return await once<T>(method, path, body, options)
+          return await once<T>(method, path, body, options, token)
         } catch (error) {
+          if (error instanceof ApiError && error.status === 401 && token && renewToken && !renewed) {
+            renewed = true
+            const fresh = await renewToken(token)
+            if (!fresh || fresh === token) throw error
+            token = fresh
+            attempt--
+            continue
+          }
           const retry = error instanceof ApiError && error.retryable && attempt < retries
           if (!retry) throw error
           // Exponential backoff with jitter, so many phones on a flaky cell don't retry in step.

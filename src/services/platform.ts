@@ -5,6 +5,7 @@
 import Taro from '@tarojs/taro'
 import type { TaroStorageApi } from './storage'
 import type { SubscribeApi } from './subscribe'
+import { posterFailure, posterOutcome, type PosterOutcome } from './poster'
 
 // The only reads of the build-time platform: the bundler replaces them with a constant, and the
 // branches for the other platform drop out of the bundle.
@@ -50,21 +51,25 @@ export function registerOfflineWorker(): void {
   }
 }
 
-let fontSize: number | null | undefined
+let fontScale: number | null | undefined
 
-/** WeChat's font-size setting in px (iOS 17 standard), when the platform tells it. Read once. */
-export function systemFontSize(): number | null {
-  if (fontSize !== undefined) return fontSize
+/**
+ * WeChat's text-size scale (1 at the standard size on iOS and Android alike, whose standard px
+ * differ: 17 and 16), when the platform tells it. Read once. getAppBaseInfo replaces the deprecated
+ * getSystemInfoSync (base library 2.20.1).
+ */
+export function systemFontScale(): number | null {
+  if (fontScale !== undefined) return fontScale
   // Browsers have no such setting; skipping the call also keeps Taro's device-detection code out of
   // the H5 bundle.
-  if (!isWeapp) return (fontSize = null)
+  if (!isWeapp) return (fontScale = null)
   try {
-    const info = Taro.getSystemInfoSync() as { fontSizeSetting?: number }
-    fontSize = typeof info.fontSizeSetting === 'number' ? info.fontSizeSetting : null
+    const info = Taro.getAppBaseInfo() as { fontSizeScaleFactor?: number }
+    fontScale = typeof info.fontSizeScaleFactor === 'number' && info.fontSizeScaleFactor > 0 ? info.fontSizeScaleFactor : null
   } catch {
-    fontSize = null
+    fontScale = null
   }
-  return fontSize
+  return fontScale
 }
 
 // Navigation: pages say where to go by name; the routes and Taro's calls stay here.
@@ -109,7 +114,15 @@ export function toast(title: string, long = false): void {
 }
 
 /** H5 share: the Web Share API where the browser has it, otherwise copy the link. */
-export async function shareOnWeb(title: string, hashPath: string): Promise<'shared' | 'copied' | 'failed'> {
+export function shareOnWeb(title: string, hashPath: string): Promise<'shared' | 'copied' | 'failed'> {
+  // H5 only. The constant written out (isH5 is a variable to the bundler) drops shareInBrowser from
+  // the mini-program bundle, so setClipboardData (剪切板, an entry of its own in WeChat's privacy
+  // guide) is not in it.
+  if (process.env.TARO_ENV !== 'h5') return Promise.resolve('failed')
+  return shareInBrowser(title, hashPath)
+}
+
+async function shareInBrowser(title: string, hashPath: string): Promise<'shared' | 'copied' | 'failed'> {
   const url = `${location.origin}${location.pathname}#${hashPath}`
   const nav = navigator as Navigator & { share?: (data: { title: string; url: string }) => Promise<void> }
   if (typeof nav.share === 'function') {
@@ -128,8 +141,11 @@ export async function shareOnWeb(title: string, hashPath: string): Promise<'shar
   }
 }
 
-/** Save the poster image: to the album in WeChat, as a download in the browser. */
-export async function savePoster(imageUrl: string, fileName: string): Promise<string> {
+/**
+ * Save the poster image: to the album in WeChat, as a download in the browser. Never rejects: the
+ * outcome says what happened and what the member can do (./poster.ts).
+ */
+export async function savePoster(imageUrl: string, fileName: string): Promise<PosterOutcome> {
   if (!isWeapp) {
     const link = document.createElement('a')
     link.href = imageUrl
@@ -140,20 +156,46 @@ export async function savePoster(imageUrl: string, fileName: string): Promise<st
     link.click()
     link.remove()
     // Android browsers download the file; iOS Safari opens the image instead, where a long press saves it.
-    return '海报已保存到下载；若打开的是图片，长按图片即可保存'
+    return { kind: 'saved', message: '海报已保存到下载；若打开的是图片，长按图片即可保存' }
   }
-  const downloaded = await Taro.downloadFile({ url: imageUrl })
-  if (downloaded.statusCode !== 200) throw new Error('海报生成失败，请稍后再试')
+  let tempFilePath: string
   try {
-    await Taro.saveImageToPhotosAlbum({ filePath: downloaded.tempFilePath })
-    return '海报已保存到相册'
-  } catch (error) {
-    const msg = String((error as { errMsg?: string })?.errMsg ?? '')
-    if (/auth|deny|denied/i.test(msg)) {
-      throw new Error('没有相册权限。请点右上角「···」→「设置」，允许保存到相册后再试')
-    }
-    throw new Error('没有保存海报')
+    const downloaded = await Taro.downloadFile({ url: imageUrl })
+    if (downloaded.statusCode !== 200) return posterOutcome('download-failed')
+    tempFilePath = downloaded.tempFilePath
+  } catch {
+    return posterOutcome('download-failed')
   }
+  try {
+    // Asks for 相册（仅写入）: WeChat first asks onNeedPrivacyAuthorization (the privacy popup), then
+    // the album permission itself.
+    await Taro.saveImageToPhotosAlbum({ filePath: tempFilePath })
+    return posterOutcome('saved')
+  } catch (error) {
+    return posterFailure(error)
+  }
+}
+
+/**
+ * The privacy-guide agreement WeChat asks for before an API that needs it (base library 2.32.3):
+ * `show` gets WeChat's resolve, to call with the member's answer from the popup.
+ */
+export type PrivacyResolve = (answer: { event: 'agree'; buttonId: string } | { event: 'disagree' } | { event: 'exposureAuthorization' }) => void
+
+export function onNeedPrivacyAuthorization(show: (resolve: PrivacyResolve) => void): void {
+  if (!isWeapp) return
+  const taro = Taro as unknown as { onNeedPrivacyAuthorization?: (listener: (resolve: PrivacyResolve) => void) => void }
+  try {
+    taro.onNeedPrivacyAuthorization?.((resolve) => show(resolve))
+  } catch {
+    // older base library: WeChat shows its own prompt
+  }
+}
+
+/** Opens the 用户隐私保护指引 page WeChat keeps for this mini-program. */
+export function openPrivacyContract(): void {
+  if (!isWeapp) return
+  Taro.openPrivacyContract({ fail: () => undefined })
 }
 
 /**

@@ -17,6 +17,18 @@ export interface SubscribeApi {
   requestSubscribeMessage(options: { tmplIds: string[]; success?: (res: Record<string, string>) => void; fail?: (err: { errCode?: number; errMsg?: string }) => void }): unknown
 }
 
+const TELL_OFFICE = '请告诉工会办公室检查订阅消息模板的设置。'
+
+/** Errors of the mini-program's setup, not the member's: trying again will not help, so say what is wrong. */
+const SETUP_ERRORS: Record<number, string> = {
+  10001: `订阅消息的模板没有设置，暂时无法订阅。${TELL_OFFICE}`,
+  10004: `订阅消息的模板编号不对，暂时无法订阅。${TELL_OFFICE}`,
+  20001: `订阅消息的模板在微信里找不到（模板编号不存在，或不是一次性订阅模板），暂时无法订阅。${TELL_OFFICE}`,
+  20002: `订阅消息的模板类型不一致，暂时无法订阅。${TELL_OFFICE}`,
+  20003: `订阅消息的模板超过了一次能订阅的数量，暂时无法订阅。${TELL_OFFICE}`,
+  20005: '本小程序的订阅消息功能已被微信停用，暂时无法订阅。请告诉工会办公室到小程序后台查看原因。',
+}
+
 const TURN_ON_HINT = '如需开启：点右上角「···」→「设置」→「通知管理」，打开「接收通知」。'
 
 export function interpretSubscribe(answer: Record<string, string> | null, failure: { errCode?: number; errMsg?: string } | null, templateId: string): SubscribeOutcome {
@@ -25,6 +37,10 @@ export function interpretSubscribe(answer: Record<string, string> | null, failur
       return { result: null, ok: false, message: `您已关闭了小程序的所有订阅消息，收不到新一期提醒。${TURN_ON_HINT}` }
     }
     if (/cancel/i.test(failure.errMsg ?? '')) return { result: null, ok: false, message: '已取消订阅。' }
+    const setup = failure.errCode === undefined ? undefined : SETUP_ERRORS[failure.errCode]
+    if (setup) return { result: null, ok: false, message: setup }
+    if (failure.errCode === 10005) return { result: null, ok: false, message: '微信没能显示订阅窗口（小程序不在前台时会这样），请回到本页再点一次「订阅新一期提醒」。' }
+    if (failure.errCode === 10002 || failure.errCode === 10003) return { result: null, ok: false, message: '网络不好，订阅请求没有发出去。请检查网络后再点一次。' }
     return { result: null, ok: false, message: '订阅没有成功，请稍后再试。' }
   }
   const value = answer?.[templateId]
@@ -36,7 +52,7 @@ export function interpretSubscribe(answer: Record<string, string> | null, failur
     case 'ban':
       return { result: 'ban', ok: false, message: '这项提醒已被微信停用，暂时无法订阅。' }
     case 'filter':
-      return { result: 'filter', ok: false, message: '这项提醒被微信过滤了，暂时无法订阅，请稍后再试。' }
+      return { result: 'filter', ok: false, message: `这项提醒被微信过滤了（模板标题与本小程序的另一个模板同名），再试也不会成功。${TELL_OFFICE}` }
     default:
       return { result: null, ok: false, message: '订阅没有成功，请稍后再试。' }
   }

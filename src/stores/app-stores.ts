@@ -8,7 +8,7 @@ import { createContentCache } from '../services/content-cache'
 import { createHttpClient } from '../services/http'
 import { createTaroStore } from '../services/storage'
 import { taroTransport } from '../services/taro-transport'
-import { isWeapp, taroStorage, watchNetwork, wechatLoginCode } from '../services/platform'
+import { isWeapp, onNeedPrivacyAuthorization, taroStorage, watchNetwork, wechatLoginCode } from '../services/platform'
 import { createArticleStore, createIssueStore } from './content-stores'
 import { createFavouritesStore } from './favourites-store'
 import { createIssueListStore } from './issue-list-store'
@@ -19,12 +19,14 @@ import { createSettingsStore } from './settings-store'
 import { createConfigStore } from './config-store'
 import { createSpeechEngine } from '../services/speech'
 import { createPlayerStore } from './player-store'
+import { createPrivacyStore } from './privacy-store'
 
 function build() {
   const store = createTaroStore(taroStorage)
   const cache = createContentCache({ store })
   let token: string | null = null
-  const http = createHttpClient({ baseUrl: API_BASE, transport: taroTransport, getToken: () => token })
+  // A revoked session (401) signs in again and the request is repeated once (session is built below).
+  const http = createHttpClient({ baseUrl: API_BASE, transport: taroTransport, getToken: () => token, renewToken: (rejected) => session.getState().renew(rejected) })
   const api = createApi(http)
 
   const obtainCredential = async (): Promise<Credential> => {
@@ -53,6 +55,7 @@ function build() {
     settings: createSettingsStore(store),
     reading: createReadingStore(store),
     config: createConfigStore(api, NEW_ISSUE_TEMPLATE_ID),
+    privacy: createPrivacyStore(onNeedPrivacyAuthorization),
   }
 }
 

@@ -17,6 +17,11 @@ export interface SessionState {
   signingIn: boolean
   /** Signs in unless a valid session is kept; resolves to the token, or null if it could not. */
   ensureSignedIn(): Promise<string | null>
+  /**
+   * The server refused `rejected` (401): forget it and sign in again; resolves to the new token
+   * (or null). Callers that hit the same 401 at once share one sign-in.
+   */
+  renew(rejected: string): Promise<string | null>
   signOut(): void
 }
 
@@ -57,6 +62,11 @@ export function createSessionStore(deps: SessionDeps) {
             }
           })()
           return pending
+        },
+        renew(rejected) {
+          if (get().token !== rejected) return pending ?? Promise.resolve(get().token)
+          set({ token: null, memberId: null, expiresAt: null })
+          return get().ensureSignedIn()
         },
         signOut: () => set({ token: null, memberId: null, expiresAt: null }),
       }),

@@ -41,12 +41,13 @@ export function createSettingsStore(store: KeyValueStore) {
 export const clampStep = (step: number) => Math.max(0, Math.min(TEXT_SIZES.length - 1, Math.round(step)))
 
 /**
- * The step from WeChat's font-size setting (px; 17 is iOS's standard, larger when the member
- * enlarged text in WeChat). Unknown → the standard step.
+ * The step from WeChat's text-size scale (getAppBaseInfo().fontSizeScaleFactor: 1 at the standard
+ * size on iOS and Android alike, larger when the member enlarged text in WeChat). Unknown → the
+ * standard step.
  */
-export function stepFromSystemFontSize(fontSizeSetting: number | undefined | null): number {
-  if (!fontSizeSetting || !Number.isFinite(fontSizeSetting)) return DEFAULT_STEP
-  const scaled = (TEXT_SIZES[DEFAULT_STEP] * fontSizeSetting) / 17
+export function stepFromFontScale(scale: number | undefined | null): number {
+  if (!scale || !Number.isFinite(scale) || scale <= 0) return DEFAULT_STEP
+  const scaled = TEXT_SIZES[DEFAULT_STEP] * scale
   let best = 0
   TEXT_SIZES.forEach((size, i) => {
     if (Math.abs(size - scaled) < Math.abs(TEXT_SIZES[best] - scaled)) best = i
@@ -54,6 +55,12 @@ export function stepFromSystemFontSize(fontSizeSetting: number | undefined | nul
   return best
 }
 
-export function effectiveStep(textStep: number | null, systemFontSize: number | undefined | null): number {
-  return textStep ?? stepFromSystemFontSize(systemFontSize)
+/** The step from an iOS font-size setting in px (17 is iOS's standard; Android's is 16). */
+export function stepFromSystemFontSize(fontSizeSetting: number | undefined | null): number {
+  return fontSizeSetting ? stepFromFontScale(fontSizeSetting / 17) : DEFAULT_STEP
+}
+
+/** The member's chosen step, else the one WeChat's text-size scale gives. */
+export function effectiveStep(textStep: number | null, fontScale: number | undefined | null): number {
+  return textStep ?? stepFromFontScale(fontScale)
 }

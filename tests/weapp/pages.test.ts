@@ -94,7 +94,8 @@ describe('booted mini-program pages', () => {
 
   it("settings: text size follows WeChat's font size until chosen, and the choice applies to every page", async () => {
     const bigWechatFont = await boot({ page: 'pages/settings/index', api: server.base, fontSizeSetting: 28 })
-    expect(bigWechatFont.classes).toContain('shell ts-4')
+    // A system font this large also turns 长辈版 on by itself (issue 14): the step is what this checks.
+    expect(bigWechatFont.classes).toContain('shell ts-4 care')
     const chosen = await boot({ page: 'pages/settings/index', api: server.base, taps: ['超大'] })
     expect(JSON.parse(JSON.parse(chosen.storage.settings)).state.textStep).toBe(4)
     const smallest = await boot({ page: 'pages/settings/index', api: server.base, storage: chosen.storage, taps: ['小'] })

@@ -69,4 +69,35 @@ describe('subscribe to new issues (booted mini-program)', () => {
     expect(text).toContain('关闭了小程序的所有订阅消息')
     expect(text).toContain('通知管理')
   })
+
+  it('a revoked session (401) signs in again and the credit is still recorded', async () => {
+    const revoked = JSON.stringify(JSON.stringify({ state: { token: 'revoked-session-token', memberId: 1, expiresAt: '2099-01-01T00:00:00.000Z' }, version: 0 }))
+    const r = await boot({
+      page: 'pages/index/index',
+      api: server.base,
+      storage: { session: revoked },
+      loginCode: fake.issueLoginCode('member-revoked'),
+      subscribeAnswer: { [TEMPLATE]: 'accept' },
+      taps: ['订阅新一期提醒'],
+    })
+    expect(r.texts.join('')).toContain('订阅成功')
+    expect(r.texts.join('')).not.toContain('没能告诉服务器')
+    const token = tokenIn(r.storage)
+    expect(token).not.toBe('revoked-session-token')
+    const res = await fetch(server.base + '/api/me/subscriptions', { headers: { authorization: `Bearer ${token}` } })
+    expect(await res.json()).toMatchObject({ templateId: TEMPLATE, credits: 1 })
+  })
+
+  it('errCode 20001 (template not found) says what is wrong instead of "try later"', async () => {
+    const r = await boot({
+      page: 'pages/index/index',
+      api: server.base,
+      loginCode: fake.issueLoginCode('member-20001'),
+      subscribeFail: { errCode: 20001, errMsg: 'requestSubscribeMessage:fail No template data return, verify the template id exist' },
+      taps: ['订阅新一期提醒'],
+    })
+    const text = r.texts.join('')
+    expect(text).toContain('模板在微信里找不到')
+    expect(text).not.toContain('稍后再试')
+  })
 })

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import AlbumPermission from '../../components/AlbumPermission'
 import ArticleActions from '../../components/ArticleActions'
 import type { ArticleDetail } from '../../core/api'
 import { cardUrls } from '../../services/api'
@@ -13,6 +14,7 @@ export default function ArticleActionsContainer({ detail }: { detail: ArticleDet
   const favourite = useApp('favourites', (s) => s.entries.some((e) => e.articleId === id))
   const [saving, setSaving] = useState(false)
   const care = useCare()
+  const [albumDenied, setAlbumDenied] = useState(false)
 
   const onFavourite = () => {
     const added = appStores().favourites.getState().toggle(detail)
@@ -25,23 +27,30 @@ export default function ArticleActionsContainer({ detail }: { detail: ArticleDet
   const onPoster = async () => {
     setSaving(true)
     try {
-      toast(await savePoster(cardUrls(API_BASE).poster(id), `工会信息-${id}.png`), true)
-    } catch (error) {
-      toast((error as Error).message || '没有保存海报', true)
+      const outcome = await savePoster(cardUrls(API_BASE).poster(id), `工会信息-${id}.png`)
+      setAlbumDenied(outcome.kind === 'album-denied')
+      toast(outcome.message, true)
     } finally {
       setSaving(false)
     }
   }
+  const onSettingsClosed = (allowed: boolean) => {
+    setAlbumDenied(!allowed)
+    if (allowed) toast('已允许保存到相册，请再点一次「保存海报」', true)
+  }
 
   return (
-    <ArticleActions
-      favourite={favourite}
-      saving={saving}
-      wechatShare={isWeapp}
-      onFavourite={onFavourite}
-      onShare={() => void onWebShare()}
-      onPoster={() => void onPoster()}
-      compact={care}
-    />
+    <>
+      <ArticleActions
+        favourite={favourite}
+        saving={saving}
+        wechatShare={isWeapp}
+        onFavourite={onFavourite}
+        onShare={() => void onWebShare()}
+        onPoster={() => void onPoster()}
+        compact={care}
+      />
+      {isWeapp && albumDenied ? <AlbumPermission onOpened={onSettingsClosed} /> : null}
+    </>
   )
 }

@@ -1,5 +1,5 @@
 import { Button, Switch, Text, View } from '@tarojs/components'
-import { systemFontSize } from '../../services/platform'
+import { systemFontScale } from '../../services/platform'
 import { useApp } from '../../stores/hooks'
 import { effectiveStep, TEXT_SIZE_NAMES } from '../../stores/settings-store'
 import PageShellContainer from '../PageShellContainer'
@@ -8,7 +8,7 @@ import { useCare } from '../care'
 /** Text size (five steps; the largest for older readers) and night mode. */
 export default function SettingsPage() {
   const settings = useApp('settings', (s) => s)
-  const step = effectiveStep(settings.textStep, systemFontSize())
+  const step = effectiveStep(settings.textStep, systemFontScale())
   const care = useCare()
   return (
     <PageShellContainer>

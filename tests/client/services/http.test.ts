@@ -94,4 +94,34 @@ describe('HTTP client', () => {
     expect(server.seen.map((r) => r.cacheControl)).toEqual([undefined, 'no-cache'])
     await server.close()
   })
+  it('a 401 for a token signs in again once and repeats the request with the new token', async () => {
+    const server = await scriptedServer([json(401, { error: { code: 'unauthorized', message: 'session revoked' } }), json(200, { items: [] })])
+    let token = 'revoked'
+    const renewed: string[] = []
+    const client = createHttpClient({
+      baseUrl: server.base,
+      transport: fetchTransport,
+      getToken: () => token,
+      sleep: noSleep,
+      renewToken: async (rejected) => {
+        renewed.push(rejected)
+        return (token = 'fresh')
+      },
+    })
+    expect(await client.request('GET', '/api/me/favourites')).toEqual({ items: [] })
+    expect(renewed).toEqual(['revoked'])
+    expect(server.seen.map((r) => r.auth)).toEqual(['Bearer revoked', 'Bearer fresh'])
+    await server.close()
+  })
+
+  it('a 401 after signing in again, or without a token, is the answer', async () => {
+    const server = await scriptedServer([json(401, {}), json(401, {}), json(401, {})])
+    let token: string | null = 'old'
+    const client = createHttpClient({ baseUrl: server.base, transport: fetchTransport, getToken: () => token, sleep: noSleep, renewToken: async () => (token = 'new') })
+    await expect(client.request('GET', '/api/me/favourites')).rejects.toMatchObject({ status: 401 })
+    token = null
+    await expect(client.request('POST', '/api/auth/wechat', { code: 'x' })).rejects.toMatchObject({ status: 401 })
+    expect(server.seen.map((r) => r.auth)).toEqual(['Bearer old', 'Bearer new', undefined])
+    await server.close()
+  })
 })

@@ -50,3 +50,23 @@ describe('subscribe outcome', () => {
     expect(articleIdFromScene(undefined)).toBeNull()
   })
 })
+
+describe('subscribe errors of the setup say what is wrong', () => {
+  it.each([
+    [20001, '找不到'],
+    [20005, '停用'],
+    [10001, '没有设置'],
+  ])('errCode %s: no "try later", the office is told what to check', (errCode, words) => {
+    const outcome = interpretSubscribe(null, { errCode, errMsg: 'requestSubscribeMessage:fail' }, 'T1')
+    expect(outcome.message).toContain(words)
+    expect(outcome.message).toContain('工会办公室')
+    expect(outcome.message).not.toContain('稍后再试')
+  })
+
+  it('10005 (dialog could not show) asks for another tap; filter is not a passing state', () => {
+    expect(interpretSubscribe(null, { errCode: 10005, errMsg: 'requestSubscribeMessage:fail' }, 'T1').message).toContain('再点一次')
+    const filter = interpretSubscribe({ T1: 'filter' }, null, 'T1').message
+    expect(filter).toContain('同名')
+    expect(filter).not.toContain('稍后再试')
+  })
+})

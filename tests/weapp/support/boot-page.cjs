@@ -1,154 +1,22 @@
 /*
  * Boots the built mini-program (dist/weapp) in plain Node, the way WeChat would, and prints what one
  * page rendered. Run as a child process so each boot starts with fresh globals:
- *   node boot-page.cjs '{"page":"pages/index/index","query":{},"api":"http://127.0.0.1:PORT","storage":{},"taps":["☆ 收藏"]}'
- * Defines what a mini-program has: `wx` (request → the real backend over HTTP, storage on a Map,
- * system info, navigation recorded), App, Page, Component, getApp, getCurrentPages. Prints one JSON
- * line: { texts, storage, navigations, requests, errors }.
+ *   node boot-page.cjs '{"page":"pages/index/index","query":{},"api":"http://127.0.0.1:PORT","domains":["https://bulletin.example.cn"],"taps":["☆ 收藏"]}'
+ * Defines what a mini-program has: a strict `wx` (only the APIs listed here; request and downloadFile
+ * checked against the domain list, then served by the test server standing in for that domain;
+ * storage on a Map; iOS or Android device and font settings; the privacy-guide check with errno 104
+ * and 112; the album permission; Moments' single-page mode), App, Page, Component, getApp,
+ * getCurrentPages. Prints one JSON line (see BootResult in boot.ts).
  */
 const path = require('node:path')
 const spec = JSON.parse(process.argv[2])
 const root = path.resolve(__dirname, '../../../dist/weapp')
+const { createWx } = require('./wx-standin.cjs')
 
-const storage = new Map(Object.entries(spec.storage || {}))
-const navigations = []
-const requests = []
-const errors = []
-const subscribeCalls = []
-const toasts = []
-let pending = 0
-let lastActivity = Date.now()
-const touch = () => {
-  lastActivity = Date.now()
-}
-
-/** Answers a callback-style wx API: success + complete, or fail + complete. */
-function answer(opts, ok, result) {
-  const res = { errMsg: ok ? 'ok' : 'fail', ...result }
-  setTimeout(() => {
-    if (ok) opts?.success?.(res)
-    else opts?.fail?.(res)
-    opts?.complete?.(res)
-  }, 0)
-}
-
-const api = {
-  request(opts) {
-    const target = new URL(opts.url)
-    const url = spec.api + target.pathname + target.search // API_BASE is baked in; point it at the test server
-    const method = (opts.method || 'GET').toUpperCase()
-    const headers = { ...(opts.header || {}) }
-    let body
-    if (opts.data !== undefined && method !== 'GET') {
-      body = typeof opts.data === 'string' ? opts.data : JSON.stringify(opts.data)
-      headers['content-type'] = headers['content-type'] || 'application/json'
-    }
-    pending++
-    requests.push(method + ' ' + target.pathname + target.search)
-    const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort(), opts.timeout || 10000)
-    fetch(url, { method, headers, body, signal: controller.signal })
-      .then(async (r) => {
-        const text = await r.text()
-        let data = text
-        try {
-          data = JSON.parse(text)
-        } catch {
-          /* not JSON: the text as it came */
-        }
-        answer(opts, true, { statusCode: r.status, data, header: Object.fromEntries(r.headers) })
-      })
-      .catch((e) => answer(opts, false, { errMsg: 'request:fail ' + e.message }))
-      .finally(() => {
-        clearTimeout(timer)
-        pending--
-        touch()
-      })
-    return { abort: () => controller.abort(), onHeadersReceived() {}, offHeadersReceived() {} }
-  },
-  getStorageSync: (key) => (storage.has(key) ? JSON.parse(storage.get(key)) : ''),
-  setStorageSync: (key, value) => void storage.set(key, JSON.stringify(value)),
-  removeStorageSync: (key) => void storage.delete(key),
-  getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
-  getSystemInfoSync: () => ({
-    brand: 'node',
-    model: 'node',
-    pixelRatio: 2,
-    screenWidth: 390,
-    screenHeight: 844,
-    windowWidth: 390,
-    windowHeight: 844,
-    statusBarHeight: 20,
-    language: 'zh_CN',
-    version: '8.0.50',
-    system: 'iOS 17',
-    platform: 'ios',
-    fontSizeSetting: spec.fontSizeSetting || 17,
-    SDKVersion: '3.4.0',
-  }),
-  getLaunchOptionsSync: () => ({ path: spec.page, scene: spec.scene || 1001, query: spec.query || {} }),
-  getEnterOptionsSync: () => ({ path: spec.page, scene: spec.scene || 1001, query: spec.query || {} }),
-  login: (opts) => answer(opts, true, { code: spec.loginCode || 'no-code' }),
-  navigateTo: (opts) => {
-    navigations.push(opts.url)
-    answer(opts, true, {})
-  },
-  redirectTo: (opts) => {
-    navigations.push(opts.url)
-    answer(opts, true, {})
-  },
-  reLaunch: (opts) => {
-    navigations.push(opts.url)
-    answer(opts, true, {})
-  },
-  requestSubscribeMessage: (opts) => {
-    subscribeCalls.push({ tmplIds: opts.tmplIds, at: Date.now() })
-    if (spec.subscribeFail) answer(opts, false, spec.subscribeFail)
-    else answer(opts, true, spec.subscribeAnswer || {})
-  },
-  showToast: (opts) => {
-    toasts.push(opts.title)
-    answer(opts, true, {})
-  },
-  showModal: (opts) => {
-    toasts.push(opts.content)
-    answer(opts, true, { confirm: true })
-  },
-  canIUse: () => true,
-}
-// Other wx APIs the app calls: they succeed quietly (Taro copies only the APIs wx has, by name).
-for (const name of [
-  'setNavigationBarTitle',
-  'setNavigationBarColor',
-  'stopPullDownRefresh',
-  'pageScrollTo',
-  'getNetworkType',
-  'onNetworkStatusChange',
-  'downloadFile',
-  'saveImageToPhotosAlbum',
-  'setClipboardData',
-  'navigateBack',
-  'switchTab',
-  'showLoading',
-  'hideLoading',
-  'hideToast',
-  'getSetting',
-  'openSetting',
-  'onAppShow',
-  'onAppHide',
-  'nextTick',
-]) {
-  if (!(name in api)) api[name] = (opts) => answer(opts, true, {})
-}
-// Any other wx API the runtime touches succeeds quietly; webpackJsonp (the chunk list) can be set.
-global.wx = new Proxy(api, {
-  get: (target, key) => (key in target ? target[key] : typeof key === 'string' && key !== 'then' && key !== 'webpackJsonp' ? (opts) => answer(opts, true, {}) : undefined),
-  set: (target, key, value) => {
-    target[key] = value
-    return true
-  },
-  has: (target, key) => key in target || (typeof key === 'string' && key !== 'webpackJsonp'),
-})
+const standin = createWx(spec)
+global.wx = standin.wx
+const { storage, navigations, requests, errors, subscribeCalls, toasts, calls, refused, savedImages, privacyPrompts, authSetting } = standin.state
+const { activity, touch } = standin
 
 let appInstance = null
 const pages = []
@@ -217,7 +85,8 @@ const backgroundAudio = {
   onStop() {},
   onPause() {},
 }
-api.getBackgroundAudioManager = () => backgroundAudio
+// Registered on the strict wx before the bundle loads (Taro copies wx's keys when it starts).
+standin.wx.getBackgroundAudioManager = () => backgroundAudio
 
 /** The rendered tree: setData paths like "root.cn.[0].cn.[2].v" applied to one object. */
 const tree = {}
@@ -272,7 +141,7 @@ async function settle(maxMs = 10000) {
   while (Date.now() - start < maxMs) {
     // spec.waitFor: words that only show after retries with backoff (quiet gaps between requests).
     const waiting = spec.waitFor && !textsOf().join('').includes(spec.waitFor)
-    if (!waiting && pending === 0 && Date.now() - lastActivity > 300) return
+    if (!waiting && activity.pending === 0 && Date.now() - activity.last > 300) return
     await new Promise((r) => setTimeout(r, 50))
   }
 }
@@ -289,9 +158,17 @@ function tap(instance, text) {
   // The innermost element showing exactly the text, else the innermost one containing it.
   const match = nodes.filter((n) => shows(n) === text).pop() ?? nodes.filter((n) => shows(n).includes(text)).pop()
   if (!match) throw new Error(`nothing shows "${text}"`)
-  const id = match.sid || match.uid
-  const target = { id, dataset: {} }
-  instance.eh({ type: 'tap', timeStamp: Date.now(), target, currentTarget: target, detail: {}, touches: [], changedTouches: [] })
+  // As the template renders it: id="{{i.uid||i.sid}}" data-sid="{{i.sid}}".
+  const id = match.uid || match.sid
+  const target = { id, dataset: { sid: match.sid } }
+  const send = (type, detail = {}) => instance.eh({ type, timeStamp: Date.now(), target, currentTarget: target, detail, touches: [], changedTouches: [] })
+  // A <button open-type>: WeChat acts on the tap itself, then tells the page (p11 is Taro's slot for open-type).
+  const openType = typeof match.p11 === 'string' ? match.p11 : ''
+  const opened = openType ? standin.openTypeTap(openType, id) : { type: null, detail: {} }
+  if (opened) {
+    send('tap')
+    if (opened.type) send(opened.type, opened.detail)
+  }
   touch()
 }
 
@@ -337,6 +214,11 @@ async function main() {
       toasts,
       ttsCalls,
       audioEvents,
+      calls,
+      refused,
+      savedImages,
+      privacyPrompts,
+      authSetting,
     }) + '\n',
   )
   process.exit(0)
@@ -345,6 +227,6 @@ async function main() {
 process.on('unhandledRejection', (e) => errors.push(String(e?.stack || e)))
 process.on('uncaughtException', (e) => errors.push(String(e?.stack || e)))
 main().catch((e) => {
-  process.stdout.write(JSON.stringify({ fatal: String(e?.stack || e), texts: textsOf(), requests, errors }) + '\n')
+  process.stdout.write(JSON.stringify({ fatal: String(e?.stack || e), texts: textsOf(), requests, errors, calls, refused }) + '\n')
   process.exit(1)
 })
