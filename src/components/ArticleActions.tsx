@@ -1,4 +1,5 @@
 import { Button, View } from '@tarojs/components'
+import { asButton } from './a11y'
 
 /**
  * Favourite, share and save-poster buttons under an article. In WeChat sharing is the mini-program's
@@ -22,19 +23,19 @@ export default function ArticleActions({
 }) {
   return (
     <View className='pad row gap'>
-      <Button className={`btn${favourite ? ' primary' : ''}`} onClick={onFavourite} aria-pressed={favourite}>
+      <Button className={`btn${favourite ? ' primary' : ''}`} {...asButton(favourite)} onClick={onFavourite}>
         {favourite ? '★ 已收藏' : '☆ 收藏'}
       </Button>
       {wechatShare ? (
-        <Button className='btn' openType='share'>
+        <Button className='btn' {...asButton()} openType='share'>
           分享给好友
         </Button>
       ) : (
-        <Button className='btn' onClick={onShare}>
+        <Button className='btn' {...asButton()} onClick={onShare}>
           分享
         </Button>
       )}
-      <Button className='btn' onClick={onPoster} disabled={saving ? true : undefined}>
+      <Button className='btn' {...asButton()} aria-disabled={saving} onClick={onPoster} disabled={saving ? true : undefined}>
         {saving ? '正在生成…' : '保存海报'}
       </Button>
     </View>

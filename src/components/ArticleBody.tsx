@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { ArticleDetail } from '../core/api'
 import { formatIssueDate, plainSectionName, sourceLine } from './format'
+import { asHeading } from './a11y'
 
 /** Title, where it comes from, and the paragraphs: large type, selectable for copying. */
 export default function ArticleBody({ detail }: { detail: ArticleDetail }) {
@@ -11,7 +12,7 @@ export default function ArticleBody({ detail }: { detail: ArticleDetail }) {
         {issue.masthead} {issue.label} · {plainSectionName(section)}
       </Text>
       <View>
-        <Text className='title' userSelect selectable>
+        <Text className='title' userSelect selectable {...asHeading(1)}>
           {article.title}
         </Text>
       </View>

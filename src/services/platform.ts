@@ -5,6 +5,7 @@
 import Taro from '@tarojs/taro'
 import type { TaroStorageApi } from './storage'
 import type { SubscribeApi } from './subscribe'
+import { installKeyboardActivation } from './keyboard'
 
 // The only reads of the build-time platform: the bundler replaces them with a constant, and the
 // branches for the other platform drop out of the bundle.
@@ -43,6 +44,17 @@ export const wechatSubscribe: SubscribeApi = {
   requestSubscribeMessage: (options) => Taro.requestSubscribeMessage(options as Parameters<typeof Taro.requestSubscribeMessage>[0]),
 }
 
+/** The search box takes focus as its page opens in WeChat; in H5 that happens mid-slide and shifts the page out of view. */
+export const focusInputOnOpen = isWeapp
+
+/** H5 draws no navigation bar: pages show their own (components/TopBar.tsx). */
+export const showsOwnTopBar = isH5
+
+/** H5: Enter and Space press the focused control (./keyboard.ts). */
+export function installWebKeyboard(): void {
+  if (isH5 && typeof document !== 'undefined') installKeyboardActivation(document)
+}
+
 /** H5: keeps the app's files for opening it again without network (./offline-worker.js). */
 export function registerOfflineWorker(): void {
   if (isH5 && typeof navigator !== 'undefined' && 'serviceWorker' in navigator) {
@@ -68,9 +80,13 @@ export function systemFontSize(): number | null {
 }
 
 // Navigation: pages say where to go by name; the routes and Taro's calls stay here.
-const HOME = '/pages/index/index'
-const articleUrl = (id: number) => `/pages/article/index?id=${id}`
-const issueUrl = (id: number, section?: string) => `/pages/issue/index?id=${id}${section === undefined ? '' : `&section=${encodeURIComponent(section)}`}`
+// H5 uses path URLs (config/index.ts, router.customRoutes): /articles/2 is a link a chat app can
+// preview and the server can answer with the article itself.
+const HOME = isH5 ? '/' : '/pages/index/index'
+const articleUrl = (id: number) => (isH5 ? `/articles/${id}` : `/pages/article/index?id=${id}`)
+const sectionQuery = (section: string | undefined, sep: string) => (section === undefined ? '' : `${sep}section=${encodeURIComponent(section)}`)
+const issueUrl = (id: number, section?: string) => (isH5 ? `/issues/${id}${sectionQuery(section, '?')}` : `/pages/issue/index?id=${id}${sectionQuery(section, '&')}`)
+const pageUrl = (name: 'search' | 'favourites' | 'settings') => (isH5 ? `/${name}` : `/pages/${name}/index`)
 
 /** A new page on top; WeChat keeps at most 10, so when the stack is full this one replaces the top. */
 function open(url: string): void {
@@ -85,13 +101,19 @@ function replace(url: string): void {
 export const openArticle = (id: number) => open(articleUrl(id))
 /** The issue reader, at a section (a page index or a section name) when given. */
 export const openIssue = (id: number, section?: string) => open(issueUrl(id, section))
-export const openSearch = () => open('/pages/search/index')
-export const openFavourites = () => open('/pages/favourites/index')
-export const openSettings = () => open('/pages/settings/index')
+export const openSearch = () => open(pageUrl('search'))
+export const openFavourites = () => open(pageUrl('favourites'))
+export const openSettings = () => open(pageUrl('settings'))
 /** Home pushed on top of the current page. */
 export const openHome = () => open(HOME)
 /** Another article in place of this one. */
 export const switchToArticle = (id: number) => replace(articleUrl(id))
+
+/** The page before this one, or home when this page was opened alone (a link, a reload). */
+export function goBack(): void {
+  if (Taro.getCurrentPages().length > 1) Taro.navigateBack().catch(() => goHome())
+  else goHome()
+}
 
 /** Starts over at home, closing every page: the way back from a shared link opened alone. */
 export function goHome(): void {
@@ -108,9 +130,12 @@ export function toast(title: string, long = false): void {
   }
 }
 
-/** H5 share: the Web Share API where the browser has it, otherwise copy the link. */
+/**
+ * H5 share: the Web Share API where the browser has it, otherwise copy the link. The link keeps the
+ * `#/pages/…` form the share test pins; src/index.html moves it to the page's path on opening.
+ */
 export async function shareOnWeb(title: string, hashPath: string): Promise<'shared' | 'copied' | 'failed'> {
-  const url = `${location.origin}${location.pathname}#${hashPath}`
+  const url = `${location.origin}/#${hashPath}`
   const nav = navigator as Navigator & { share?: (data: { title: string; url: string }) => Promise<void> }
   if (typeof nav.share === 'function') {
     try {

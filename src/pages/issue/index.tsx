@@ -3,10 +3,11 @@ import { useLoad, useRouter, useShareAppMessage, useShareTimeline } from '@taroj
 import { useEffect, useState } from 'react'
 import { ContentsPage, IssueFooter, SectionPage } from '../../components/IssueSections'
 import SectionTabs from '../../components/SectionTabs'
+import TopBar from '../../components/TopBar'
 import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
 import { cardUrls } from '../../services/api'
 import { setPageTitle } from '../../services/page-chrome'
-import { isSinglePageMode, openArticle, openHome } from '../../services/platform'
+import { goBack, goHome, isSinglePageMode, openArticle, showsOwnTopBar } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
 import PageShellContainer from '../PageShellContainer'
@@ -47,22 +48,30 @@ export default function IssuePage() {
     if (!isSinglePageMode()) openArticle(articleId)
   }
 
+  const topBar = showsOwnTopBar ? <TopBar title={issue ? `${issue.masthead}${issue.label}` : '工会信息'} onBack={goBack} onHome={goHome} /> : null
   if (!id)
     return (
       <PageShellContainer>
-        <ErrorView message='链接不完整，找不到这一期。' onRetry={openHome} />
+        {topBar}
+        <ErrorView message='链接不完整，找不到这一期。' retryLabel='返回首页' onRetry={goHome} />
       </PageShellContainer>
     )
   if (!issue) {
     return (
       <PageShellContainer>
-        {entry?.status === 'error' ? <ErrorView message={entry.error ?? ''} onRetry={() => void appStores().issues.getState().load(id)} /> : <Skeleton lines={10} />}
+        {topBar}
+        {entry?.status === 'error' ? (
+          <ErrorView message={entry.error ?? ''} onRetry={() => void appStores().issues.getState().load(id)} onHome={goHome} />
+        ) : (
+          <Skeleton lines={10} />
+        )}
       </PageShellContainer>
     )
   }
   const names = readerTabNames(issue)
   return (
     <PageShellContainer>
+      {topBar}
       <SectionTabs names={names} current={current} onSelect={setCurrent} />
       <Swiper className='reader' current={current} onChange={(e) => setCurrent(e.detail.current)}>
         {names.map((name, index) => (
