@@ -37,7 +37,8 @@ export function ContentsPage({ issue, onOpenArticle, onOpenSection }: { issue: I
 }
 
 /** One section as a reader page: articles with their opening, briefs as a list. */
-export function SectionPage({ section, onOpenArticle }: { section: StoredSection; onOpenArticle: (id: number) => void }) {
+/** `markedId`: the item a search result led to, marked (and scrolled to by the page, by its element id `item-<id>`). */
+export function SectionPage({ section, markedId, onOpenArticle }: { section: StoredSection; markedId?: number | null; onOpenArticle: (id: number) => void }) {
   return (
     <View>
       <View className='section-name' {...asHeading(2)}>
@@ -58,7 +59,7 @@ export function SectionPage({ section, onOpenArticle }: { section: StoredSection
             </View>
           </View>
         ) : (
-          <View key={item.id} className='brief'>
+          <View key={item.id} id={`item-${item.id}`} className={`brief${item.id === markedId ? ' marked' : ''}`} aria-current={item.id === markedId ? 'true' : undefined}>
             <Text userSelect>△ {item.text}</Text>
             {item.source ? <Text className='muted'>（{sourceLine(item.source)}）</Text> : null}
           </View>

@@ -8,3 +8,5 @@ export const asButton = (pressed?: boolean) => ({ role: 'button', tabIndex: 0, .
 export const asLink = () => ({ role: 'link', tabIndex: 0 })
 /** A heading at `level` (1 is the page's title). */
 export const asHeading = (level: 1 | 2 | 3) => ({ role: 'heading', 'aria-level': level })
+/** A region that scrolls on its own: reachable by Tab so the keyboard can scroll it too. */
+export const asScrollRegion = (label: string) => ({ role: 'region', tabIndex: 0, 'aria-label': label })

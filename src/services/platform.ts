@@ -83,9 +83,12 @@ export function systemFontSize(): number | null {
 // H5 uses path URLs (config/index.ts, router.customRoutes): /articles/2 is a link a chat app can
 // preview and the server can answer with the article itself.
 const HOME = isH5 ? '/' : '/pages/index/index'
-const articleUrl = (id: number) => (isH5 ? `/articles/${id}` : `/pages/article/index?id=${id}`)
+const articleUrl = (id: number, q?: string) =>
+  isH5 ? `/articles/${id}${q ? `?q=${encodeURIComponent(q)}` : ''}` : `/pages/article/index?id=${id}${q ? `&q=${encodeURIComponent(q)}` : ''}`
 const sectionQuery = (section: string | undefined, sep: string) => (section === undefined ? '' : `${sep}section=${encodeURIComponent(section)}`)
-const issueUrl = (id: number, section?: string) => (isH5 ? `/issues/${id}${sectionQuery(section, '?')}` : `/pages/issue/index?id=${id}${sectionQuery(section, '&')}`)
+const issueUrl = (id: number, section?: string, item?: number) =>
+  (isH5 ? `/issues/${id}${sectionQuery(section, '?')}` : `/pages/issue/index?id=${id}${sectionQuery(section, '&')}`) +
+  (item === undefined ? '' : `${isH5 && section === undefined ? '?' : '&'}item=${item}`)
 const pageUrl = (name: 'search' | 'favourites' | 'settings') => (isH5 ? `/${name}` : `/pages/${name}/index`)
 
 /** A new page on top; WeChat keeps at most 10, so when the stack is full this one replaces the top. */
@@ -98,9 +101,10 @@ function replace(url: string): void {
   Taro.redirectTo({ url }).catch(() => undefined)
 }
 
-export const openArticle = (id: number) => open(articleUrl(id))
+/** An article; `highlight` (a search term) is marked in its text. */
+export const openArticle = (id: number, highlight?: string) => open(articleUrl(id, highlight))
 /** The issue reader, at a section (a page index or a section name) when given. */
-export const openIssue = (id: number, section?: string) => open(issueUrl(id, section))
+export const openIssue = (id: number, section?: string, item?: number) => open(issueUrl(id, section, item))
 export const openSearch = () => open(pageUrl('search'))
 export const openFavourites = () => open(pageUrl('favourites'))
 export const openSettings = () => open(pageUrl('settings'))

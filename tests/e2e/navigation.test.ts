@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { describeBrowser } from '../support/requirements'
 import { startServer, type RunningServer } from '../client/support/server'
 import { launchPhone, screenshot } from './browser'
+import { setReadingSettings } from './a11y'
 
 /** Everything the page shows lies within the screen's width, and the page is not wider than it. */
 async function contentInViewport(page: Page, selector: string) {
@@ -41,14 +42,14 @@ describeBrowser('H5 navigation, by tap and by keyboard', () => {
       await page.setViewportSize({ width, height })
       await page.goto(server.base + '/')
       await shown('.issue-card').first().waitFor()
-      // 字号设置 stays on one line.
+      // The text-size button (字号) stays on one line.
       const navHeights = await shown('.nav-row .btn').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))
       expect(Math.max(...navHeights)).toBeLessThan(50)
 
       for (const [button, title] of [
         ['搜索', '搜索'],
         ['收藏', '收藏'],
-        ['字号设置', '字号与显示'],
+        ['字号', '字号与显示'],
       ]) {
         await shown('.nav-row .btn', button).click()
         const heading = page.getByRole('heading', { level: 1, name: title }).locator('visible=true')
@@ -77,6 +78,20 @@ describeBrowser('H5 navigation, by tap and by keyboard', () => {
       expect(new URL(page.url()).pathname).toBe('/')
     }, 90_000)
   }
+
+  it('keeps the home buttons on one line at 320 px with the largest text', async () => {
+    await page.setViewportSize({ width: 320, height: 568 })
+    await page.goto(server.base + '/settings')
+    await setReadingSettings(page, { textStep: 4, night: false })
+    await page.goto(server.base + '/')
+    await shown('.issue-card').first().waitFor()
+    const boxes = await shown('.nav-row .btn').evaluateAll((els) => els.map((e) => ({ h: e.getBoundingClientRect().height, fits: e.scrollWidth <= e.clientWidth + 1 })))
+    expect(boxes.length).toBe(3)
+    for (const box of boxes) expect(box).toEqual({ h: expect.any(Number), fits: true })
+    expect(Math.max(...boxes.map((b) => b.h))).toBeLessThan(60)
+    await screenshot(page, '44-home-320-largest')
+    await setReadingSettings(page, { textStep: null, night: false })
+  }, 30_000)
 
   it('keeps old #/pages/… links working, at the page\u2019s new address', async () => {
     await page.setViewportSize({ width: 390, height: 844 })

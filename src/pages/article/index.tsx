@@ -15,6 +15,7 @@ import { useApp } from '../../stores/hooks'
 import PageShellContainer from '../PageShellContainer'
 import ArticleActionsContainer from './ArticleActionsContainer'
 import { articleIdFromParams } from './article-id'
+import { safeDecode } from '../issue/reader-pages'
 
 /** One article: large type, previous/next, favourite, share, poster; the reading position is kept. */
 export default function ArticlePage() {
@@ -26,6 +27,8 @@ export default function ArticlePage() {
   const lastSaved = useRef(0)
   const settings = useApp('settings', (s) => s)
   const [textPanel, setTextPanel] = useState(false)
+  // Opened from a search result: the term is marked in the text.
+  const searchTerm = router.params.q ? safeDecode(router.params.q) : ''
 
   useLoad(() => {
     if (id) void appStores().articles.getState().load(id)
@@ -102,7 +105,7 @@ export default function ArticlePage() {
         </View>
       ) : null}
       <OfflineBanner show={entry?.fromCache ?? false} />
-      <ArticleBody detail={detail} />
+      <ArticleBody detail={detail} highlight={searchTerm} />
       {singlePage ? null : <ArticleActionsContainer detail={detail} />}
       {singlePage ? null : (
         <View className='pad row gap'>

@@ -41,7 +41,7 @@ export default function Index() {
           收藏
         </Button>
         <Button className='btn small' {...asButton()} onClick={openSettings}>
-          字号设置
+          字号
         </Button>
       </View>
       <OfflineBanner show={list.fromCache} />

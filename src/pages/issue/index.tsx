@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { ContentsPage, IssueFooter, SectionPage } from '../../components/IssueSections'
 import SectionTabs from '../../components/SectionTabs'
 import TopBar from '../../components/TopBar'
+import { asScrollRegion } from '../../components/a11y'
 import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
 import { cardUrls } from '../../services/api'
 import { setPageTitle } from '../../services/page-chrome'
@@ -20,6 +21,8 @@ export default function IssuePage() {
   const entry = useApp('issues', (s) => (id ? s.entries[id] : undefined))
   const [current, setCurrent] = useState(0)
   const issue = entry?.data ?? null
+  // A search result's brief: marked, and its section scrolled to it.
+  const markedId = parseId(router.params.item)
 
   useLoad(() => {
     if (id) void appStores().issues.getState().load(id)
@@ -76,12 +79,12 @@ export default function IssuePage() {
       <Swiper className='reader' current={current} onChange={(e) => setCurrent(e.detail.current)}>
         {names.map((name, index) => (
           <SwiperItem key={name + index}>
-            <ScrollView scrollY className='reader-scroll'>
+            <ScrollView scrollY className='reader-scroll' {...asScrollRegion(name)} scrollIntoView={markedId && index === current ? `item-${markedId}` : undefined}>
               {index === 0 ? <OfflineBanner show={entry?.fromCache ?? false} /> : null}
               {index === 0 ? (
                 <ContentsPage issue={issue} onOpenArticle={onOpenArticle} onOpenSection={setCurrent} />
               ) : (
-                <SectionPage section={issue.sections[index - 1]} onOpenArticle={onOpenArticle} />
+                <SectionPage section={issue.sections[index - 1]} markedId={markedId} onOpenArticle={onOpenArticle} />
               )}
               {index === names.length - 1 ? <IssueFooter issue={issue} /> : null}
               <View style={{ height: '48PX' }} />

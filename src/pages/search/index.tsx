@@ -112,8 +112,8 @@ export default function SearchPage() {
           total={s.total}
           onOpen={(hit) => {
             appStores().search.getState().remember(s.query)
-            if (hit.kind === 'article') openArticle(hit.itemId)
-            else openIssue(hit.issueId, hit.section)
+            if (hit.kind === 'article') openArticle(hit.itemId, s.query.trim())
+            else openIssue(hit.issueId, hit.section, hit.itemId)
           }}
         />
       ) : null}

@@ -24,7 +24,8 @@ const date = (iso: string) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso
 }
-const LINK = 'color:#b71c1c;display:inline-block;min-height:44px;line-height:44px;margin-right:20px'
+// Links take the text's colour (the boot script may switch it to night mode), underlined.
+const LINK = 'color:inherit;text-decoration:underline;display:inline-block;min-height:44px;line-height:44px;margin-right:20px'
 const homeLink = `<a href="/" style="${LINK}">返回首页</a>`
 
 function articleBody({ article, issue, section }: ArticleDetail): string {
