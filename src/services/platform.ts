@@ -91,13 +91,23 @@ const issueUrl = (id: number, section?: string, item?: number) =>
   (item === undefined ? '' : `${isH5 && section === undefined ? '?' : '&'}item=${item}`)
 const pageUrl = (name: 'search' | 'favourites' | 'settings') => (isH5 ? `/${name}` : `/pages/${name}/index`)
 
+/**
+ * H5: a focused box (the search input) left in the page sliding out makes the browser scroll the
+ * sliding pages to keep it in view, and the new page ends up off screen. Let go of it first.
+ */
+function leaveFocus(): void {
+  if (isH5 && typeof document !== 'undefined') (document.activeElement as HTMLElement | null)?.blur?.()
+}
+
 /** A new page on top; WeChat keeps at most 10, so when the stack is full this one replaces the top. */
 function open(url: string): void {
+  leaveFocus()
   Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }).catch(() => undefined))
 }
 
 /** Replaces the current page (previous/next article: Back still leads to where reading began). */
 function replace(url: string): void {
+  leaveFocus()
   Taro.redirectTo({ url }).catch(() => undefined)
 }
 

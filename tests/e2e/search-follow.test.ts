@@ -50,6 +50,17 @@ describeBrowser('H5 search results, followed', () => {
       return !!box && box.top >= 0 && box.bottom <= innerHeight
     })
     await screenshot(page, '70-search-brief-marked')
+    // Still there once the page stands still: the section, not the page, scrolled (no blank screen).
+    // (The visual viewport too: a phone pans it sideways when the document is wider than the screen.)
+    const box = (await brief.boundingBox())!
+    const pan = await page.evaluate(() => ({ x: visualViewport!.offsetLeft, wider: document.documentElement.scrollWidth > innerWidth }))
+    expect({ left: box.x >= 0, right: box.x + box.width <= 391, top: box.y >= 0, bottom: box.y + box.height <= 844, pan }).toEqual({
+      left: true,
+      right: true,
+      top: true,
+      bottom: true,
+      pan: { x: 0, wider: false },
+    })
   }, 30_000)
 
   it('opens an article with the search term marked', async () => {

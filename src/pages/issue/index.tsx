@@ -7,7 +7,7 @@ import TopBar from '../../components/TopBar'
 import { asScrollRegion } from '../../components/a11y'
 import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
 import { cardUrls } from '../../services/api'
-import { setPageTitle } from '../../services/page-chrome'
+import { offsetInScrollView, setPageTitle } from '../../services/page-chrome'
 import { goBack, goHome, isSinglePageMode, openArticle, showsOwnTopBar } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
@@ -23,6 +23,7 @@ export default function IssuePage() {
   const issue = entry?.data ?? null
   // A search result's brief: marked, and its section scrolled to it.
   const markedId = parseId(router.params.item)
+  const [markedTop, setMarkedTop] = useState<number | null>(null)
 
   useLoad(() => {
     if (id) void appStores().issues.getState().load(id)
@@ -30,7 +31,9 @@ export default function IssuePage() {
   useEffect(() => {
     if (!issue) return
     appStores().reading.getState().markIssueRead(issue.id)
-    setCurrent(initialPage(issue, router.params.section))
+    const page = initialPage(issue, router.params.section)
+    setCurrent(page)
+    if (markedId) void offsetInScrollView(`reader-page-${page}`, `item-${markedId}`).then(setMarkedTop)
     setPageTitle(`工会信息 ${issue.label}`)
     // Once per issue opened: a refresh of the same issue keeps the page the member is on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -79,7 +82,13 @@ export default function IssuePage() {
       <Swiper className='reader' current={current} onChange={(e) => setCurrent(e.detail.current)}>
         {names.map((name, index) => (
           <SwiperItem key={name + index}>
-            <ScrollView scrollY className='reader-scroll' {...asScrollRegion(name)} scrollIntoView={markedId && index === current ? `item-${markedId}` : undefined}>
+            <ScrollView
+              id={`reader-page-${index}`}
+              scrollY
+              className='reader-scroll'
+              {...asScrollRegion(name)}
+              scrollTop={markedTop !== null && index === initialPage(issue, router.params.section) ? markedTop : undefined}
+            >
               {index === 0 ? <OfflineBanner show={entry?.fromCache ?? false} /> : null}
               {index === 0 ? (
                 <ContentsPage issue={issue} onOpenArticle={onOpenArticle} onOpenSection={setCurrent} />
