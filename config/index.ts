@@ -86,7 +86,20 @@ export default defineConfig(async (_merge, { command: _command, mode }) => {
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'chunk/[name].[contenthash:8].js' },
       miniCssExtractPluginOption: { filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
       staticDirectory: 'static',
-      router: { mode: 'hash' },
+      // Path URLs a chat app can preview and the server can answer with the page itself
+      // (src/server/http/page-html.ts). The `:id` is a route parameter: Taro hands it to the page as
+      // router.params.id, as `?id=` did. Old `#/pages/…` links are moved over by src/index.html.
+      router: {
+        mode: 'browser',
+        customRoutes: {
+          '/pages/index/index': '/',
+          '/pages/issue/index': '/issues/:id',
+          '/pages/article/index': '/articles/:id',
+          '/pages/search/index': '/search',
+          '/pages/favourites/index': '/favourites',
+          '/pages/settings/index': '/settings',
+        },
+      },
       esnextModules: [],
       // Taro splits only initial chunks, so every lazily loaded page carried its own copy of the
       // H5 components (~240 KB each). Split async chunks too: shared code loads once.

@@ -1,12 +1,13 @@
 import { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { appStores } from './stores/app-stores'
-import { isSinglePageMode, registerOfflineWorker } from './services/platform'
+import { installWebKeyboard, isSinglePageMode, registerOfflineWorker } from './services/platform'
 import './app.css'
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     registerOfflineWorker()
+    installWebKeyboard()
     // Single-page mode (opened from Moments) allows no login; everything else signs in quietly
     // and brings favourites from other devices.
     if (isSinglePageMode()) return

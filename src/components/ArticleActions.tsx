@@ -1,5 +1,6 @@
 import { Button, View } from '@tarojs/components'
 import { useState } from 'react'
+import { asButton } from './a11y'
 
 /**
  * Favourite, share and save-poster buttons under an article. In WeChat sharing is the mini-program's
@@ -28,25 +29,25 @@ export default function ArticleActions({
   const secondary = !compact || more
   return (
     <View className='pad row gap'>
-      <Button className={`btn${favourite ? ' primary' : ''}`} onClick={onFavourite} aria-pressed={favourite}>
+      <Button className={`btn${favourite ? ' primary' : ''}`} {...asButton(favourite)} onClick={onFavourite}>
         {favourite ? '★ 已收藏' : '☆ 收藏'}
       </Button>
       {secondary ? null : (
-        <Button className='btn' onClick={() => setMore(true)}>
+        <Button className='btn' {...asButton()} onClick={() => setMore(true)}>
           更多
         </Button>
       )}
       {!secondary ? null : wechatShare ? (
-        <Button className='btn' openType='share'>
+        <Button className='btn' {...asButton()} openType='share'>
           分享给好友
         </Button>
       ) : (
-        <Button className='btn' onClick={onShare}>
+        <Button className='btn' {...asButton()} onClick={onShare}>
           分享
         </Button>
       )}
       {secondary ? (
-        <Button className='btn' onClick={onPoster} disabled={saving ? true : undefined}>
+        <Button className='btn' {...asButton()} aria-disabled={saving} onClick={onPoster} disabled={saving ? true : undefined}>
           {saving ? '正在生成…' : '保存海报'}
         </Button>
       ) : null}

@@ -2,9 +2,26 @@ import { Text, View } from '@tarojs/components'
 import type { ArticleDetail } from '../core/api'
 import { formatIssueDate, plainSectionName, sourceLine } from './format'
 import ArticleBlocks, { type ArticleBlocksProps } from './ArticleBlocks'
+import { asHeading } from './a11y'
+import Highlighted from './Highlighted'
+import { termRanges } from './highlight-runs'
 
-/** Title, where it comes from, and the paragraphs: large type, selectable for copying. */
-export default function ArticleBody({ detail, pictures, reading }: { detail: ArticleDetail; pictures?: Omit<ArticleBlocksProps, 'blocks'>; reading?: ReadingMark | null }) {
+/**
+ * Title, where it comes from, and the text: large type, selectable for copying. Articles with blocks
+ * (tables, pictures, sub-headings) are drawn by ArticleBlocks; `highlight` (the search term) and
+ * `reading` (the sentence 听全文 is at) are marked in the paragraphs.
+ */
+export default function ArticleBody({
+  detail,
+  pictures,
+  reading,
+  highlight = '',
+}: {
+  detail: ArticleDetail
+  pictures?: Omit<ArticleBlocksProps, 'blocks'>
+  reading?: ReadingMark | null
+  highlight?: string
+}) {
   const { article, issue, section } = detail
   return (
     <View className='article'>
@@ -12,7 +29,7 @@ export default function ArticleBody({ detail, pictures, reading }: { detail: Art
         {issue.masthead} {issue.label} · {plainSectionName(section)}
       </Text>
       <View>
-        <Text className={`title${reading?.paragraph === -1 ? ' reading' : ''}`} userSelect selectable>
+        <Text className={`title${reading?.paragraph === -1 ? ' reading' : ''}`} userSelect selectable {...asHeading(1)}>
           {article.title}
         </Text>
       </View>
@@ -23,11 +40,21 @@ export default function ArticleBody({ detail, pictures, reading }: { detail: Art
         </Text>
       </View>
       {article.blocks && pictures ? <ArticleBlocks blocks={article.blocks} {...pictures} /> : null}
-      {(article.blocks && pictures ? [] : article.paragraphs).map((p, i) => (
-        <Text key={i} className='para' userSelect selectable>
-          {reading?.paragraph === i ? <Marked text={p} mark={reading} /> : p}
-        </Text>
-      ))}
+      {(article.blocks && pictures ? [] : article.paragraphs).map((p, i) =>
+        reading?.paragraph === i ? (
+          <Text key={i} className='para' userSelect selectable>
+            <Marked text={p} mark={reading} />
+          </Text>
+        ) : highlight && p.includes(highlight) ? (
+          <View key={i} className='para'>
+            <Highlighted text={p} ranges={termRanges(p, highlight)} />
+          </View>
+        ) : (
+          <Text key={i} className='para' userSelect selectable>
+            {p}
+          </Text>
+        ),
+      )}
     </View>
   )
 }

@@ -1,13 +1,16 @@
 import { Text, View } from '@tarojs/components'
 import type { IssueSummary } from '../core/api'
+import { asHeading, asLink } from './a11y'
 import { firstTitles, formatIssueDate } from './format'
 
 /** One issue in the home list: label, date, its first titles; marked while unread. */
 export default function IssueCard({ issue, unread, onOpen }: { issue: IssueSummary; unread: boolean; onOpen: (id: number) => void }) {
   return (
-    <View className='card issue-card' onClick={() => onOpen(issue.id)} hoverClass='none'>
+    <View className='card issue-card' {...asLink()} onClick={() => onOpen(issue.id)} hoverClass='none'>
       <View className='row'>
-        <Text className='h2 accent'>{issue.label}</Text>
+        <Text className='h2 accent' {...asHeading(2)}>
+          {issue.label}
+        </Text>
         {unread ? <Text className='new-mark'>未读</Text> : null}
       </View>
       <Text className='muted'>{formatIssueDate(issue.date)}</Text>

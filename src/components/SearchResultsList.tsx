@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { SearchHit } from '../core/api'
 import { formatIssueDate, plainSectionName } from './format'
 import Highlighted from './Highlighted'
+import { asHeading, asLink } from './a11y'
 
 /** Search results with the matched words marked; tap opens the article (or the brief's section). */
 export default function SearchResultsList({ hits, total, onOpen }: { hits: SearchHit[]; total: number; onOpen: (hit: SearchHit) => void }) {
@@ -17,8 +18,8 @@ export default function SearchResultsList({ hits, total, onOpen }: { hits: Searc
         <Text className='muted'>共找到 {total} 条</Text>
       </View>
       {hits.map((hit) => (
-        <View key={`${hit.kind}-${hit.itemId}`} className='card' onClick={() => onOpen(hit)}>
-          <View>
+        <View key={`${hit.kind}-${hit.itemId}`} className='card' {...asLink()} onClick={() => onOpen(hit)}>
+          <View {...asHeading(2)}>
             <Highlighted className='h2' text={hit.title} ranges={hit.titleRanges} />
           </View>
           <View>

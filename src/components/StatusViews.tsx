@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import { asButton, asHeading } from './a11y'
 
 /** Shown when what is on screen came from the device, not the server. */
 export function OfflineBanner({ show }: { show: boolean }) {
@@ -11,13 +12,20 @@ export function OfflineBanner({ show }: { show: boolean }) {
 }
 
 /** Never a blank page: what went wrong, in words, and a way to try again. */
-export function ErrorView({ message, onRetry }: { message: string; onRetry: () => void }) {
+export function ErrorView({ message, onRetry, retryLabel = '重新加载', onHome }: { message: string; onRetry: () => void; retryLabel?: string; onHome?: () => void }) {
   return (
-    <View className='error'>
-      <Text className='error-text'>{message}</Text>
-      <Button className='btn primary' onClick={onRetry}>
-        重新加载
+    <View className='error' role='alert'>
+      <Text className='error-text' {...asHeading(2)}>
+        {message}
+      </Text>
+      <Button className='btn primary' {...asButton()} onClick={onRetry}>
+        {retryLabel}
       </Button>
+      {onHome ? (
+        <Button className='btn' style={{ marginTop: '12PX' }} {...asButton()} onClick={onHome}>
+          返回首页
+        </Button>
+      ) : null}
     </View>
   )
 }

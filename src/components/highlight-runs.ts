@@ -1,3 +1,11 @@
+/** Where `term` occurs in `text` (literally), as [start, end) ranges: the search term in an opened article. */
+export function termRanges(text: string, term: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  if (!term) return ranges
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) ranges.push([at, at + term.length])
+  return ranges
+}
+
 /** Splits text into plain and highlighted runs from [start, end) ranges (overlaps merged). */
 export function highlightRuns(text: string, ranges: Array<[number, number]>): Array<{ text: string; hit: boolean }> {
   const sorted = ranges

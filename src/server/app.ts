@@ -24,6 +24,7 @@ import { mediaRoutes } from './routes/media'
 import { notificationRoutes } from './routes/notifications'
 import type { RouteDeps } from './routes/deps'
 import { installStaticClient } from './http/static-client'
+import { installPageHtml } from './http/page-html'
 import { refuseUnsafeNumbers } from './http/safe-numbers'
 import { clientErrorHandler, frameworkErrors, MAX_URL_LENGTH } from './http/framework-errors'
 
@@ -115,8 +116,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   )
 
   const servesClient = await installStaticClient(app, deps.staticDir)
+  // The reader's pages answered with their own HTML, and "找不到这个页面" for any other address.
+  const pages = servesClient && deps.staticDir ? installPageHtml(app, deps.staticDir, backend.reads) : null
   app.setNotFoundHandler((request, reply) => {
-    if (servesClient && request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api') return reply.sendFile('index.html')
+    if (pages && request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api') return pages.sendNotFound(reply)
     return sendError(reply, 404, 'not-found', `No route ${request.method} ${request.url.split('?')[0]}`)
   })
   return app

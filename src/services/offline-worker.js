@@ -36,7 +36,8 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(
       fetch(request)
         .then((response) => {
-          if (response.ok) {
+          // Only home's page is kept: an article's page holds that article's text and data.
+          if (response.ok && url.pathname === '/') {
             const copy = response.clone()
             caches.open(SHELL).then((cache) => cache.put('/', copy))
           }

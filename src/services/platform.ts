@@ -6,6 +6,7 @@ import Taro from '@tarojs/taro'
 import type { TaroStorageApi } from './storage'
 import type { SubscribeApi } from './subscribe'
 import { posterFailure, posterOutcome, type PosterOutcome } from './poster'
+import { installKeyboardActivation } from './keyboard'
 
 // The only reads of the build-time platform: the bundler replaces them with a constant, and the
 // branches for the other platform drop out of the bundle.
@@ -44,6 +45,17 @@ export const wechatSubscribe: SubscribeApi = {
   requestSubscribeMessage: (options) => Taro.requestSubscribeMessage(options as Parameters<typeof Taro.requestSubscribeMessage>[0]),
 }
 
+/** The search box takes focus as its page opens in WeChat; in H5 that happens mid-slide and shifts the page out of view. */
+export const focusInputOnOpen = isWeapp
+
+/** H5 draws no navigation bar: pages show their own (components/TopBar.tsx). */
+export const showsOwnTopBar = isH5
+
+/** H5: Enter and Space press the focused control (./keyboard.ts). */
+export function installWebKeyboard(): void {
+  if (isH5 && typeof document !== 'undefined') installKeyboardActivation(document)
+}
+
 /** H5: keeps the app's files for opening it again without network (./offline-worker.js). */
 export function registerOfflineWorker(): void {
   if (isH5 && typeof navigator !== 'undefined' && 'serviceWorker' in navigator) {
@@ -73,30 +85,54 @@ export function systemFontScale(): number | null {
 }
 
 // Navigation: pages say where to go by name; the routes and Taro's calls stay here.
-const HOME = '/pages/index/index'
-const articleUrl = (id: number) => `/pages/article/index?id=${id}`
-const issueUrl = (id: number, section?: string) => `/pages/issue/index?id=${id}${section === undefined ? '' : `&section=${encodeURIComponent(section)}`}`
+// H5 uses path URLs (config/index.ts, router.customRoutes): /articles/2 is a link a chat app can
+// preview and the server can answer with the article itself.
+const HOME = isH5 ? '/' : '/pages/index/index'
+const articleUrl = (id: number, q?: string) =>
+  isH5 ? `/articles/${id}${q ? `?q=${encodeURIComponent(q)}` : ''}` : `/pages/article/index?id=${id}${q ? `&q=${encodeURIComponent(q)}` : ''}`
+const sectionQuery = (section: string | undefined, sep: string) => (section === undefined ? '' : `${sep}section=${encodeURIComponent(section)}`)
+const issueUrl = (id: number, section?: string, item?: number) =>
+  (isH5 ? `/issues/${id}${sectionQuery(section, '?')}` : `/pages/issue/index?id=${id}${sectionQuery(section, '&')}`) +
+  (item === undefined ? '' : `${isH5 && section === undefined ? '?' : '&'}item=${item}`)
+const pageUrl = (name: 'search' | 'favourites' | 'settings') => (isH5 ? `/${name}` : `/pages/${name}/index`)
+
+/**
+ * H5: a focused box (the search input) left in the page sliding out makes the browser scroll the
+ * sliding pages to keep it in view, and the new page ends up off screen. Let go of it first.
+ */
+function leaveFocus(): void {
+  if (isH5 && typeof document !== 'undefined') (document.activeElement as HTMLElement | null)?.blur?.()
+}
 
 /** A new page on top; WeChat keeps at most 10, so when the stack is full this one replaces the top. */
 function open(url: string): void {
+  leaveFocus()
   Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }).catch(() => undefined))
 }
 
 /** Replaces the current page (previous/next article: Back still leads to where reading began). */
 function replace(url: string): void {
+  leaveFocus()
   Taro.redirectTo({ url }).catch(() => undefined)
 }
 
-export const openArticle = (id: number) => open(articleUrl(id))
+/** An article; `highlight` (a search term) is marked in its text. */
+export const openArticle = (id: number, highlight?: string) => open(articleUrl(id, highlight))
 /** The issue reader, at a section (a page index or a section name) when given. */
-export const openIssue = (id: number, section?: string) => open(issueUrl(id, section))
-export const openSearch = () => open('/pages/search/index')
-export const openFavourites = () => open('/pages/favourites/index')
-export const openSettings = () => open('/pages/settings/index')
+export const openIssue = (id: number, section?: string, item?: number) => open(issueUrl(id, section, item))
+export const openSearch = () => open(pageUrl('search'))
+export const openFavourites = () => open(pageUrl('favourites'))
+export const openSettings = () => open(pageUrl('settings'))
 /** Home pushed on top of the current page. */
 export const openHome = () => open(HOME)
 /** Another article in place of this one. */
 export const switchToArticle = (id: number) => replace(articleUrl(id))
+
+/** The page before this one, or home when this page was opened alone (a link, a reload). */
+export function goBack(): void {
+  if (Taro.getCurrentPages().length > 1) Taro.navigateBack().catch(() => goHome())
+  else goHome()
+}
 
 /** Starts over at home, closing every page: the way back from a shared link opened alone. */
 export function goHome(): void {
@@ -113,7 +149,10 @@ export function toast(title: string, long = false): void {
   }
 }
 
-/** H5 share: the Web Share API where the browser has it, otherwise copy the link. */
+/**
+ * H5 share: the Web Share API where the browser has it, otherwise copy the link. The link keeps the
+ * `#/pages/…` form the share test pins; src/index.html moves it to the page's path on opening.
+ */
 export function shareOnWeb(title: string, hashPath: string): Promise<'shared' | 'copied' | 'failed'> {
   // H5 only. The constant written out (isH5 is a variable to the bundler) drops shareInBrowser from
   // the mini-program bundle, so setClipboardData (剪切板, an entry of its own in WeChat's privacy
@@ -123,7 +162,7 @@ export function shareOnWeb(title: string, hashPath: string): Promise<'shared' | 
 }
 
 async function shareInBrowser(title: string, hashPath: string): Promise<'shared' | 'copied' | 'failed'> {
-  const url = `${location.origin}${location.pathname}#${hashPath}`
+  const url = `${location.origin}/#${hashPath}`
   const nav = navigator as Navigator & { share?: (data: { title: string; url: string }) => Promise<void> }
   if (typeof nav.share === 'function') {
     try {

@@ -118,7 +118,8 @@ describeBrowser('readability of the H5 client', () => {
     await screenshot(page, '14-favourites-empty')
 
     await visible('.btn').filter({ hasText: '返回首页' }).click()
-    await page.waitForURL(/pages\/index\/index|#\/?$/)
+    // Home is / now that H5 uses path URLs (issue 13); the old hash forms still count.
+    await page.waitForURL(/pages\/index\/index|#\/?$|^https?:\/\/[^/]+\/$/)
     await visible('.issue-card').first().waitFor()
   }, 30_000)
 })

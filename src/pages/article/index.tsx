@@ -1,11 +1,15 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useLoad, usePageScroll, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import ArticleBody from '../../components/ArticleBody'
+import TextSettings from '../../components/TextSettings'
+import TopBar from '../../components/TopBar'
+import { asButton } from '../../components/a11y'
 import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
 import { cardUrls, pictureUrl } from '../../services/api'
 import { scrollPageTo } from '../../services/page-chrome'
-import { goHome, isSinglePageMode, openIssue, previewPicture, switchToArticle } from '../../services/platform'
+import { goBack, goHome, isSinglePageMode, openIssue, previewPicture, showsOwnTopBar, switchToArticle, systemFontScale } from '../../services/platform'
+import { effectiveStep, TEXT_SIZE_NAMES } from '../../stores/settings-store'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
 import PageShellContainer from '../PageShellContainer'
@@ -13,6 +17,7 @@ import ArticleActionsContainer from './ArticleActionsContainer'
 import { articleIdFromParams } from './article-id'
 import ListenContainer, { useReadingMark } from '../ListenContainer'
 import { articlePlan } from '../../core/speech/reading-plan'
+import { safeDecode } from '../issue/reader-pages'
 
 /** One article: large type, previous/next, favourite, share, poster; the reading position is kept. */
 export default function ArticlePage() {
@@ -23,6 +28,10 @@ export default function ArticlePage() {
   const singlePage = isSinglePageMode()
   const lastSaved = useRef(0)
   const reading = useReadingMark(id)
+  const settings = useApp('settings', (s) => s)
+  const [textPanel, setTextPanel] = useState(false)
+  // Opened from a search result: the term is marked in the text.
+  const searchTerm = router.params.q ? safeDecode(router.params.q) : ''
 
   useLoad(() => {
     if (id) void appStores().articles.getState().load(id)
@@ -46,22 +55,53 @@ export default function ArticlePage() {
   useShareAppMessage(() => ({ title, path: `/pages/article/index?id=${id ?? ''}`, imageUrl: id ? cardUrls(API_BASE).article(id) : undefined }))
   useShareTimeline(() => ({ title, query: `id=${id ?? ''}`, imageUrl: id ? cardUrls(API_BASE).article(id) : undefined }))
 
+  // H5 has no navigation bar: back, home, and "Aa" for text size and night mode, as 微信读书 has.
+  const topBar = showsOwnTopBar ? (
+    <TopBar onBack={goBack} onHome={goHome}>
+      {detail ? (
+        <View className='top-bar-btn' {...asButton(textPanel)} aria-label='文字大小与夜间模式' onClick={() => setTextPanel(!textPanel)}>
+          <Text aria-hidden='true'>Aa</Text>
+        </View>
+      ) : null}
+    </TopBar>
+  ) : null
+
   if (!id)
     return (
       <PageShellContainer>
-        <ErrorView message='链接不完整，找不到这篇文章。' onRetry={goHome} />
+        {topBar}
+        <ErrorView message='链接不完整，找不到这篇文章。' retryLabel='返回首页' onRetry={goHome} />
       </PageShellContainer>
     )
   if (!detail) {
     return (
       <PageShellContainer>
-        {entry?.status === 'error' ? <ErrorView message={entry.error ?? ''} onRetry={() => void appStores().articles.getState().load(id)} /> : <Skeleton lines={12} />}
+        {topBar}
+        {entry?.status === 'error' ? (
+          <ErrorView message={entry.error ?? ''} onRetry={() => void appStores().articles.getState().load(id)} onHome={goHome} />
+        ) : (
+          <Skeleton lines={12} />
+        )}
       </PageShellContainer>
     )
   }
   const { previousId, nextId } = detail
   return (
     <PageShellContainer>
+      {topBar}
+      {textPanel ? (
+        <View className='text-panel'>
+          <TextSettings
+            names={TEXT_SIZE_NAMES}
+            step={effectiveStep(settings.textStep, systemFontScale())}
+            followingWechat={false}
+            night={settings.night}
+            headingLevel={2}
+            onStep={settings.setTextStep}
+            onNight={settings.setNight}
+          />
+        </View>
+      ) : null}
       {singlePage ? (
         <View className='hint'>
           <Text>当前为朋友圈预览，只能阅读本文。点下方「前往小程序」可看全部期刊。</Text>
@@ -69,17 +109,17 @@ export default function ArticlePage() {
       ) : null}
       <OfflineBanner show={entry?.fromCache ?? false} />
       <ListenContainer origin={{ kind: 'article', id: detail.article.id }} plan={() => articlePlan(detail.article)} />
-      <ArticleBody detail={detail} reading={reading} pictures={{ pictureUrl: pictureUrl(API_BASE), onPreview: previewPicture }} />
+      <ArticleBody detail={detail} reading={reading} highlight={searchTerm} pictures={{ pictureUrl: pictureUrl(API_BASE), onPreview: previewPicture }} />
       {singlePage ? null : <ArticleActionsContainer detail={detail} />}
       {singlePage ? null : (
         <View className='pad row gap'>
           {previousId ? (
-            <Button className='btn grow' onClick={() => switchToArticle(previousId)}>
+            <Button className='btn grow' {...asButton()} onClick={() => switchToArticle(previousId)}>
               ‹ 上一篇
             </Button>
           ) : null}
           {nextId ? (
-            <Button className='btn grow' onClick={() => switchToArticle(nextId)}>
+            <Button className='btn grow' {...asButton()} onClick={() => switchToArticle(nextId)}>
               下一篇 ›
             </Button>
           ) : null}
@@ -87,11 +127,11 @@ export default function ArticlePage() {
       )}
       {singlePage ? null : (
         <View className='pad'>
-          <Button className='btn' onClick={() => openIssue(detail.issue.id)}>
+          <Button className='btn' {...asButton()} onClick={() => openIssue(detail.issue.id)}>
             查看本期全部内容（{detail.issue.label}）
           </Button>
           {/* A shared link opens this page alone: the way back to the list of issues. */}
-          <Button className='btn' style={{ marginTop: '12PX' }} onClick={goHome}>
+          <Button className='btn' style={{ marginTop: '12PX' }} {...asButton()} onClick={goHome}>
             返回首页
           </Button>
         </View>

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import Masthead from '../../components/Masthead'
+import { asButton, asHeading, asLink } from '../../components/a11y'
 import { formatIssueDate } from '../../components/format'
 import { goHome, openArticle, openSearch } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
@@ -18,10 +19,10 @@ export default function FavouritesPage() {
       {/* H5 shows no navigation bar: the page names itself and offers the way home, as home does. */}
       <Masthead masthead='收藏' />
       <View className='nav-row'>
-        <Button className='btn small' onClick={goHome}>
+        <Button className='btn small' {...asButton()} onClick={goHome}>
           返回首页
         </Button>
-        <Button className='btn small' onClick={openSearch}>
+        <Button className='btn small' {...asButton()} onClick={openSearch}>
           搜索
         </Button>
       </View>
@@ -33,7 +34,9 @@ export default function FavouritesPage() {
       {!entries.length ? (
         <View className='pad empty'>
           <View>
-            <Text className='h2'>还没有收藏</Text>
+            <Text className='h2' {...asHeading(2)}>
+              还没有收藏
+            </Text>
           </View>
           <View>
             <Text className='para' style={{ textIndent: 0 }}>
@@ -49,8 +52,10 @@ export default function FavouritesPage() {
       ) : null}
       {entries.map((entry) => (
         <View key={entry.articleId} className='card'>
-          <View onClick={() => openArticle(entry.articleId)}>
-            <Text className='h2'>{entry.title}</Text>
+          <View {...asLink()} onClick={() => openArticle(entry.articleId)}>
+            <Text className='h2' {...asHeading(2)}>
+              {entry.title}
+            </Text>
             <View>
               <Text className='muted'>
                 {entry.issueLabel} · {formatIssueDate(entry.date)}
@@ -58,10 +63,10 @@ export default function FavouritesPage() {
             </View>
           </View>
           <View className='row gap'>
-            <Button className='btn small' onClick={() => openArticle(entry.articleId)}>
+            <Button className='btn small' {...asButton()} aria-label={`阅读《${entry.title}》`} onClick={() => openArticle(entry.articleId)}>
               阅读
             </Button>
-            <Button className='btn small' onClick={() => appStores().favourites.getState().remove(entry.articleId)}>
+            <Button className='btn small' {...asButton()} aria-label={`取消收藏《${entry.title}》`} onClick={() => appStores().favourites.getState().remove(entry.articleId)}>
               取消收藏
             </Button>
           </View>

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useLoad, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import IssueCard from '../../components/IssueCard'
+import { asButton } from '../../components/a11y'
 import Masthead from '../../components/Masthead'
 import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
 import { appStores } from '../../stores/app-stores'
@@ -35,14 +36,14 @@ export default function Index() {
     <PageShellContainer>
       <Masthead masthead='工会信息' />
       <View className='nav-row'>
-        <Button className='btn small' onClick={openSearch}>
+        <Button className='btn small' {...asButton()} onClick={openSearch}>
           搜索
         </Button>
-        <Button className='btn small' onClick={openFavourites}>
+        <Button className='btn small' {...asButton()} onClick={openFavourites}>
           收藏
         </Button>
-        <Button className='btn small' onClick={openSettings}>
-          字号设置
+        <Button className='btn small' {...asButton()} onClick={openSettings}>
+          字号
         </Button>
         <Button className={`btn small${care ? ' primary' : ''}`} onClick={() => appStores().settings.getState().setCare(!care)} aria-pressed={care}>
           长辈版
@@ -61,7 +62,7 @@ export default function Index() {
       ) : null}
       {list.nextCursor ? (
         <View className='pad'>
-          <Button className='btn' onClick={() => void list.loadMore()} disabled={list.loadingMore ? true : undefined}>
+          <Button className='btn' {...asButton()} onClick={() => void list.loadMore()} disabled={list.loadingMore ? true : undefined}>
             {list.loadingMore ? '正在加载…' : '加载更早的期刊'}
           </Button>
         </View>

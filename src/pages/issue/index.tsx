@@ -3,10 +3,12 @@ import { useLoad, useRouter, useShareAppMessage, useShareTimeline } from '@taroj
 import { useEffect, useState } from 'react'
 import { ContentsPage, IssueFooter, SectionPage } from '../../components/IssueSections'
 import SectionTabs from '../../components/SectionTabs'
+import TopBar from '../../components/TopBar'
+import { asScrollRegion } from '../../components/a11y'
 import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
 import { cardUrls } from '../../services/api'
-import { setPageTitle } from '../../services/page-chrome'
-import { isSinglePageMode, openArticle, openHome } from '../../services/platform'
+import { offsetInScrollView, setPageTitle } from '../../services/page-chrome'
+import { goBack, goHome, isSinglePageMode, openArticle, showsOwnTopBar } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
 import PageShellContainer from '../PageShellContainer'
@@ -24,6 +26,9 @@ export default function IssuePage() {
   const [current, setCurrent] = useState(0)
   const issue = entry?.data ?? null
   const care = useCare()
+  // A search result's brief: marked, and its section scrolled to it.
+  const markedId = parseId(router.params.item)
+  const [markedTop, setMarkedTop] = useState<number | null>(null)
 
   useLoad(() => {
     if (id) void appStores().issues.getState().load(id)
@@ -31,7 +36,9 @@ export default function IssuePage() {
   useEffect(() => {
     if (!issue) return
     appStores().reading.getState().markIssueRead(issue.id)
-    setCurrent(initialPage(issue, router.params.section))
+    const page = initialPage(issue, router.params.section)
+    setCurrent(page)
+    if (markedId) void offsetInScrollView(`reader-page-${page}`, `item-${markedId}`).then(setMarkedTop)
     setPageTitle(`工会信息 ${issue.label}`)
     // Once per issue opened: a refresh of the same issue keeps the page the member is on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -52,34 +59,48 @@ export default function IssuePage() {
     if (!isSinglePageMode()) openArticle(articleId)
   }
 
+  const topBar = showsOwnTopBar ? <TopBar title={issue ? `${issue.masthead}${issue.label}` : '工会信息'} onBack={goBack} onHome={goHome} /> : null
   if (!id)
     return (
       <PageShellContainer>
-        <ErrorView message='链接不完整，找不到这一期。' onRetry={openHome} />
+        {topBar}
+        <ErrorView message='链接不完整，找不到这一期。' retryLabel='返回首页' onRetry={goHome} />
       </PageShellContainer>
     )
   if (!issue) {
     return (
       <PageShellContainer>
-        {entry?.status === 'error' ? <ErrorView message={entry.error ?? ''} onRetry={() => void appStores().issues.getState().load(id)} /> : <Skeleton lines={10} />}
+        {topBar}
+        {entry?.status === 'error' ? (
+          <ErrorView message={entry.error ?? ''} onRetry={() => void appStores().issues.getState().load(id)} onHome={goHome} />
+        ) : (
+          <Skeleton lines={10} />
+        )}
       </PageShellContainer>
     )
   }
   const names = readerTabNames(issue)
   return (
     <PageShellContainer>
+      {topBar}
       <SectionTabs names={names} current={current} onSelect={setCurrent} />
       <Swiper className='reader' current={current} onChange={(e) => setCurrent(e.detail.current)}>
         {names.map((name, index) => (
           <SwiperItem key={name + index}>
-            <ScrollView scrollY className='reader-scroll'>
+            <ScrollView
+              id={`reader-page-${index}`}
+              scrollY
+              className='reader-scroll'
+              {...asScrollRegion(name)}
+              scrollTop={markedTop !== null && index === initialPage(issue, router.params.section) ? markedTop : undefined}
+            >
               {index === 0 ? <OfflineBanner show={entry?.fromCache ?? false} /> : null}
               <ListenContainer origin={{ kind: 'issue', id: issue.id }} plan={() => issuePlan(issue)} />
               {care ? <SectionStepper names={names} current={index} onSelect={setCurrent} /> : null}
               {index === 0 ? (
                 <ContentsPage issue={issue} onOpenArticle={onOpenArticle} onOpenSection={setCurrent} />
               ) : (
-                <SectionPage section={issue.sections[index - 1]} onOpenArticle={onOpenArticle} />
+                <SectionPage section={issue.sections[index - 1]} markedId={markedId} onOpenArticle={onOpenArticle} />
               )}
               {index === names.length - 1 ? <IssueFooter issue={issue} /> : null}
               <View style={{ height: '48PX' }} />

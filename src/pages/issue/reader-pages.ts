@@ -17,7 +17,7 @@ export function initialPage(issue: IssueDetail, section: string | undefined): nu
   return byName > 0 ? byName : 0
 }
 
-function safeDecode(text: string): string {
+export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text)
   } catch {

@@ -1,3 +1,5 @@
+import { plainSectionName } from '../../components/format'
+
 /** Runs `fn` once typing has paused for `ms`; `flush` runs it now (the search key). */
 export function createDebouncer<A extends unknown[]>(fn: (...args: A) => void, ms: number) {
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -28,4 +30,7 @@ export function yearOptions(years: number[]): number[] {
   return [...new Set(years)].sort((a, b) => b - a)
 }
 
-export const SECTION_OPTIONS = ['要情动态', '工作交流', '信息短波']
+/** The sections a member can filter by: every section name the issues have, in first-seen order. */
+export function sectionOptions(names: string[]): string[] {
+  return [...new Set(names.map(plainSectionName).filter(Boolean))]
+}

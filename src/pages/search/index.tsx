@@ -2,12 +2,14 @@ import { Input, Text, View } from '@tarojs/components'
 import { useLoad, useReachBottom, useRouter, useUnload } from '@tarojs/taro'
 import { useMemo } from 'react'
 import SearchResultsList from '../../components/SearchResultsList'
+import TopBar from '../../components/TopBar'
+import { asButton, asHeading } from '../../components/a11y'
 import { ErrorView } from '../../components/StatusViews'
-import { openArticle, openIssue } from '../../services/platform'
+import { focusInputOnOpen, goBack, goHome, openArticle, openIssue, showsOwnTopBar } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
 import PageShellContainer from '../PageShellContainer'
-import { createDebouncer, SECTION_OPTIONS, yearOptions } from './debounce'
+import { createDebouncer, sectionOptions, yearOptions } from './debounce'
 
 /** Search as you type, with recent searches and year/section filters. */
 export default function SearchPage() {
@@ -16,6 +18,7 @@ export default function SearchPage() {
   // Select the stable list, derive outside: a selector returning a new array each time loops zustand.
   const issues = useApp('issueList', (state) => state.items)
   const years = useMemo(() => yearOptions(issues.map((i) => i.year)), [issues])
+  const sections = useMemo(() => sectionOptions(issues.flatMap((i) => i.contents.map((c) => c.name))), [issues])
   const debouncer = useMemo(() => createDebouncer((q: string) => void appStores().search.getState().search(q), 350), [])
 
   useLoad(() => {
@@ -40,6 +43,7 @@ export default function SearchPage() {
 
   return (
     <PageShellContainer>
+      {showsOwnTopBar ? <TopBar title='搜索' onBack={goBack} onHome={goHome} /> : null}
       <View className='pad'>
         <Input
           className='input'
@@ -47,7 +51,9 @@ export default function SearchPage() {
           confirmType='search'
           placeholder='输入要找的字词，如：毕节'
           value={s.query}
-          focus
+          nativeProps={{ 'aria-label': '搜索字词' }}
+          // Not while the page slides in (H5): the browser would scroll the sliding page to the box.
+          focus={focusInputOnOpen}
           onInput={(e) => {
             appStores().search.setState({ query: e.detail.value })
             debouncer.call(e.detail.value)
@@ -55,22 +61,22 @@ export default function SearchPage() {
           onConfirm={(e) => runNow(e.detail.value)}
         />
       </View>
-      <View className='pad row'>
-        <View className={`chip${s.year === null ? ' on' : ''}`} onClick={() => void s.setFilters({ year: null })}>
+      <View className='pad row' role='group' aria-label='按年份'>
+        <View className={`chip${s.year === null ? ' on' : ''}`} {...asButton(s.year === null)} onClick={() => void s.setFilters({ year: null })}>
           <Text>全部年份</Text>
         </View>
         {years.map((y) => (
-          <View key={y} className={`chip${s.year === y ? ' on' : ''}`} onClick={() => void s.setFilters({ year: y })}>
+          <View key={y} className={`chip${s.year === y ? ' on' : ''}`} {...asButton(s.year === y)} onClick={() => void s.setFilters({ year: y })}>
             <Text>{y}年</Text>
           </View>
         ))}
       </View>
-      <View className='pad row' style={{ paddingTop: 0 }}>
-        <View className={`chip${s.section === null ? ' on' : ''}`} onClick={() => void s.setFilters({ section: null })}>
+      <View className='pad row' style={{ paddingTop: 0 }} role='group' aria-label='按栏目'>
+        <View className={`chip${s.section === null ? ' on' : ''}`} {...asButton(s.section === null)} onClick={() => void s.setFilters({ section: null })}>
           <Text>全部栏目</Text>
         </View>
-        {SECTION_OPTIONS.map((name) => (
-          <View key={name} className={`chip${s.section === name ? ' on' : ''}`} onClick={() => void s.setFilters({ section: name })}>
+        {sections.map((name) => (
+          <View key={name} className={`chip${s.section === name ? ' on' : ''}`} {...asButton(s.section === name)} onClick={() => void s.setFilters({ section: name })}>
             <Text>{name}</Text>
           </View>
         ))}
@@ -78,14 +84,16 @@ export default function SearchPage() {
       {!s.query.trim() && s.recent.length ? (
         <View className='pad'>
           <View className='row'>
-            <Text className='muted grow'>最近搜索</Text>
-            <View className='chip' onClick={() => s.clearRecent()}>
+            <Text className='muted grow' {...asHeading(2)}>
+              最近搜索
+            </Text>
+            <View className='chip' {...asButton()} onClick={() => s.clearRecent()}>
               <Text>清除</Text>
             </View>
           </View>
           <View className='row'>
             {s.recent.map((r) => (
-              <View key={r} className='chip' onClick={() => runNow(r)}>
+              <View key={r} className='chip' {...asButton()} onClick={() => runNow(r)}>
                 <Text>{r}</Text>
               </View>
             ))}
@@ -104,8 +112,8 @@ export default function SearchPage() {
           total={s.total}
           onOpen={(hit) => {
             appStores().search.getState().remember(s.query)
-            if (hit.kind === 'article') openArticle(hit.itemId)
-            else openIssue(hit.issueId, hit.section)
+            if (hit.kind === 'article') openArticle(hit.itemId, s.query.trim())
+            else openIssue(hit.issueId, hit.section, hit.itemId)
           }}
         />
       ) : null}

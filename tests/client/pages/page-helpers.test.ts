@@ -1,9 +1,9 @@
 import type { IssueDetail } from '../../../src/core/api'
 import { firstTitles, formatIssueDate, plainSectionName, sourceLine } from '../../../src/components/format'
-import { highlightRuns } from '../../../src/components/highlight-runs'
+import { highlightRuns, termRanges } from '../../../src/components/highlight-runs'
 import { articleIdFromParams } from '../../../src/pages/article/article-id'
 import { initialPage, readerTabNames } from '../../../src/pages/issue/reader-pages'
-import { createDebouncer, yearOptions } from '../../../src/pages/search/debounce'
+import { createDebouncer, sectionOptions, yearOptions } from '../../../src/pages/search/debounce'
 import { articleFromIssue } from '../../../src/stores/article-from-issue'
 import { effectiveStep, stepFromSystemFontSize, TEXT_SIZES } from '../../../src/stores/settings-store'
 
@@ -130,5 +130,20 @@ describe('format', () => {
     expect(plainSectionName('〔要情动态〕')).toBe('要情动态')
     expect(plainSectionName('[工作交流]')).toBe('工作交流')
     expect(sourceLine({ organization: '增城区总工会', author: '涂冬妮' })).toBe('增城区总工会 涂冬妮')
+  })
+})
+
+describe('search follow-through', () => {
+  it('offers every section the issues have, not a fixed three', () => {
+    expect(sectionOptions(['〔要情动态〕', '基层动态', '要情动态', '[经验做法]', '信息短波'])).toEqual(['要情动态', '基层动态', '经验做法', '信息短波'])
+  })
+  it('finds the search term in an opened article, every time it occurs', () => {
+    expect(termRanges('毕节毕节，贵州毕节', '毕节')).toEqual([
+      [0, 2],
+      [2, 4],
+      [7, 9],
+    ])
+    expect(termRanges('广州', '毕节')).toEqual([])
+    expect(termRanges('广州', '')).toEqual([])
   })
 })

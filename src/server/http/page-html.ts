@@ -1,0 +1,114 @@
+/**
+ * Each reader page's address answered with HTML that already holds the page: its <title>, the
+ * Open Graph tags a chat app's link preview reads (og:image is the share card), a canonical link,
+ * and the text itself, readable with scripts off. The API answer the app would ask for first rides
+ * along as JSON (#boot-data), so the app takes over without calling again.
+ * The template is the built dist/h5/index.html: the same scripts and styles, only filled in.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { ArticleDetail, IssueDetail } from '../../core/api'
+import type { PublicReads } from '../services/public-reads'
+import { escapeHtml, pageBody, type PageView } from './page-views'
+
+const BOOT_BODY = /<div id="boot-body"[^>]*>[\s\S]*?<\/div>/
+const TITLE = /<title>[^<]*<\/title>/
+const APP_SCRIPTS = /<script[^>]*\ssrc=[^>]*><\/script>/g
+
+/** JSON inside <script>: no "</script>" or "<!--" can end or change it. */
+const scriptJson = (json: string) =>
+  json
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+
+export interface PageHtml {
+  /** The "找不到这个页面" page, status 404, with a way home. */
+  sendNotFound(reply: FastifyReply): FastifyReply
+}
+
+function origin(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`
+}
+
+export function renderPage(template: string, view: PageView, pageOrigin: string): string {
+  const head = [
+    `<title>${escapeHtml(view.title)}</title>`,
+    `<meta name="description" content="${escapeHtml(view.description)}">`,
+    `<meta property="og:type" content="${view.kind === 'article' ? 'article' : 'website'}">`,
+    `<meta property="og:site_name" content="工会信息">`,
+    `<meta property="og:title" content="${escapeHtml(view.title)}">`,
+    `<meta property="og:description" content="${escapeHtml(view.description)}">`,
+    view.image ? `<meta property="og:image" content="${escapeHtml(pageOrigin + view.image)}">` : '',
+    view.path ? `<meta property="og:url" content="${escapeHtml(pageOrigin + view.path)}">` : '',
+    view.path ? `<link rel="canonical" href="${escapeHtml(pageOrigin + view.path)}">` : '',
+    view.kind === 'not-found' ? '<meta name="robots" content="noindex">' : '',
+  ].filter(Boolean)
+  const boot = view.boot ? `<script type="application/json" id="boot-data">${scriptJson(`{"url":${JSON.stringify(view.boot.url)},"data":${view.boot.json}}`)}</script>` : ''
+  // "Not found" is plain HTML: the app would only open a page that is not there.
+  const page = view.kind === 'not-found' ? template.replace(APP_SCRIPTS, '') : template
+  return page
+    .replace(TITLE, () => head.join(''))
+    .replace(BOOT_BODY, () => `<div id="boot-body" data-prerendered="${view.kind}" style="padding:16px;line-height:1.6">${pageBody(view)}</div>${boot}`)
+}
+
+/** GET /articles/:id and /issues/:id (and the other pages' paths, with their own titles). */
+export function installPageHtml(app: FastifyInstance, dir: string, reads: PublicReads): PageHtml {
+  const template = readFileSync(path.join(dir, 'index.html'), 'utf8')
+  const send = (request: FastifyRequest, reply: FastifyReply, view: PageView, status = 200) =>
+    reply
+      .code(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      // Published text changes rarely; the page is checked again after a minute, as the API is.
+      .header('cache-control', status === 200 && view.boot ? 'public, max-age=60' : 'no-cache')
+      .send(renderPage(template, view, origin(request)))
+  const notFound: PageView = { kind: 'not-found', title: '找不到这个页面 - 工会信息', description: '这个地址没有对应的页面。', path: null }
+  const idOf = (raw: string) => (/^[1-9]\d{0,14}$/.test(raw) ? Number(raw) : null)
+
+  app.get<{ Params: { id: string } }>('/articles/:id', { schema: { hide: true } }, async (request, reply) => {
+    const id = idOf(request.params.id)
+    const json = id === null ? null : await reads.article(id)
+    if (!json) return send(request, reply, { ...notFound, title: '找不到这篇文章 - 工会信息' }, 404)
+    const detail = JSON.parse(json.body) as ArticleDetail
+    return send(request, reply, {
+      kind: 'article',
+      title: detail.article.title,
+      description: (detail.article.paragraphs[0] ?? '').slice(0, 120),
+      path: `/articles/${id}`,
+      image: `/api/cards/articles/${id}.png`,
+      article: detail,
+      boot: { url: `/api/articles/${id}`, json: json.body },
+    })
+  })
+  app.get<{ Params: { id: string } }>('/issues/:id', { schema: { hide: true } }, async (request, reply) => {
+    const id = idOf(request.params.id)
+    const json = id === null ? null : await reads.issue(id)
+    if (!json) return send(request, reply, { ...notFound, title: '找不到这一期 - 工会信息' }, 404)
+    const issue = JSON.parse(json.body) as IssueDetail
+    const titles = issue.sections.flatMap((s) => s.items.flatMap((i) => (i.kind === 'article' ? [i.title] : [])))
+    return send(request, reply, {
+      kind: 'issue',
+      title: `${issue.masthead}${issue.label}`,
+      description: titles.slice(0, 3).join('；').slice(0, 120),
+      path: `/issues/${id}`,
+      image: `/api/cards/issues/${id}.png`,
+      issue,
+      boot: { url: `/api/issues/${id}`, json: json.body },
+    })
+  })
+  const named: Record<string, string> = { '/search': '搜索', '/favourites': '我的收藏', '/settings': '字号与显示' }
+  for (const [route, name] of Object.entries(named)) {
+    app.get(route, { schema: { hide: true } }, async (request, reply) =>
+      send(request, reply, { kind: 'page', title: `${name} - 工会信息`, description: '工会信息：市总工会的内部刊物，在手机上阅读。', path: route }),
+    )
+  }
+  return {
+    sendNotFound: (reply) =>
+      reply
+        .code(404)
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(renderPage(template, notFound, '')),
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * A page's address read before (and without) the app's script: the server's HTML holds the text;
+ * the app takes over without asking the API again, and without flickering to 正在加载… and back.
+ */
+import type { Browser } from 'playwright-core'
+import { describeBrowser } from '../support/requirements'
+import { startServer, type RunningServer } from '../client/support/server'
+import { launchPhone, screenshot } from './browser'
+
+const TITLE = '增城区总工会网络直播心系职工传递关怀'
+
+describeBrowser('H5 pages before the app', () => {
+  let server: RunningServer
+  let browser: Browser
+  beforeAll(async () => {
+    ;({ browser } = await launchPhone())
+    server = await startServer()
+  }, 90_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('reads an article with scripts off, with a way home', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 568 }, javaScriptEnabled: false, locale: 'zh-CN' })
+    const page = await context.newPage()
+    await page.goto(server.base + '/articles/5')
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor()
+    expect(await page.locator('article').innerText()).toContain('网络直播')
+    expect(await page.title()).toBe(TITLE)
+    await screenshot(page, '60-article-no-script-320')
+    await page.getByRole('link', { name: '〔2020〕第二十期' }).click()
+    await page.getByRole('link', { name: TITLE }).waitFor()
+    await context.close()
+  }, 30_000)
+
+  for (const [path, api] of [
+    ['/articles/5', '/api/articles/5'],
+    ['/issues/1', '/api/issues/1'],
+  ]) {
+    it(`takes over ${path} without asking the API again, and never shows 正在加载… in between`, async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+      const page = await context.newPage()
+      // From the first byte on: was a loading placeholder ever on screen?
+      await page.addInitScript(() => {
+        const w = window as unknown as { sawLoading: boolean }
+        w.sawLoading = false
+        new MutationObserver(() => {
+          for (const el of Array.from(document.querySelectorAll('.skeleton, #boot-body'))) {
+            const box = el.getBoundingClientRect()
+            if (box.width === 0 || !/正在加载|正在打开/.test((el as HTMLElement).innerText ?? '')) continue
+            // On screen, not under the page's own text (the boot view covers the app until it is ready).
+            const top = document.elementFromPoint(box.x + 4, box.y + 4)
+            if (top && el.contains(top)) w.sawLoading = true
+          }
+        }).observe(document, { childList: true, subtree: true, characterData: true })
+      })
+      const calls: string[] = []
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname === api) calls.push(r.url())
+      })
+      await page.goto(server.base + path)
+      // The app's own page, with the content.
+      await page
+        .locator(path.startsWith('/articles') ? '.shell .title' : '.shell .toc-item')
+        .locator('visible=true')
+        .first()
+        .waitFor()
+      expect(await page.locator('#boot-shell').count()).toBe(0)
+      expect(calls).toEqual([])
+      expect(await page.evaluate(() => (window as unknown as { sawLoading: boolean }).sawLoading)).toBe(false)
+      await context.close()
+    }, 30_000)
+  }
+})

@@ -1,0 +1,158 @@
+/**
+ * Reaching every page as a member does, by tapping, at 390×844 and 320×568: each page's content is
+ * inside the viewport, every page has a way back or home, unknown addresses say so, and the
+ * keyboard reaches and presses the controls.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { describeBrowser } from '../support/requirements'
+import { startServer, type RunningServer } from '../client/support/server'
+import { launchPhone, screenshot } from './browser'
+import { setReadingSettings } from './a11y'
+
+/** Everything the page shows lies within the screen's width, and the page is not wider than it. */
+async function contentInViewport(page: Page, selector: string) {
+  const el = page.locator(selector).locator('visible=true').first()
+  await el.waitFor()
+  // Once the page has slid in (Taro's H5 router animates it for ~300 ms): until then it is
+  // partly off screen by design. A page that never arrives fails the checks below.
+  await page
+    .waitForFunction(
+      (e) => {
+        const r = (e as Element).getBoundingClientRect()
+        return r.left >= 0 && r.right <= innerWidth + 1
+      },
+      await el.elementHandle(),
+      { timeout: 3000 },
+    )
+    .catch(() => undefined)
+  const box = (await el.boundingBox())!
+  const { width, scrollWidth, scrollX, pan } = await page.evaluate(() => ({
+    width: innerWidth,
+    scrollWidth: document.documentElement.scrollWidth,
+    scrollX: window.scrollX,
+    // A phone pans its visual viewport sideways when the document is wider than the screen.
+    pan: visualViewport?.offsetLeft ?? 0,
+  }))
+  return { left: box.x >= 0, right: box.x + box.width <= width + 1, pageFits: scrollWidth <= width + 1, scrollX, pan }
+}
+const FITS = { left: true, right: true, pageFits: true, scrollX: 0, pan: 0 }
+
+describeBrowser('H5 navigation, by tap and by keyboard', () => {
+  let server: RunningServer
+  let browser: Browser
+  let page: Page
+  const shown = (selector: string, hasText?: string) => page.locator(selector, hasText ? { hasText } : {}).locator('visible=true')
+
+  beforeAll(async () => {
+    ;({ browser, page } = await launchPhone())
+    server = await startServer()
+  }, 90_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  for (const [width, height] of [
+    [390, 844],
+    [320, 568],
+  ]) {
+    it(`at ${width}×${height}, every page reached by tapping shows its content on screen, with a way back`, async () => {
+      await page.setViewportSize({ width, height })
+      await page.goto(server.base + '/')
+      await shown('.issue-card').first().waitFor()
+      // The text-size button (字号) stays on one line.
+      const navHeights = await shown('.nav-row .btn').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))
+      expect(Math.max(...navHeights)).toBeLessThan(50)
+
+      for (const [button, title] of [
+        ['搜索', '搜索'],
+        ['收藏', '收藏'],
+        ['字号', '字号与显示'],
+      ]) {
+        await shown('.nav-row .btn', button).click()
+        const heading = page.getByRole('heading', { level: 1, name: title }).locator('visible=true')
+        await heading.waitFor()
+        expect(await contentInViewport(page, title === '收藏' ? '.masthead-name' : '.top-bar-title')).toEqual(FITS)
+        if (button === '搜索') expect(await contentInViewport(page, '.input')).toEqual(FITS)
+        await screenshot(page, `40-tapped-${button}-${width}`)
+        // Back, by the page's own control: home again.
+        await shown('[role=button]', title === '收藏' ? '返回首页' : '返回')
+          .first()
+          .click()
+        await shown('.issue-card').first().waitFor()
+      }
+
+      await shown('.issue-card').first().click()
+      await page.getByRole('heading', { level: 1 }).locator('visible=true').first().waitFor()
+      expect(new URL(page.url()).pathname).toBe('/issues/1')
+      expect(await contentInViewport(page, '.tabs')).toEqual(FITS)
+      await shown('.toc-item', '增城区总工会网络直播心系职工传递关怀').click()
+      await shown('.title', '增城区总工会网络直播心系职工传递关怀').waitFor()
+      expect(new URL(page.url()).pathname).toBe('/articles/5')
+      expect(await contentInViewport(page, '.title')).toEqual(FITS)
+      await screenshot(page, `41-tapped-article-${width}`)
+      await page.getByRole('button', { name: '首页', exact: true }).locator('visible=true').click()
+      await shown('.issue-card').first().waitFor()
+      expect(new URL(page.url()).pathname).toBe('/')
+    }, 90_000)
+  }
+
+  it('keeps the home buttons on one line at 320 px with the largest text', async () => {
+    await page.setViewportSize({ width: 320, height: 568 })
+    await page.goto(server.base + '/settings')
+    await setReadingSettings(page, { textStep: 4, night: false })
+    await page.goto(server.base + '/')
+    await shown('.issue-card').first().waitFor()
+    const boxes = await shown('.nav-row .btn').evaluateAll((els) => els.map((e) => ({ h: e.getBoundingClientRect().height, fits: e.scrollWidth <= e.clientWidth + 1 })))
+    expect(boxes.length).toBe(3)
+    for (const box of boxes) expect(box).toEqual({ h: expect.any(Number), fits: true })
+    expect(Math.max(...boxes.map((b) => b.h))).toBeLessThan(60)
+    await screenshot(page, '44-home-320-largest')
+    await setReadingSettings(page, { textStep: null, night: false })
+  }, 30_000)
+
+  it('keeps old #/pages/… links working, at the page\u2019s new address', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    // Opened afresh, as a link from a chat is (not a hash change within the open app).
+    await page.goto('about:blank')
+    await page.goto(server.base + '/#/pages/article/index?id=2')
+    await shown('.title').waitFor()
+    expect(new URL(page.url()).pathname).toBe('/articles/2')
+    await page.goto('about:blank')
+    await page.goto(server.base + '/#/pages/issue/index?id=1&section=2')
+    await shown('.tab.on', '工作交流').waitFor()
+    expect(page.url()).toBe(server.base + '/issues/1?section=2')
+  }, 30_000)
+
+  it('answers an unknown address with 找不到这个页面 and a way home', async () => {
+    for (const address of ['/no/such/page', '/articles/999999', '/#/pages/nothing/index']) {
+      const response = await page.goto(server.base + address)
+      await page.getByRole('heading', { name: '找不到这个页面' }).waitFor()
+      if (!address.includes('#')) expect(response?.status()).toBe(404)
+      expect(await page.locator('body').innerText()).not.toContain('链接不完整')
+    }
+    await screenshot(page, '42-not-found')
+    await page.getByRole('link', { name: '返回首页' }).click()
+    await shown('.issue-card').first().waitFor()
+  }, 30_000)
+
+  it('reaches and presses the controls from the keyboard, with the focus visible', async () => {
+    await page.goto(server.base + '/')
+    await shown('.issue-card').first().waitFor()
+    expect(await page.getByRole('button').locator('visible=true').count()).toBeGreaterThanOrEqual(3)
+    expect(await page.getByRole('link').locator('visible=true').count()).toBeGreaterThanOrEqual(1)
+    expect(await page.getByRole('heading', { level: 1 }).locator('visible=true').count()).toBe(1)
+    let name = ''
+    for (let i = 0; i < 10 && name !== '搜索'; i++) {
+      await page.keyboard.press('Tab')
+      name = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')
+    }
+    expect(name).toBe('搜索')
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)
+    expect(outline).not.toBe('none')
+    await screenshot(page, '43-keyboard-focus')
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { level: 1, name: '搜索' }).locator('visible=true').waitFor()
+    expect(new URL(page.url()).pathname).toBe('/search')
+  }, 30_000)
+})

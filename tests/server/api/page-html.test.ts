@@ -1,0 +1,113 @@
+/**
+ * The reader's page addresses answered with the page itself: title, link-preview tags (og:image is
+ * the share card), canonical link, the text readable without scripts, the API answer the app needs
+ * first, and "找不到这个页面" for any other address.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { createApp } from '../../../src/server/app'
+import type { StoredIssue } from '../../../src/core/bulletin'
+import { buildTestApp, publish, type TestApp } from '../support/app'
+import { makeIssue } from '../support/archive'
+import { describeOnEachBackend } from '../support/storages'
+import { createWechatClient } from '../../../src/server/wechat/client'
+
+const TEMPLATE =
+  '<!doctype html><html lang="zh-CN"><head><title>工会信息</title><script defer src="/js/app.0123abcd.js"></script></head>' +
+  '<body><div id="app"></div><div id="boot-shell"><div id="boot-body" style="padding:16px">正在打开…</div></div></body></html>'
+
+describeOnEachBackend('page HTML for /articles/:id and /issues/:id', (backend) => {
+  let t: TestApp
+  let app: FastifyInstance
+  let base: string
+  let dir: string
+  let issue: StoredIssue
+  beforeAll(async () => {
+    t = await buildTestApp(backend)
+    issue = await publish(t.storage, makeIssue(2020, 20))
+    dir = mkdtempSync(path.join(os.tmpdir(), 'ub-pages-'))
+    mkdirSync(path.join(dir, 'js'))
+    writeFileSync(path.join(dir, 'index.html'), TEMPLATE)
+    writeFileSync(path.join(dir, 'js', 'app.0123abcd.js'), '')
+    app = await createApp({
+      backend: t.server.backend,
+      cards: t.server.cards,
+      wechat: createWechatClient({ baseUrl: t.fake.baseUrl, appid: t.fake.appid, secret: t.fake.secret }),
+      sessionSecret: 'x'.repeat(32),
+      staticDir: dir,
+    })
+    base = await app.listen({ port: 0, host: '127.0.0.1' })
+  })
+  afterAll(async () => {
+    await app?.close()
+    await t?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const article = () => issue.sections.flatMap((s) => s.items).find((i) => i.kind === 'article')!
+  const attr = (html: string, property: string) => new RegExp(`<meta property="${property}" content="([^"]*)"`).exec(html)?.[1]
+
+  it('answers an article with its own title, preview tags, canonical link, text and data', async () => {
+    const a = article()
+    if (a.kind !== 'article') throw new Error('no article')
+    const res = await fetch(`${base}/articles/${a.id}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/)
+    const html = await res.text()
+    const escaped = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+    expect(html).toContain(`<title>${escaped(a.title)}</title>`)
+    expect(attr(html, 'og:title')).toBe(escaped(a.title))
+    expect(attr(html, 'og:description')).toBe(escaped(a.paragraphs[0].slice(0, 120)))
+    expect(attr(html, 'og:image')).toBe(`${base}/api/cards/articles/${a.id}.png`)
+    expect(html).toContain(`<link rel="canonical" href="${base}/articles/${a.id}">`)
+    // The text itself, as HTML (not only in a script), with a heading and a way home.
+    const body = /<div id="boot-body"[^>]*>([\s\S]*?)<\/div>/.exec(html)![1]
+    expect(body).toContain(`<h1`)
+    for (const p of a.paragraphs) expect(body).toContain(escaped(p))
+    expect(body).toContain('<a href="/"')
+    // The app's first call, answered in the page: the same JSON the API gives.
+    const boot = JSON.parse(/<script type="application\/json" id="boot-data">([\s\S]*?)<\/script>/.exec(html)![1])
+    const api = await (await fetch(`${base}/api/articles/${a.id}`)).json()
+    expect(boot).toEqual({ url: `/api/articles/${a.id}`, data: api })
+    // The app's scripts stay, so it takes over.
+    expect(html).toContain('/js/app.0123abcd.js')
+  })
+
+  it('answers an issue with its label, card, and every article linked', async () => {
+    const res = await fetch(`${base}/issues/${issue.id}`)
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toContain(`<title>${issue.masthead}${issue.label}</title>`)
+    expect(attr(html, 'og:image')).toBe(`${base}/api/cards/issues/${issue.id}.png`)
+    for (const item of issue.sections.flatMap((s) => s.items)) if (item.kind === 'article') expect(html).toContain(`<a href="/articles/${item.id}"`)
+  })
+
+  it('keeps markup in the text as text, and "</script>" out of the data', async () => {
+    const hostile = makeIssue(2020, 21)
+    const first = hostile.sections[0].items.find((i) => i.kind === 'article')!
+    if (first.kind !== 'article') throw new Error('no article')
+    first.title = '<img src=x onerror=alert(1)></script>标题'
+    first.paragraphs = ['</script><script>alert(2)</script>正文']
+    const stored = await publish(t.storage, hostile)
+    const id = stored.sections.flatMap((s) => s.items).find((i) => i.kind === 'article')!.id
+    const html = await (await fetch(`${base}/articles/${id}`)).text()
+    expect(html).not.toContain('<img src=x')
+    expect(html).not.toContain('<script>alert(2)')
+    expect(html.match(/<\/script>/g)!.length).toBe(html.match(/<script/g)!.length)
+  })
+
+  it('says 找不到这个页面, with a way home and no app, for unknown addresses and missing articles', async () => {
+    for (const address of ['/no/such/page', '/articles/999999', '/articles/abc', '/issues/0']) {
+      const res = await fetch(base + address)
+      expect({ address, status: res.status }).toEqual({ address, status: 404 })
+      const html = await res.text()
+      expect(html).toContain('找不到这个页面')
+      expect(html).toContain('<a href="/"')
+      expect(html).not.toContain('/js/app.0123abcd.js')
+    }
+    // The API keeps its JSON errors.
+    expect((await fetch(`${base}/api/nothing`)).headers.get('content-type')).toMatch(/json/)
+  })
+})
