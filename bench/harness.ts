@@ -24,6 +24,7 @@ export interface Load {
   rps: number
   p50: number
   p99: number
+  max: number
   errors: number
   non2xx: number
 }
@@ -46,7 +47,7 @@ export function load(url: string, requests: LoadRequest[], seconds: number, conn
     const all = o.all
     const requests = [{ setupRequest: (r) => ({ ...r, method: 'GET', ...all[next++ % all.length] }) }]
     autocannon({ url: o.url, connections: o.connections, duration: o.duration, requests }, (err, r) => process.stdout.write(JSON.stringify(err ? { error: String(err) } :
-      { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx })))`
+      { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, errors: r.errors + r.timeouts, non2xx: r.non2xx })))`
   const options = { url, connections, duration: seconds, all: requests }
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ['-e', code, require.resolve('autocannon'), JSON.stringify(options)], { maxBuffer: 1 << 20 }, (error, stdout) => {
