@@ -49,9 +49,21 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   })
 }
 
+/** Clients send a handful of distinct Accept-Encoding values; each is parsed once. */
+const chosen = new Map<string, ContentEncoding | null>()
+
 /** br, then gzip, when the client accepts it (q > 0); null for identity. */
 export function chooseEncoding(acceptEncoding: string | undefined): ContentEncoding | null {
   if (!acceptEncoding) return null
+  const known = chosen.get(acceptEncoding)
+  if (known !== undefined) return known
+  const encoding = parseAcceptEncoding(acceptEncoding)
+  if (chosen.size >= 256) chosen.clear()
+  chosen.set(acceptEncoding, encoding)
+  return encoding
+}
+
+function parseAcceptEncoding(acceptEncoding: string): ContentEncoding | null {
   let gzip = false
   for (const part of acceptEncoding.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';')
