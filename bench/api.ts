@@ -3,12 +3,13 @@
  * samples), on SQLite and, when reachable, PostgreSQL. Every figure is printed next to a baseline
  * measured in the same run: a bare Node `http` server sending the very same bytes. The app (as
  * `npm run server` runs it), the baseline and the load generator each run in a process of their own
- * (bench/harness.ts), so no side shares an event loop with autocannon.
+ * (bench/harness.ts), so no side shares an event loop with autocannon; the two are measured in
+ * alternating halves, so the machine's other load falls on both alike.
  * Goals: home list, issue and article reads ≥ 0.8 × the baseline's req/s; search p99 < 20 ms at one
  * connection and < 40 ms at 50, for queries ranked afresh.
  * Run: npm run bench:api   (BENCH_SECONDS=4, BENCH_ISSUES=500, BENCH_DB=sqlite,postgres, TEST_DATABASE_URL)
  */
-import { capture, createDatabase, f, fill, load, machine, postgresReachable, rssMb, row, startApp, startBare, verdict, type Database, type LoadRequest } from './harness'
+import { capture, compare, createDatabase, f, fill, machine, postgresReachable, rssMb, row, startApp, startBare, verdict, type Database, type LoadRequest } from './harness'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4)
 const ISSUES = Number(process.env.BENCH_ISSUES ?? 500)
@@ -76,10 +77,7 @@ async function benchDatabase(db: Database) {
   try {
     row(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'bare r/s', 'bare p99', 'ratio', 'errors', 'goal'])
     for (const s of scenarios) {
-      await load(bare.url, s.requests, 1, s.connections) // warm-up: JIT and connections, for both sides alike
-      await load(app.url, s.requests, 1, s.connections)
-      const base = await load(bare.url, s.requests, SECONDS, s.connections)
-      const got = await load(app.url, s.requests, SECONDS, s.connections)
+      const { got, base } = await compare(app.url, bare.url, s.requests, SECONDS, s.connections)
       const goal = s.goal?.(got, base)
       row([
         s.label,

@@ -10,7 +10,24 @@
  * Run: npm run bench:archive   (BENCH_ARCHIVES=500,5000, BENCH_SECONDS=4, BENCH_DB=sqlite,postgres)
  */
 import { setTimeout as sleep } from 'node:timers/promises'
-import { capture, createDatabase, f, fill, load, machine, postgresReachable, rssMb, row, startApp, startBare, verdict, type Database, type Load, type LoadRequest } from './harness'
+import {
+  capture,
+  compare,
+  createDatabase,
+  f,
+  fill,
+  load,
+  machine,
+  postgresReachable,
+  rssMb,
+  row,
+  startApp,
+  startBare,
+  verdict,
+  type Database,
+  type Load,
+  type LoadRequest,
+} from './harness'
 import { generateArchive, loadSampleIssues } from './api-archive'
 
 const SIZES = (process.env.BENCH_ARCHIVES ?? '500,5000').split(',').map(Number)
@@ -56,10 +73,7 @@ async function benchSize(db: Database, size: number) {
       [`search ranked afresh, 1 conn`, searches, 1, 20],
       [`search ranked afresh, 50 conn`, searches, 50, 40],
     ] as Array<[string, LoadRequest[], number, number]>) {
-      await load(bare.url, requests, 1, connections)
-      await load(app.url, requests, 1, connections)
-      const base = await load(bare.url, requests, SECONDS, connections)
-      const got = await load(app.url, requests, SECONDS, connections)
+      const { got, base } = await compare(app.url, bare.url, requests, SECONDS, connections)
       line(label, got, base, goalMs ? `p99 < ${goalMs} ms: ${verdict(got.p99 < goalMs)}` : '')
     }
     const memory = rssMb(app.pid)

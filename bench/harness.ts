@@ -59,6 +59,31 @@ export function load(url: string, requests: LoadRequest[], seconds: number, conn
   })
 }
 
+/**
+ * The app and its baseline under the same load, alternating in halves (bare, app, bare, app) after a
+ * warm-up of each, so a change in the machine's other load falls on both alike. Throughput and p50
+ * are the means of the halves, p99 and the slowest the worse of them.
+ */
+export async function compare(appUrl: string, bareUrl: string, requests: LoadRequest[], seconds: number, connections: number): Promise<{ got: Load; base: Load }> {
+  await load(bareUrl, requests, 1, connections)
+  await load(appUrl, requests, 1, connections)
+  const half = Math.max(1, Math.round(seconds / 2))
+  const runs: { got: Load[]; base: Load[] } = { got: [], base: [] }
+  for (let i = 0; i < 2; i++) {
+    runs.base.push(await load(bareUrl, requests, half, connections))
+    runs.got.push(await load(appUrl, requests, half, connections))
+  }
+  const merge = (list: Load[]): Load => ({
+    rps: list.reduce((a, l) => a + l.rps, 0) / list.length,
+    p50: list.reduce((a, l) => a + l.p50, 0) / list.length,
+    p99: Math.max(...list.map((l) => l.p99)),
+    max: Math.max(...list.map((l) => l.max)),
+    errors: list.reduce((a, l) => a + l.errors, 0),
+    non2xx: list.reduce((a, l) => a + l.non2xx, 0),
+  })
+  return { got: merge(runs.got), base: merge(runs.base) }
+}
+
 /** Resident memory of a process in MB (Linux). */
 export function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
