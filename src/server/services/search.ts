@@ -36,6 +36,9 @@ export function createSearchService(storage: Storage, version: PublishedVersion,
   async function indexFor(current: number): Promise<SearchIndex> {
     if (built?.version === current) return built.index
     if (building?.version !== current) {
+      // The index of another version answers nothing from now on: let it go before the new one is
+      // built, so a process holds one index, not two (at 5,000 issues each is about half a gigabyte).
+      built = null
       // Built in steps, so other requests are served while a large archive is indexed.
       const promise = storage.publishedSearchDocuments().then(async (docs) => {
         const index = await createSearchIndexAsync(docs, { resultCacheSize: opts.resultCacheSize })
