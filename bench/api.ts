@@ -4,7 +4,7 @@
  * measured in the same run: a bare Node `http` server sending the very same bytes. The app (as
  * `npm run server` runs it), the baseline and the load generator each run in a process of their own
  * (bench/harness.ts), so no side shares an event loop with autocannon; the two are measured in
- * alternating halves, so the machine's other load falls on both alike.
+ * alternating slices of a second, so the machine's other load falls on both alike.
  * Goals: home list, issue and article reads ≥ 0.8 × the baseline's req/s; search p99 < 20 ms at one
  * connection and < 40 ms at 50, for queries ranked afresh.
  * Run: npm run bench:api   (BENCH_SECONDS=4, BENCH_ISSUES=500, BENCH_DB=sqlite,postgres, TEST_DATABASE_URL)

@@ -60,18 +60,20 @@ export function load(url: string, requests: LoadRequest[], seconds: number, conn
 }
 
 /**
- * The app and its baseline under the same load, alternating in halves (bare, app, bare, app) after a
- * warm-up of each, so a change in the machine's other load falls on both alike. Throughput and p50
- * are the means of the halves, p99 and the slowest the worse of them.
+ * The app and its baseline under the same load, alternating in slices of about a second (bare, app,
+ * bare, app …, BENCH_ROUNDS of each, default 4) after a warm-up of each, so a change in the machine's
+ * other load falls on both alike. Throughput and p50 are the means of the slices, p99 and the slowest
+ * the worst of them.
  */
 export async function compare(appUrl: string, bareUrl: string, requests: LoadRequest[], seconds: number, connections: number): Promise<{ got: Load; base: Load }> {
   await load(bareUrl, requests, 1, connections)
   await load(appUrl, requests, 1, connections)
-  const half = Math.max(1, Math.round(seconds / 2))
+  const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 4))
+  const slice = Math.max(1, Math.round(seconds / rounds))
   const runs: { got: Load[]; base: Load[] } = { got: [], base: [] }
-  for (let i = 0; i < 2; i++) {
-    runs.base.push(await load(bareUrl, requests, half, connections))
-    runs.got.push(await load(appUrl, requests, half, connections))
+  for (let i = 0; i < rounds; i++) {
+    runs.base.push(await load(bareUrl, requests, slice, connections))
+    runs.got.push(await load(appUrl, requests, slice, connections))
   }
   const merge = (list: Load[]): Load => ({
     rps: list.reduce((a, l) => a + l.rps, 0) / list.length,
