@@ -1,13 +1,11 @@
 /** Public reading: the issue list, one issue, one article. */
 import type { FastifyPluginAsync } from 'fastify'
-import type { IssueList } from '../../core/api'
 import type { IssueCursor } from '../storage/storage'
 import type { RouteDeps } from './deps'
 import { idParams, MAX_ID, noQuery } from '../http/schemas'
 import { decodeCursor, encodeCursor } from '../http/cursor'
-import { cachedJson, sendCachedJson } from '../http/cached-json'
+import { READY_BYTES_ROUTE, sendCachedJson } from '../http/cached-json'
 import { ApiError } from '../http/errors'
-import { toIssueSummary } from '../http/api-shapes'
 
 const isIssueCursor = (value: unknown): value is { d: string; i: number } => {
   const v = value as { d?: unknown; i?: unknown } | null
@@ -32,22 +30,22 @@ const listQuery = {
   additionalProperties: false,
 } as const
 
-export const issueRoutes: FastifyPluginAsync<RouteDeps> = async (app, { storage, reads }) => {
+const cursorOf = (next: IssueCursor) => encodeCursor({ d: next.date, i: next.id })
+
+export const issueRoutes: FastifyPluginAsync<RouteDeps> = async (app, { reads }) => {
   app.get<{ Querystring: { limit: number; cursor?: string } }>(
     '/issues',
-    { schema: { summary: 'Published issues, newest first, with their contents', tags: ['issues'], querystring: listQuery } },
+    { schema: { summary: 'Published issues, newest first, with their contents', tags: ['issues'], querystring: listQuery }, ...READY_BYTES_ROUTE },
     async (request, reply) => {
       const { limit, cursor } = request.query
       const after: IssueCursor | undefined = cursor === undefined ? undefined : (({ d, i }) => ({ date: d, id: i }))(decodeCursor(cursor, isIssueCursor))
-      const page = await storage.listPublished(limit, after)
-      const body: IssueList = { items: page.items.map(toIssueSummary), nextCursor: page.next ? encodeCursor({ d: page.next.date, i: page.next.id }) : null }
-      return sendCachedJson(request, reply, cachedJson(JSON.stringify(body)), 'public, max-age=30')
+      return sendCachedJson(request, reply, await reads.list(limit, after, cursorOf), 'public, max-age=30')
     },
   )
 
   app.get<{ Params: { id: number } }>(
     '/issues/:id',
-    { schema: { summary: 'One published issue, whole (IssueDetail)', tags: ['issues'], params: idParams('id'), querystring: noQuery } },
+    { schema: { summary: 'One published issue, whole (IssueDetail)', tags: ['issues'], params: idParams('id'), querystring: noQuery }, ...READY_BYTES_ROUTE },
     async (request, reply) => {
       const json = await reads.issue(request.params.id)
       if (!json) throw new ApiError(404, 'issue-not-found', `There is no published issue with id ${request.params.id}`)
@@ -57,7 +55,10 @@ export const issueRoutes: FastifyPluginAsync<RouteDeps> = async (app, { storage,
 
   app.get<{ Params: { id: number } }>(
     '/articles/:id',
-    { schema: { summary: 'One article of a published issue, with its neighbours (ArticleDetail)', tags: ['issues'], params: idParams('id'), querystring: noQuery } },
+    {
+      schema: { summary: 'One article of a published issue, with its neighbours (ArticleDetail)', tags: ['issues'], params: idParams('id'), querystring: noQuery },
+      ...READY_BYTES_ROUTE,
+    },
     async (request, reply) => {
       const json = await reads.article(request.params.id)
       if (!json) throw new ApiError(404, 'article-not-found', `There is no published article with id ${request.params.id}`)

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { RouteDeps } from './deps'
 import { decodeCursor, encodeCursor } from '../http/cursor'
 import { ApiError } from '../http/errors'
+import { READY_BYTES_ROUTE, sendCachedJson } from '../http/cached-json'
 
 const MAX_OFFSET = 10000
 
@@ -38,13 +39,14 @@ export const searchRoutes: FastifyPluginAsync<RouteDeps> = async (app, { search,
     {
       schema: { summary: 'Search titles, bodies, briefs and sources of published issues', tags: ['search'], querystring: searchQuery },
       config: { rateLimit: { max: rateLimits.searchPerMinute, timeWindow: '1 minute' } },
+      ...READY_BYTES_ROUTE,
     },
     async (request, reply) => {
       const { q, limit, cursor, year, section } = request.query
       if (search.terms(q).length === 0) throw new ApiError(400, 'empty-query', 'query/q has nothing to search for once spaces are removed')
       const offset = cursor === undefined ? 0 : decodeCursor(cursor, isSearchCursor).o
       const json = await search.searchJson({ q, offset, limit, year, section }, (next) => (next <= MAX_OFFSET ? encodeCursor({ o: next }) : null))
-      return reply.header('cache-control', 'public, max-age=30').type('application/json; charset=utf-8').send(json)
+      return sendCachedJson(request, reply, json, 'public, max-age=30')
     },
   )
 }

@@ -2,8 +2,9 @@
  * Search over every published item. The index (src/core/search) is built in memory from the database
  * and rebuilt when the published version changes, so all processes sharing a database agree, and the
  * results are the same on SQLite and PostgreSQL: the database only supplies the documents.
- * Answers are also kept serialised per version (popular queries cost a map lookup).
+ * Answers are also kept as ready bytes per version (popular queries cost a map lookup).
  */
+import { cachedJson, type CachedJson } from '../http/cached-json'
 import { createSearchIndexAsync, queryTerms, sectionKey, type SearchIndex } from '../../core/search'
 import type { SearchResults } from '../../core/api'
 import type { Storage } from '../storage/storage'
@@ -18,8 +19,8 @@ export interface SearchRequest {
 }
 
 export interface SearchService {
-  /** The SearchResults body as JSON; `nextCursor(offset)` encodes the cursor of the next page. */
-  searchJson(request: SearchRequest, nextCursor: (offset: number) => string | null): Promise<string>
+  /** The SearchResults body as ready JSON; `nextCursor(offset)` encodes the cursor of the next page. */
+  searchJson(request: SearchRequest, nextCursor: (offset: number) => string | null): Promise<CachedJson>
   /** The query's terms after normalisation; empty means nothing to search for. */
   terms(q: string): string[]
 }
@@ -29,12 +30,15 @@ const MAX_ANSWERS = 500
 export function createSearchService(storage: Storage, version: PublishedVersion, opts: { resultCacheSize?: number } = {}): SearchService {
   let built: { version: number; index: SearchIndex } | null = null
   let building: { version: number; promise: Promise<SearchIndex> } | null = null
-  const answers = new Map<string, string>()
+  const answers = new Map<string, CachedJson>()
   let answersVersion = -1
 
   async function indexFor(current: number): Promise<SearchIndex> {
     if (built?.version === current) return built.index
     if (building?.version !== current) {
+      // The index of another version answers nothing from now on: let it go before the new one is
+      // built, so a process holds one index, not two (at 5,000 issues each is about half a gigabyte).
+      built = null
       // Built in steps, so other requests are served while a large archive is indexed.
       const promise = storage.publishedSearchDocuments().then(async (docs) => {
         const index = await createSearchIndexAsync(docs, { resultCacheSize: opts.resultCacheSize })
@@ -67,7 +71,7 @@ export function createSearchService(storage: Storage, version: PublishedVersion,
       const { total, hits } = (await indexFor(current)).search(request)
       const next = request.offset + hits.length
       const body: SearchResults = { items: hits, total, nextCursor: next < total ? nextCursor(next) : null }
-      const json = JSON.stringify(body)
+      const json = cachedJson(JSON.stringify(body))
       if (cacheable && answersVersion === current) {
         if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value!)
         answers.set(key, json)
