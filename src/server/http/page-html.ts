@@ -70,7 +70,8 @@ export function installPageHtml(app: FastifyInstance, dir: string, reads: Public
     const id = idOf(request.params.id)
     const json = id === null ? null : await reads.article(id)
     if (!json) return send(request, reply, { ...notFound, title: '找不到这篇文章 - 工会信息' }, 404)
-    const detail = JSON.parse(json.body) as ArticleDetail
+    const text = json.bytes.toString('utf8')
+    const detail = JSON.parse(text) as ArticleDetail
     return send(request, reply, {
       kind: 'article',
       title: detail.article.title,
@@ -78,14 +79,15 @@ export function installPageHtml(app: FastifyInstance, dir: string, reads: Public
       path: `/articles/${id}`,
       image: `/api/cards/articles/${id}.png`,
       article: detail,
-      boot: { url: `/api/articles/${id}`, json: json.body },
+      boot: { url: `/api/articles/${id}`, json: text },
     })
   })
   app.get<{ Params: { id: string } }>('/issues/:id', { schema: { hide: true } }, async (request, reply) => {
     const id = idOf(request.params.id)
     const json = id === null ? null : await reads.issue(id)
     if (!json) return send(request, reply, { ...notFound, title: '找不到这一期 - 工会信息' }, 404)
-    const issue = JSON.parse(json.body) as IssueDetail
+    const text = json.bytes.toString('utf8')
+    const issue = JSON.parse(text) as IssueDetail
     const titles = issue.sections.flatMap((s) => s.items.flatMap((i) => (i.kind === 'article' ? [i.title] : [])))
     return send(request, reply, {
       kind: 'issue',
@@ -94,7 +96,7 @@ export function installPageHtml(app: FastifyInstance, dir: string, reads: Public
       path: `/issues/${id}`,
       image: `/api/cards/issues/${id}.png`,
       issue,
-      boot: { url: `/api/issues/${id}`, json: json.body },
+      boot: { url: `/api/issues/${id}`, json: text },
     })
   })
   const named: Record<string, string> = { '/search': '搜索', '/favourites': '我的收藏', '/settings': '字号与显示' }
