@@ -35,7 +35,7 @@ export default function SettingsPage() {
       </View>
       <View className='pad row'>
         <Text className='h2 grow'>长辈版</Text>
-        <Switch className='care-switch' aria-label='长辈版' checked={care} color='#b71c1c' onChange={(e) => settings.setCare(e.detail.value)} />
+        <Switch className='care-switch' nativeProps={{ 'aria-label': '长辈版' }} checked={care} color='#b71c1c' onChange={(e) => settings.setCare(e.detail.value)} />
       </View>
       <View className='pad'>
         <Text className='muted'>长辈版字更大、按钮更大、对比更强，每篇文章顶部都有「听全文」。{settings.care === null ? '现跟随系统字体大小。' : ''}</Text>
