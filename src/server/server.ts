@@ -75,6 +75,9 @@ export function createBackend(deps: BackendDeps): Backend {
   }
 }
 
+/** WECHAT_MINIPROGRAM_STATE names the build messages open; posters' codes open the same one. */
+const POSTER_ENV_VERSION = { developer: 'develop', trial: 'trial', formal: 'release' } as const
+
 export interface ServerDeps extends BackendDeps {
   wechat: WechatApi
   sessionSecret: string
@@ -96,7 +99,7 @@ export interface Server {
 export async function createServer(deps: ServerDeps): Promise<Server> {
   const backend = createBackend(deps)
   const { settings } = deps
-  const cards = createCardService({ wechat: deps.wechat, fontPath: settings.cards.fontPath ?? undefined })
+  const cards = createCardService({ wechat: deps.wechat, fontPath: settings.cards.fontPath ?? undefined, envVersion: POSTER_ENV_VERSION[settings.notify.miniprogramState] })
   const app = await createApp({ backend, cards, wechat: deps.wechat, sessionSecret: deps.sessionSecret, logger: deps.logger, staticDir: deps.staticDir ?? null })
   if (deps.runWorker ?? (settings.notify.templateId !== null && settings.notify.workerInServer)) backend.startWorker()
   return {

@@ -9,6 +9,7 @@ import { createByteLru } from '../../../src/server/services/cards/lru'
 import { articleCardModel, chineseDate, drawable, issueCardModel } from '../../../src/server/services/cards/models'
 import { createCardService } from '../../../src/server/services/cards/index'
 import type { WechatApi } from '../../../src/server/wechat/api'
+import { renderWxaCodePng } from '../../../src/server/wechat/fake-wxacode'
 import { decodePng, inkPixels } from './png'
 import { articleDetails, sampleIssue, SAMPLE_FILE } from './sample-data'
 
@@ -107,5 +108,27 @@ describe('what a card shows', () => {
     expect(drawable('工会\u200b信息\ufeff\u00ad')).toBe('工会信息')
     expect(drawable('\uf0b7 工会\ue000信息')).toBe('工会信息')
     expect(chineseDate('2020-07-13')).toBe('2020年7月13日')
+  })
+})
+
+describe('poster codes', () => {
+  it.each([
+    [undefined, 'release'],
+    ['trial', 'trial'],
+    ['develop', 'develop'],
+  ] as const)('open the build they are configured for (%s → %s), each its own poster', async (envVersion, asked) => {
+    const requests: Array<string | undefined> = []
+    const wechat = {
+      getUnlimitedWxaCode: async (r: { scene: string; page: string; width?: number; envVersion?: string }) => {
+        requests.push(r.envVersion)
+        return renderWxaCodePng(r.scene, r.page, r.width ?? 280)
+      },
+    } as unknown as WechatApi
+    const detail = articleDetails(sampleIssue())[0]
+    const cards = createCardService({ wechat, envVersion })
+    const poster = cards.poster(detail)
+    expect(decodePng(await poster.png()).width).toBe(750)
+    expect(requests).toEqual([asked])
+    if (envVersion) expect(poster.etag).not.toBe(createCardService({ wechat }).poster(detail).etag)
   })
 })

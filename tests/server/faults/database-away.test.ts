@@ -5,36 +5,16 @@
  * /healthz 503) while the database is away, and serves again by itself once it is back; its
  * notification worker carries on sending.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describePostgres, TEST_DATABASE_URL } from '../../support/requirements'
 import { adminQuery } from '../../support/postgres-admin'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
+import { ROOT, startServerProcess } from '../support/server-process'
 
-const ROOT = path.join(__dirname, '../../..')
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
-
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(TSX, ['src/server/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...env } as unknown as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  return new Promise((resolve, reject) => {
-    setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000).unref()
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8')
-      const match = /running at (http:\/\/[^/\s]+\/)/.exec(output)
-      if (match) resolve({ child, url: match[1] })
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)))
-  })
-}
+const startServer = (env: Record<string, string>) => startServerProcess({ LOG_LEVEL: 'error', ...env })
 
 /** Asks until `ok` holds for an answer (the server needs a moment to notice the database is back). */
 async function eventually(url: string, ok: (status: number) => boolean, what: string): Promise<number> {

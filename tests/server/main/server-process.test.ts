@@ -3,47 +3,16 @@
  * seeds the samples, prints its URL, serves the API, and exits 0 on SIGTERM. Also: several processes
  * starting at once against one PostgreSQL database migrate safely.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describePostgres, TEST_DATABASE_URL } from '../../support/requirements'
 import { adminQuery } from '../../support/postgres-admin'
+import { ROOT, startServerProcess, type RunningServer } from '../support/server-process'
 
-const ROOT = path.join(__dirname, '../../..')
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
-
-interface Running {
-  child: ChildProcess
-  url: string
-  output: () => string
-}
-
-function startServer(env: Record<string, string>): Promise<Running> {
-  const child = spawn(TSX, ['src/server/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env } as unknown as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 25000)
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8')
-      const match = /running at (http:\/\/[^/\s]+\/)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        resolve({ child, url: match[1], output: () => output })
-      }
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.on('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`server exited with ${code}:\n${output}`))
-    })
-  })
-}
+type Running = RunningServer
+const startServer = startServerProcess
 
 function stop(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => {

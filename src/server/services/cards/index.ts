@@ -24,6 +24,8 @@ export interface CardServiceOptions {
   fontPath?: string
   /** Bound of the rendered-PNG cache (default 32 MB). */
   cacheBytes?: number
+  /** Which build of the mini-program a poster's code opens (a trial build's posters open the trial). */
+  envVersion?: 'release' | 'trial' | 'develop'
 }
 
 /** A card ready to serve: its ETag is known before (and without) rendering it. */
@@ -86,8 +88,10 @@ export function createCardService(o: CardServiceOptions): CardService {
     },
     poster(detail) {
       const model = posterModel(detail)
-      return prepare('poster', model, async () => {
-        const code = await o.wechat.getUnlimitedWxaCode({ scene: posterScene(model.articleId), page: POSTER_CODE_PAGE, width: 280 })
+      const envVersion = o.envVersion ?? 'release'
+      // The build the code opens is part of what the poster shows: another build, another poster.
+      return prepare(`poster:${envVersion}`, model, async () => {
+        const code = await o.wechat.getUnlimitedWxaCode({ scene: posterScene(model.articleId), page: POSTER_CODE_PAGE, width: 280, envVersion })
         const dataUri = `data:image/png;base64,${Buffer.from(code).toString('base64')}`
         return render(poster(model, dataUri), POSTER_SIZE)
       })
