@@ -1,5 +1,7 @@
 /** Dates and labels as members read them (dayjs, zh-cn): the components' wording, pure functions. */
 import dayjs from 'dayjs'
+import type { Source } from '../core/bulletin'
+import { sourceLine as sourceText } from '../core/text/source-line'
 import 'dayjs/locale/zh-cn'
 import type { ContentsSection } from '../core/api'
 
@@ -21,7 +23,7 @@ export function plainSectionName(name: string): string {
   return name.replace(/^[〔【[]\s*|\s*[〕】\]]$/g, '').trim()
 }
 
-export function sourceLine(source: { organization: string; author: string | null } | null): string {
-  if (!source) return ''
-  return source.author ? `${source.organization} ${source.author}` : source.organization
+/** The source as the reader prints it: one line, empty without one. */
+export function sourceLine(source: Source | null): string {
+  return sourceText(source) ?? ''
 }

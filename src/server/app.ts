@@ -117,7 +117,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const servesClient = await installStaticClient(app, deps.staticDir)
   // The reader's pages answered with their own HTML, and "找不到这个页面" for any other address.
-  const pages = servesClient && deps.staticDir ? installPageHtml(app, deps.staticDir, backend.reads) : null
+  const pages = servesClient && deps.staticDir ? installPageHtml(app, deps.staticDir, backend.reads, backend.settings.pages.publicOrigin) : null
   app.setNotFoundHandler((request, reply) => {
     if (pages && request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api') return pages.sendNotFound(reply)
     return sendError(reply, 404, 'not-found', `No route ${request.method} ${request.url.split('?')[0]}`)

@@ -67,10 +67,16 @@ export interface CardConfig {
   fontPath: string | null
 }
 
+export interface PageConfig {
+  /** PUBLIC_ORIGIN: https://bulletin.example.cn, for absolute links in pages' previews; null → relative. */
+  publicOrigin: string | null
+}
+
 export interface Settings {
   config: Config
   notify: NotificationConfig
   cards: CardConfig
+  pages: PageConfig
 }
 
 const optionalText = z
@@ -148,6 +154,7 @@ const envSchema = z.object({
       return z.NEVER
     }),
   CARD_FONT: optionalText,
+  PUBLIC_ORIGIN: optionalText.refine((v) => v === null || /^https?:\/\/[^/\s]+$/.test(v), 'must be an origin like https://bulletin.example.cn (no path, no trailing slash)'),
 })
 
 /** Every problem with the environment, each naming its variable. */
@@ -200,7 +207,7 @@ export function loadSettings(env: Env = process.env): Settings {
     workerInServer: e.NOTIFY_WORKER !== 'off',
     miniprogramState: e.WECHAT_MINIPROGRAM_STATE ?? 'formal',
   }
-  return { config, notify, cards: { fontPath: e.CARD_FONT } }
+  return { config, notify, cards: { fontPath: e.CARD_FONT }, pages: { publicOrigin: e.PUBLIC_ORIGIN } }
 }
 
 /** The process environment, for entry points that pass it on (the one reader of process.env). */

@@ -21,8 +21,11 @@ function readStored(file: string): string | null {
   let stored: string
   try {
     stored = readFileSync(file, 'utf8').trim()
-  } catch {
-    return null // not there yet
+  } catch (error) {
+    // Only a missing file means "generate one"; a file that cannot be read must stop the server,
+    // never leave it signing with an empty key.
+    if ((error as { code?: string }).code === 'ENOENT') return null
+    throw new SessionSecretError(`${file} cannot be read (${error instanceof Error ? error.message : String(error)}): fix its permissions or set SESSION_SECRET`)
   }
   if (Buffer.byteLength(stored, 'utf8') < MIN_SECRET_BYTES) {
     throw new SessionSecretError(
@@ -36,7 +39,9 @@ function readStored(file: string): string | null {
 function readWritten(file: string): string {
   for (let attempt = 0; ; attempt++) {
     try {
-      return readStored(file) ?? ''
+      const stored = readStored(file)
+      if (stored === null) throw new SessionSecretError(`${file} could not be created in ${path.dirname(file)}: set SESSION_SECRET or make DATA_DIR writable`)
+      return stored
     } catch (error) {
       if (attempt >= 20) throw error
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10)

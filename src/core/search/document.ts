@@ -3,6 +3,7 @@
  * bulletin's own types so the server's index and any brute-force check agree on what is searchable.
  */
 import type { Source, StoredIssue, StoredItem } from '../bulletin'
+import { sourceLine } from '../text/source-line'
 
 export interface SearchDocument {
   itemId: number
@@ -31,10 +32,7 @@ export function briefTitle(text: string): string {
 }
 
 /** （增城区总工会 涂冬妮） → '增城区总工会 涂冬妮': how a source is searched and shown. */
-export function sourceLine(source: Source | null): string | null {
-  if (!source) return null
-  return source.author ? `${source.organization} ${source.author}` : source.organization
-}
+export { sourceLine }
 
 /** Every searchable field of an item, title first for articles. */
 export function searchableFields(doc: SearchDocument): string[] {

@@ -7,7 +7,7 @@
  *
  * Exit codes: 0 done; 1 could not (the message says why); 64 bad usage.
  */
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { loadSettings, processEnvironment, type Env } from '../config'
@@ -56,6 +56,8 @@ export async function backup(target: string, io: BackupIo): Promise<number> {
     rmSync(partial, { force: true })
     return say(io, `backup: the copy failed its check: ${problem}`)
   }
+  // The copy holds what the database does (the WeChat token, device ids): as private as it.
+  chmodSync(partial, 0o600)
   renameSync(partial, target)
   io.stdout(`backed up ${source} to ${target} (${statSync(target).size} bytes)\n`)
   return 0

@@ -28,10 +28,6 @@ export interface PageHtml {
   sendNotFound(reply: FastifyReply): FastifyReply
 }
 
-function origin(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`
-}
-
 export function renderPage(template: string, view: PageView, pageOrigin: string): string {
   const head = [
     `<title>${escapeHtml(view.title)}</title>`,
@@ -54,7 +50,12 @@ export function renderPage(template: string, view: PageView, pageOrigin: string)
 }
 
 /** GET /articles/:id and /issues/:id (and the other pages' paths, with their own titles). */
-export function installPageHtml(app: FastifyInstance, dir: string, reads: PublicReads): PageHtml {
+/**
+ * `publicOrigin` (PUBLIC_ORIGIN) makes og:image, og:url and the canonical link absolute. Without it
+ * they stay relative: taken from the request's Host header, a cached page could point every reader
+ * at whatever host one client wrote.
+ */
+export function installPageHtml(app: FastifyInstance, dir: string, reads: PublicReads, publicOrigin: string | null = null): PageHtml {
   const template = readFileSync(path.join(dir, 'index.html'), 'utf8')
   const send = (request: FastifyRequest, reply: FastifyReply, view: PageView, status = 200) =>
     reply
@@ -62,7 +63,7 @@ export function installPageHtml(app: FastifyInstance, dir: string, reads: Public
       .header('content-type', 'text/html; charset=utf-8')
       // Published text changes rarely; the page is checked again after a minute, as the API is.
       .header('cache-control', status === 200 && view.boot ? 'public, max-age=60' : 'no-cache')
-      .send(renderPage(template, view, origin(request)))
+      .send(renderPage(template, view, publicOrigin ?? ''))
   const notFound: PageView = { kind: 'not-found', title: '找不到这个页面 - 工会信息', description: '这个地址没有对应的页面。', path: null }
   const idOf = (raw: string) => (/^[1-9]\d{0,14}$/.test(raw) ? Number(raw) : null)
 

@@ -14,25 +14,36 @@ export function createPublishedVersion(storage: Storage, recheckMs: number, cloc
   let known: number | null = null
   let checkedAt = 0
   let pending: Promise<number> | null = null
+  // A read begun before this process's own publish committed may answer the old version: it must not
+  // be remembered (nor shared) once invalidate() has been called.
+  let generation = 0
   return {
     async current() {
       if (known !== null && clock() - checkedAt < recheckMs) return known
-      pending ??= storage.publishedVersion().then(
-        (version) => {
-          known = version
-          checkedAt = clock()
-          pending = null
-          return version
-        },
-        (error) => {
-          pending = null
-          throw error
-        },
-      )
+      if (!pending) {
+        const started = generation
+        const read: Promise<number> = storage.publishedVersion().then(
+          (version) => {
+            if (started === generation) {
+              known = version
+              checkedAt = clock()
+            }
+            if (pending === read) pending = null
+            return version
+          },
+          (error) => {
+            if (pending === read) pending = null
+            throw error
+          },
+        )
+        pending = read
+      }
       return pending
     },
     invalidate() {
       known = null
+      pending = null
+      generation++
     },
   }
 }

@@ -18,6 +18,8 @@ const TEMPLATE =
   '<!doctype html><html lang="zh-CN"><head><title>工会信息</title><script defer src="/js/app.0123abcd.js"></script></head>' +
   '<body><div id="app"></div><div id="boot-shell"><div id="boot-body" style="padding:16px">正在打开…</div></div></body></html>'
 
+const ORIGIN = 'https://bulletin.example.cn'
+
 describeOnEachBackend('page HTML for /articles/:id and /issues/:id', (backend) => {
   let t: TestApp
   let app: FastifyInstance
@@ -31,8 +33,10 @@ describeOnEachBackend('page HTML for /articles/:id and /issues/:id', (backend) =
     mkdirSync(path.join(dir, 'js'))
     writeFileSync(path.join(dir, 'index.html'), TEMPLATE)
     writeFileSync(path.join(dir, 'js', 'app.0123abcd.js'), '')
+    // PUBLIC_ORIGIN set: the preview links are absolute, on that origin.
+    const withOrigin = { ...t.server.backend, settings: { ...t.server.backend.settings, pages: { publicOrigin: ORIGIN } } }
     app = await createApp({
-      backend: t.server.backend,
+      backend: withOrigin,
       cards: t.server.cards,
       wechat: createWechatClient({ baseUrl: t.fake.baseUrl, appid: t.fake.appid, secret: t.fake.secret }),
       sessionSecret: 'x'.repeat(32),
@@ -60,8 +64,11 @@ describeOnEachBackend('page HTML for /articles/:id and /issues/:id', (backend) =
     expect(html).toContain(`<title>${escaped(a.title)}</title>`)
     expect(attr(html, 'og:title')).toBe(escaped(a.title))
     expect(attr(html, 'og:description')).toBe(escaped(a.paragraphs[0].slice(0, 120)))
-    expect(attr(html, 'og:image')).toBe(`${base}/api/cards/articles/${a.id}.png`)
-    expect(html).toContain(`<link rel="canonical" href="${base}/articles/${a.id}">`)
+    expect(attr(html, 'og:image')).toBe(`${ORIGIN}/api/cards/articles/${a.id}.png`)
+    expect(html).toContain(`<link rel="canonical" href="${ORIGIN}/articles/${a.id}">`)
+    // A Host header the client wrote changes no link of a page that caches may keep.
+    const forged = await (await fetch(`${base}/articles/${a.id}`, { headers: { 'x-forwarded-host': 'evil.example' } })).text()
+    expect(forged).not.toContain('evil.example')
     // The text itself, as HTML (not only in a script), with a heading and a way home.
     const body = /<div id="boot-body"[^>]*>([\s\S]*?)<\/div>/.exec(html)![1]
     expect(body).toContain(`<h1`)
@@ -80,7 +87,7 @@ describeOnEachBackend('page HTML for /articles/:id and /issues/:id', (backend) =
     expect(res.status).toBe(200)
     const html = await res.text()
     expect(html).toContain(`<title>${issue.masthead}${issue.label}</title>`)
-    expect(attr(html, 'og:image')).toBe(`${base}/api/cards/issues/${issue.id}.png`)
+    expect(attr(html, 'og:image')).toBe(`${ORIGIN}/api/cards/issues/${issue.id}.png`)
     for (const item of issue.sections.flatMap((s) => s.items)) if (item.kind === 'article') expect(html).toContain(`<a href="/articles/${item.id}"`)
   })
 

@@ -4,7 +4,7 @@
  * shares one budget; X-Forwarded-For counts only behind the proxies TRUST_PROXY names; cards leave
  * emoji out instead of drawing boxes.
  */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { resolveSessionSecret } from '../../../src/server/session-secret'
@@ -27,6 +27,13 @@ describe('the session secret on disk', () => {
     writeFileSync(path.join(dir, 'session-secret'), stored)
     expect(() => resolveSessionSecret(null, dir)).toThrow(path.join(dir, 'session-secret'))
     expect(() => resolveSessionSecret(null, dir)).toThrow(/at least 32/)
+  })
+
+  it('refuses a secret file it cannot read, rather than sign with an empty key', () => {
+    resolveSessionSecret(null, dir)
+    rmSync(path.join(dir, 'session-secret'))
+    mkdirSync(path.join(dir, 'session-secret')) // reads fail (EISDIR), even for root
+    expect(() => resolveSessionSecret(null, dir)).toThrow(/cannot be read/)
   })
 
   it('creates the data folder 0700, the secret and the database 0600', async () => {

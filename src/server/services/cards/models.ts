@@ -3,6 +3,7 @@
  * is a hash of these, so a card changes exactly when something it shows changes.
  */
 import type { ArticleInIssue, Source, StoredIssue } from '../../../core/bulletin'
+import { sourceLine as sourceText } from '../../../core/text/source-line'
 
 export interface ArticleCardModel {
   masthead: string
@@ -55,8 +56,8 @@ export function chineseDate(iso: string): string {
 }
 
 export function sourceLine(source: Source | null): string | null {
-  if (!source) return null
-  return drawable(source.author ? `${source.organization} ${source.author}` : source.organization)
+  const line = sourceText(source)
+  return line === null ? null : drawable(line)
 }
 
 /** Section names are printed in brackets (〔要情动态〕); the card shows the bare name. */
