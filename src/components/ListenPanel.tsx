@@ -41,7 +41,7 @@ export default function ListenPanel(p: ListenPanelProps) {
     return (
       <View className='listen pad'>
         <Button className='btn primary listen-start' onClick={p.onListen}>
-          🔊 听全文
+          听全文
         </Button>
         {p.message ? (
           <Text className='listen-message' aria-live='polite'>

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe('听全文 in the booted mini-program', () => {
   it('an article: the plugin is called piece by piece in order, each audio handed to the background audio manager', async () => {
-    const r = await boot({ page: 'pages/article/index', query: { id: String(articleId) }, api: server.base, taps: ['🔊 听全文'], waitFor: '听全文' })
+    const r = await boot({ page: 'pages/article/index', query: { id: String(articleId) }, api: server.base, taps: ['听全文'], waitFor: '听全文' })
     const contents = r.ttsCalls.map((c) => c.content)
     expect(contents[0]).toBe(article.title)
     expect(contents.every((c) => c.length < 400)).toBe(true)
@@ -44,7 +44,7 @@ describe('听全文 in the booted mini-program', () => {
   })
 
   it('an issue: the audio is titled with the issue label and reading starts with it', async () => {
-    const r = await boot({ page: 'pages/issue/index', query: { id: String(issueId) }, api: server.base, taps: ['🔊 听全文'], waitFor: '听全文', audioPlays: 3 })
+    const r = await boot({ page: 'pages/issue/index', query: { id: String(issueId) }, api: server.base, taps: ['听全文'], waitFor: '听全文', audioPlays: 3 })
     expect(r.ttsCalls[0].content).toBe('工会信息〔2020〕第二十期。')
     expect(r.ttsCalls[1].content).toBe('栏目：要情动态。')
     expect(r.audioEvents[0].title).toBe('工会信息〔2020〕第二十期')
@@ -56,7 +56,7 @@ describe('听全文 in the booted mini-program', () => {
       page: 'pages/article/index',
       query: { id: String(articleId) },
       api: server.base,
-      taps: ['🔊 听全文'],
+      taps: ['听全文'],
       waitFor: '听全文',
       ttsFail: { at: 1, retcode: -20003 },
     })
@@ -69,7 +69,7 @@ describe('听全文 in the booted mini-program', () => {
       page: 'pages/article/index',
       query: { id: String(articleId) },
       api: server.base,
-      taps: ['🔊 听全文'],
+      taps: ['听全文'],
       waitFor: '听全文',
       ttsFail: { at: 0, retcode: -20005 },
     })
