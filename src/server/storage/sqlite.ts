@@ -2,7 +2,7 @@
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection } from 'kysely'
 import type { Database } from './schema'
 import type { Storage } from './storage'
 import { createKyselyStorage } from './kysely-storage'
@@ -18,6 +18,18 @@ function makePrivate(file: string): void {
   chmodSync(file, 0o600)
 }
 
+/**
+ * Every write transaction begins IMMEDIATE: it takes the write lock at once, waiting up to
+ * busy_timeout for another process's writer. A plain BEGIN that reads first and writes later (a draft
+ * saved after looking up its year and number) cannot wait for the lock when another process wrote
+ * meanwhile: SQLite answers "database is locked" at once (seen with two processes on one file).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+
 export function openSqliteStorage(file: string): Storage {
   if (file !== ':memory:') makePrivate(file)
   const database = new BetterSqlite3(file)
@@ -25,6 +37,8 @@ export function openSqliteStorage(file: string): Storage {
   database.pragma('foreign_keys = ON')
   database.pragma('busy_timeout = 5000')
   database.pragma('synchronous = NORMAL')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  const dialect = new SqliteDialect({ database })
+  dialect.createDriver = () => new ImmediateSqliteDriver({ database })
+  const db = new Kysely<Database>({ dialect })
   return createKyselyStorage(db, 'sqlite')
 }
