@@ -87,6 +87,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const routeDeps: RouteDeps = {
     storage,
     publishing: backend.publishing,
+    editing: backend.editing,
     reads: backend.reads,
     search: backend.search,
     cards: deps.cards,

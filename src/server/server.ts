@@ -14,6 +14,7 @@ import { createPublicReads, type PublicReads } from './services/public-reads'
 import { createSearchService, type SearchService } from './services/search'
 import { createCardService, type CardService } from './services/cards/index'
 import { createPublishingService, type PublishingService, type ReadDocument } from './services/publishing'
+import { createEditingService, type EditingService } from './services/editing'
 import { startNotificationWorker, type NotificationWorker, type WorkerLogger } from './notifications'
 import { createApp } from './app'
 
@@ -34,6 +35,8 @@ export interface Backend {
   settings: Settings
   storage: Storage
   publishing: PublishingService
+  /** Check, fix and correct an issue from its kept source (the console's work). */
+  editing: EditingService
   reads: PublicReads
   search: SearchService
   /** Starts this process's notification worker (once; later calls return the same one). */
@@ -58,6 +61,7 @@ export function createBackend(deps: BackendDeps): Backend {
     settings,
     storage,
     publishing,
+    editing: createEditingService({ storage, publishing }),
     reads: createPublicReads(storage, version),
     search: createSearchService(storage, version, { resultCacheSize: deps.searchResultCache }),
     get worker() {
