@@ -53,7 +53,7 @@ export interface SourceRouteOptions extends RouteDeps {
   /** Extra checks per route (the console's role guards); run before the handler. */
   guards?: { read?: RouteGuard; edit?: RouteGuard; correct?: RouteGuard }
   /** After a change is stored (the console's audit log). */
-  onChange?: (request: FastifyRequest, action: 'edit' | 'correct', issueId: number, detail: string) => Promise<void>
+  onChange?: (request: FastifyRequest, action: 'edit' | 'correct', issue: { id: number; label: string }, detail: Record<string, unknown>) => Promise<void>
 }
 
 export type RouteGuard = (request: FastifyRequest) => Promise<void>
@@ -84,7 +84,7 @@ export const sourceRoutes: FastifyPluginAsync<SourceRouteOptions> = async (app, 
     async (request) => {
       const edit = parsedEdit(request.body)
       const done = await run(() => editing.edit(request.params.id, edit, deps.editor(request)))
-      await deps.onChange?.(request, 'edit', request.params.id, JSON.stringify(edit))
+      await deps.onChange?.(request, 'edit', done.issue, { edit })
       return done
     },
   )
@@ -112,7 +112,11 @@ export const sourceRoutes: FastifyPluginAsync<SourceRouteOptions> = async (app, 
       }
       if (typeof note !== 'string') throw new ApiError(400, 'no-note', '请填写更正说明 (send the correction note as the field note)')
       const done = await run(() => editing.correct(request.params.id, input, note as string, deps.editor(request)))
-      await deps.onChange?.(request, 'correct', request.params.id, note)
+      await deps.onChange?.(request, 'correct', done.issue, {
+        note: (note as string).trim(),
+        corrected: done.corrected,
+        ...('edit' in input ? { edit: input.edit } : { fileName: input.fileName }),
+      })
       return done
     },
   )
