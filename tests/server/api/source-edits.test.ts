@@ -90,12 +90,17 @@ describeOnEachBackend('source, edits and corrections', (backend) => {
     expect((await t.inject({ url: `/api/admin/issues/${issue.id}`, headers: admin })).json()).toEqual(stored)
   })
 
-  it('corrects a published issue: ids kept, the note in the article API, search sees the new text', async () => {
+  it('corrects a published issue: ids kept, the note in the article API (past its cache), search and the poster see the new text', async () => {
     const draft = await upload(SAMPLE)
     await t.inject({ method: 'POST', url: `/api/admin/issues/${draft.id}/publish`, headers: admin })
     const ids = articles(draft).map((a) => a.id)
     expect((await edit(draft.id, { edit: { op: 'merge', line: 30 } })).json().error.code).toBe('not-a-draft')
 
+    // Read (and so cached) before the correction: the correction must reach readers all the same.
+    expect((await t.inject({ url: `/api/articles/${ids[2]}` })).json().article.corrections).toBeUndefined()
+    const poster = async () => (await t.inject({ url: `/api/cards/articles/${ids[2]}/poster.png` })).headers.etag
+    const posterBefore = await poster()
+    expect(posterBefore).toEqual(expect.any(String))
     const line = lineOf(SAMPLE, '**市总工会系统开展')
     const corrected = SAMPLE.split('\n')[line - 1].replace('7 月 8 日', '7 月 9 日')
     const res = await t.inject({
@@ -118,6 +123,8 @@ describeOnEachBackend('source, edits and corrections', (backend) => {
     const hits = (await t.inject({ url: `/api/search?q=${encodeURIComponent('7 月 9 日，市总工会')}` })).json()
     expect(hits.items.map((h: { itemId: number }) => h.itemId)).toContain(ids[2])
     expect((await source(draft.id)).edits.at(-1)).toMatchObject({ editor: 'admin', note: '活动日期应为7月9日' })
+    // The poster prints the article's opening: a new one, under a new ETag.
+    expect(await poster()).not.toBe(posterBefore)
   })
 
   it('corrects with a whole document: an inserted article moves the others without renumbering them', async () => {
