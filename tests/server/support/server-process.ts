@@ -1,6 +1,8 @@
 /**
- * `npm run server` as a real child process (tsx src/server/main.ts) on a free port: resolves once it
- * prints its URL, rejects with what it printed if it exits first or does not start in 30 s.
+ * The server as a real child process on a free port: resolves once it prints its URL, rejects with
+ * what it printed if it exits first or does not start in 30 s. By default the source through tsx, so
+ * a suite tests the code as it is without a build step first (and a single suite runs alone);
+ * `{ built: true }` runs dist/server/main.js as `npm run server` does (tests/tooling/build-server).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
@@ -14,8 +16,9 @@ export interface RunningServer {
   output: () => string
 }
 
-export function startServerProcess(env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn(TSX, ['src/server/main.ts'], {
+export function startServerProcess(env: Record<string, string>, opts: { built?: boolean } = {}): Promise<RunningServer> {
+  const [command, args] = opts.built ? [process.execPath, ['dist/server/main.js']] : [TSX, ['src/server/main.ts']]
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
