@@ -1,6 +1,7 @@
 /**
  * What the public reads (list pages, issues and articles), as ready bytes (src/server/http/cached-json)
- * made once per published version and kept in a bounded cache, so a hot read costs a map lookup. Any
+ * made once per published version and kept in a bounded cache (least recently used evicted first;
+ * misses are not kept), so a hot read costs a map lookup. Any
  * publish/unpublish/replace/delete anywhere bumps the version (checked through PublishedVersion, so
  * also when another process published) and so empties the cache. Concurrent misses for one key share
  * one database read: the burst after a publish reads each thing once.
@@ -31,19 +32,17 @@ export function createVersionedCache(version: PublishedVersion, opts: PublicRead
   const maxBytes = opts.maxBytes ?? 48 * 1024 * 1024
   let cacheVersion = -1
   let bytes = 0
-  const cache = new Map<string, CachedJson | null>()
+  const cache = new Map<string, CachedJson>()
   const loading = new Map<string, Promise<CachedJson | null>>()
 
-  const sizeOf = (json: CachedJson | null) => (json === null ? 0 : json.bytes.length)
-
-  function remember(key: string, json: CachedJson | null) {
-    while (cache.size > 0 && (cache.size >= maxEntries || bytes + sizeOf(json) > maxBytes)) {
-      const oldest = cache.keys().next().value!
-      bytes -= sizeOf(cache.get(oldest)!)
-      cache.delete(oldest)
+  function remember(key: string, json: CachedJson) {
+    while (cache.size > 0 && (cache.size >= maxEntries || bytes + json.bytes.length > maxBytes)) {
+      const leastRecent = cache.keys().next().value!
+      bytes -= cache.get(leastRecent)!.bytes.length
+      cache.delete(leastRecent)
     }
     cache.set(key, json)
-    bytes += sizeOf(json)
+    bytes += json.bytes.length
   }
 
   return async function cached(key: string, load: () => Promise<string | null>): Promise<CachedJson | null> {
@@ -55,13 +54,19 @@ export function createVersionedCache(version: PublishedVersion, opts: PublicRead
       cacheVersion = current
     }
     const hit = cache.get(key)
-    if (hit !== undefined || cache.has(key)) return hit ?? null
+    if (hit !== undefined) {
+      // Least recently used goes first: a hit moves to the end of the map's order.
+      cache.delete(key)
+      cache.set(key, hit)
+      return hit
+    }
     const pending = loading.get(key)
     if (pending) return pending
     const promise = load().then((body) => {
       const json = body === null ? null : cachedJson(body)
-      // Only remember what was read under the version we checked; a newer one will have cleared us.
-      if (cacheVersion === current && loading.get(key) === promise) remember(key, json)
+      // Only remember what was read under the version we checked (a newer one will have cleared
+      // us), and never a miss: asking for ids that do not exist must not push real answers out.
+      if (json !== null && cacheVersion === current && loading.get(key) === promise) remember(key, json)
       return json
     })
     loading.set(key, promise)
