@@ -7,6 +7,7 @@
  * one database read: the burst after a publish reads each thing once.
  */
 import type { IssueList } from '../../core/api'
+import type { ArticleInIssue, StoredIssue } from '../../core/bulletin'
 import type { IssueCursor, Storage } from '../storage/storage'
 import { cachedJson, type CachedJson } from '../http/cached-json'
 import { toIssueSummary } from '../http/api-shapes'
@@ -24,28 +25,35 @@ export interface PublicReads {
   list(limit: number, after: IssueCursor | undefined, cursorOf: (next: IssueCursor) => string): Promise<CachedJson>
   issue(id: number): Promise<CachedJson | null>
   article(id: number): Promise<CachedJson | null>
+  /** The published issue itself, for what is drawn from it (share cards): no query when kept. */
+  issueObject(id: number): Promise<StoredIssue | null>
+  articleObject(id: number): Promise<ArticleInIssue | null>
 }
 
-/** A bounded map of ready answers for one published version, with shared loads for misses. */
-export function createVersionedCache(version: PublishedVersion, opts: PublicReadsOptions = {}) {
+/**
+ * A bounded map of values derived from one published version (least recently used out, misses not
+ * kept), with shared loads for misses: `sizeOf` counts toward `maxBytes`.
+ */
+export function createVersionedMemo<T>(version: PublishedVersion, opts: PublicReadsOptions & { sizeOf?: (value: T) => number } = {}) {
   const maxEntries = opts.maxEntries ?? 2000
   const maxBytes = opts.maxBytes ?? 48 * 1024 * 1024
+  const sizeOf = opts.sizeOf ?? (() => 0)
   let cacheVersion = -1
   let bytes = 0
-  const cache = new Map<string, CachedJson>()
-  const loading = new Map<string, Promise<CachedJson | null>>()
+  const cache = new Map<string, T>()
+  const loading = new Map<string, Promise<T | null>>()
 
-  function remember(key: string, json: CachedJson) {
-    while (cache.size > 0 && (cache.size >= maxEntries || bytes + json.bytes.length > maxBytes)) {
+  function remember(key: string, value: T) {
+    while (cache.size > 0 && (cache.size >= maxEntries || bytes + sizeOf(value) > maxBytes)) {
       const leastRecent = cache.keys().next().value!
-      bytes -= cache.get(leastRecent)!.bytes.length
+      bytes -= sizeOf(cache.get(leastRecent)!)
       cache.delete(leastRecent)
     }
-    cache.set(key, json)
-    bytes += json.bytes.length
+    cache.set(key, value)
+    bytes += sizeOf(value)
   }
 
-  return async function cached(key: string, load: () => Promise<string | null>): Promise<CachedJson | null> {
+  return async function memo(key: string, load: () => Promise<T | null>): Promise<T | null> {
     const current = await version.current()
     if (current !== cacheVersion) {
       cache.clear()
@@ -62,12 +70,11 @@ export function createVersionedCache(version: PublishedVersion, opts: PublicRead
     }
     const pending = loading.get(key)
     if (pending) return pending
-    const promise = load().then((body) => {
-      const json = body === null ? null : cachedJson(body)
+    const promise = load().then((value) => {
       // Only remember what was read under the version we checked (a newer one will have cleared
       // us), and never a miss: asking for ids that do not exist must not push real answers out.
-      if (json !== null && cacheVersion === current && loading.get(key) === promise) remember(key, json)
-      return json
+      if (value !== null && cacheVersion === current && loading.get(key) === promise) remember(key, value)
+      return value
     })
     loading.set(key, promise)
     void promise.then(
@@ -78,8 +85,22 @@ export function createVersionedCache(version: PublishedVersion, opts: PublicRead
   }
 }
 
+/** Ready answers (JSON bodies made into CachedJson once) for one published version. */
+export function createVersionedCache(version: PublishedVersion, opts: PublicReadsOptions = {}) {
+  const memo = createVersionedMemo<CachedJson>(version, { ...opts, sizeOf: (json) => json.bytes.length })
+  return (key: string, load: () => Promise<string | null>) =>
+    memo(key, async () => {
+      const body = await load()
+      return body === null ? null : cachedJson(body)
+    })
+}
+
 export function createPublicReads(storage: Storage, version: PublishedVersion, opts: PublicReadsOptions = {}): PublicReads {
   const cached = createVersionedCache(version, opts)
+  // Objects for the cards: a card is drawn once (cached by content), but its request must still
+  // find the issue; a few hundred are the recent ones a burst of shares asks for.
+  const issues = createVersionedMemo<StoredIssue>(version, { maxEntries: 300 })
+  const articles = createVersionedMemo<ArticleInIssue>(version, { maxEntries: 1000 })
   const json = (value: object | null) => (value === null ? null : JSON.stringify(value))
 
   return {
@@ -94,5 +115,7 @@ export function createPublicReads(storage: Storage, version: PublishedVersion, o
     },
     issue: (id) => cached(`issue:${id}`, async () => json(await storage.getIssue(id))),
     article: (id) => cached(`article:${id}`, async () => json(await storage.getArticle(id))),
+    issueObject: (id) => issues(String(id), () => storage.getIssue(id)),
+    articleObject: (id) => articles(String(id), () => storage.getArticle(id)),
   }
 }
