@@ -78,7 +78,10 @@ function* indexSteps(documents: SearchDocument[], { resultCacheSize = 100 }: Sea
     joined.push(fields.join(SEPARATOR))
     if (joined.length % DOCS_PER_STEP === 0) yield
   }
-  const sectionKeys = documents.map((doc) => sectionKey(doc.section))
+  // A few section names among thousands of items: each normalised once.
+  const keyOfSection = new Map<string, string>()
+  const sectionKeys = documents.map((doc) => keyOfSection.get(doc.section) ?? keyOfSection.set(doc.section, sectionKey(doc.section)).get(doc.section)!)
+  yield
   const tables = rankTables(
     documents.map((doc) => doc.date),
     documents.map((doc) => doc.itemId),

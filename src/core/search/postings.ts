@@ -128,10 +128,15 @@ export function* postingSteps(texts: string[]): Generator<void, Postings> {
     }
   }
   // Pass 2: each gram's positions into its slice of one array (counting sort, positions ascending).
+  yield
   const charStarts = prefixSums(charCounts, chars)
   const bigramStarts = prefixSums(bigramCounts.values, bigrams.size)
+  yield
+  // The two largest arrays (four bytes per unit of text each), one step each.
   const charPositions = new Int32Array(charStarts[chars])
+  yield
   const bigramPositions = new Int32Array(bigramStarts[bigrams.size])
+  yield
   const charNext = charStarts.slice(0, chars)
   const bigramNext = bigramStarts.slice(0, bigrams.size)
   for (let d = 0; d < texts.length; d++) {
