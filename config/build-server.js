@@ -11,7 +11,7 @@
  * `--if-stale` builds only when a file the last build read changed or src/server/cli/ gained or lost
  * a file (what `npm run server`, `import` … run first; costs a few milliseconds when nothing changed).
  */
-const { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } = require('node:fs')
+const { readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync } = require('node:fs')
 const path = require('node:path')
 
 const ROOT = path.join(__dirname, '..')
@@ -69,9 +69,18 @@ async function build() {
     packages: 'external',
     metafile: true,
     logLevel: 'warning',
+    write: false,
   })
+  // Each file written beside its place and renamed over it: a process starting meanwhile (another
+  // test suite, a second server) reads the old file or the new one, never half of one.
+  for (const file of result.outputFiles) {
+    const partial = `${file.path}.${process.pid}.partial`
+    writeFileSync(partial, file.contents)
+    renameSync(partial, file.path)
+  }
   const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('node_modules/'))
-  writeFileSync(RECORD, JSON.stringify({ builtAt: startedAt, entries, inputs }, null, 1))
+  writeFileSync(`${RECORD}.${process.pid}.partial`, JSON.stringify({ builtAt: startedAt, entries, inputs }, null, 1))
+  renameSync(`${RECORD}.${process.pid}.partial`, RECORD)
   return Object.keys(entries).length
 }
 

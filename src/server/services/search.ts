@@ -40,7 +40,7 @@ export function createSearchService(storage: Storage, version: PublishedVersion,
     if (built?.version === current) return built.index
     if (building?.version !== current) {
       // The index of another version answers nothing from now on: let it go before the new one is
-      // built, so a process holds one index, not two (at 5,000 issues each is about half a gigabyte).
+      // built, so a process holds one index, not two (at 5,000 issues each is a few hundred megabytes).
       built = null
       // Built in steps, so other requests are served while a large archive is indexed.
       const promise = storage.publishedSearchDocuments().then(async (docs) => {

@@ -1,8 +1,10 @@
 /**
  * The server as a real child process on a free port: resolves once it prints its URL, rejects with
- * what it printed if it exits first or does not start in 30 s. By default the source through tsx, so
- * a suite tests the code as it is without a build step first (and a single suite runs alone);
- * `{ built: true }` runs dist/server/main.js as `npm run server` does (tests/tooling/build-server).
+ * what it printed if it exits first or does not start in 30 s. It runs dist/server/main.js as `npm
+ * run server` does: jest's global setup (tests/support/global-setup.js) builds it when a source file
+ * changed, so it is the code as it is; starting takes a fraction of what tsx compiling each process
+ * takes, which on a busy machine decides whether three processes start within a test's time.
+ * `{ built: false }` runs the source through tsx.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
@@ -17,7 +19,7 @@ export interface RunningServer {
 }
 
 export function startServerProcess(env: Record<string, string>, opts: { built?: boolean } = {}): Promise<RunningServer> {
-  const [command, args] = opts.built ? [process.execPath, ['dist/server/main.js']] : [TSX, ['src/server/main.ts']]
+  const [command, args] = opts.built !== false ? [process.execPath, ['dist/server/main.js']] : [TSX, ['src/server/main.ts']]
   const child = spawn(command, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env } as unknown as NodeJS.ProcessEnv,
