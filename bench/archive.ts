@@ -107,7 +107,8 @@ async function benchSize(db: Database, size: number) {
     await storage.close()
     const base = await load(bare.url, reads, SECONDS + 2, 10)
     line('reads, quiet, 10 conn', quiet, base)
-    line('  same, a publish and rebuild in it', busy, base)
+    const kept = busy.p99 <= quiet.p99 * 1.5 + 5
+    line('  same, a publish and rebuild in it', busy, base, `p99 kept (≤ 1.5× quiet + 5 ms): ${verdict(kept)}`)
     console.log(
       `index rebuild after a publish (the first search's wait): ${f(rebuildIdle)} ms idle, ${f(rebuildBusy)} ms under the reads' load; ` +
         `memory (RSS): server ${f(appMemory)} MB at start, ${f(memory)} MB after the runs, ${f(rssMb(app.pid))} MB after the publishes; bare ${f(rssMb(bare.pid))} MB`,

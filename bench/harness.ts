@@ -1,11 +1,11 @@
 /**
  * What the API benchmarks share. Every server under test runs in a process of its own: the app as
- * `npm run server` runs it (src/server/main.ts), the baseline as a bare `node:http` server sending the
+ * `npm run server` runs it (dist/server/main.js, compiled), the baseline as a bare `node:http` server sending the
  * bytes the app sent (bench/bare-server.ts); the load comes from autocannon in a third process. So
  * neither side shares an event loop with the load generator, and each process's memory is its own
  * (read from /proc).
  */
-import { fork, execFile, type ChildProcess } from 'node:child_process'
+import { fork, execFile, execFileSync, type ChildProcess } from 'node:child_process'
 import http from 'node:http'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -113,7 +113,15 @@ function waitForMessage<T>(child: ChildProcess, what: string): Promise<T> {
   })
 }
 
-/** The real server process (src/server/main.ts) on that database; ready when /healthz answers. */
+let built = false
+/** The compiled server as `npm run server` runs it: built first when a source file changed. */
+function buildServerOnce() {
+  if (built) return
+  execFileSync(process.execPath, [path.join(__dirname, '../config/build-server.js'), '--if-stale'], { stdio: 'inherit' })
+  built = true
+}
+
+/** The real server process (dist/server/main.js, compiled) on that database; ready when /healthz answers. */
 export async function startApp(db: Database, extraEnv: Record<string, string> = {}): Promise<Proc> {
   const port = 20000 + Math.floor(Math.random() * 20000)
   const env: Record<string, string> = {
@@ -130,9 +138,10 @@ export async function startApp(db: Database, extraEnv: Record<string, string> = 
     RATE_LIMIT_AUTH_PER_MINUTE: '1000000',
     ...extraEnv,
   }
-  const child = fork(path.join(__dirname, '../src/server/main.ts'), [], {
+  buildServerOnce()
+  const child = fork(path.join(__dirname, '../dist/server/main.js'), [], {
     env: env as NodeJS.ProcessEnv,
-    execArgv: ['--import', 'tsx'],
+    execArgv: [],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })
   const url = `http://127.0.0.1:${port}`

@@ -1,16 +1,16 @@
 /**
- * An in-memory search index over SearchDocuments. Candidates come from a character unigram/bigram
- * inverted index (./postings); terms longer than two characters are verified by exact substring
- * search on the normalised text, so the guarantee is simple: an item is found iff every query term
- * is a substring of one of its normalised fields. Fields are joined with '\n', which no normalised
- * term can contain, so a match never spans two fields.
+ * An in-memory search index over SearchDocuments, on a positional index of character unigrams and
+ * bigrams (./postings): a term of any length is found exactly from the positions, so the guarantee
+ * is simple: an item is found iff every query term is a substring of one of its normalised fields.
+ * Fields are joined with '\n', which no normalised term can contain, so a match never spans two
+ * fields. No query reads the documents' text, except to cut the snippets of the page it answers.
  */
 import type { SearchHit } from '../api'
-import { countOccurrences, normalise, queryTerms } from './normalise'
+import { normalise, queryTerms } from './normalise'
 import { searchableFields, type SearchDocument } from './document'
 import { buildHit } from './hit'
 import { rankDocs, rankTables } from './rank'
-import { buildPostings, countsFor, DOCS_PER_STEP, EMPTY_POSTING, intersect, postingSteps, runToEnd, SEPARATOR, type Posting } from './postings'
+import { DOCS_PER_STEP, lowerBound, matchesByDocument, postingSteps, runToEnd, SEPARATOR, termPositions } from './postings'
 
 export * from './normalise'
 export * from './document'
@@ -71,86 +71,63 @@ export async function createSearchIndexAsync(documents: SearchDocument[], option
 function* indexSteps(documents: SearchDocument[], { resultCacheSize = 100 }: SearchIndexOptions): Generator<void, SearchIndex> {
   const cache = new Map<string, Ranked>()
   const joined: string[] = []
+  const titleLengths = new Int32Array(documents.length)
   for (const doc of documents) {
-    joined.push(searchableFields(doc).map(normalise).join(SEPARATOR))
+    const fields = searchableFields(doc).map(normalise)
+    if (doc.hasTitle) titleLengths[joined.length] = fields[0].length
+    joined.push(fields.join(SEPARATOR))
     if (joined.length % DOCS_PER_STEP === 0) yield
   }
-  const titles = documents.map((doc) => (doc.hasTitle ? normalise(doc.title) : ''))
-  const sectionKeys = documents.map((doc) => sectionKey(doc.section))
+  // A few section names among thousands of items: each normalised once.
+  const keyOfSection = new Map<string, string>()
+  const sectionKeys = documents.map((doc) => keyOfSection.get(doc.section) ?? keyOfSection.set(doc.section, sectionKey(doc.section)).get(doc.section)!)
+  yield
   const tables = rankTables(
     documents.map((doc) => doc.date),
     documents.map((doc) => doc.itemId),
   )
   yield
   const postings = yield* postingSteps(joined)
-  const titlePostings = buildPostings(titles)
-  const posting = (gram: string) => postings.get(gram) ?? EMPTY_POSTING
-
-  /** Exact postings for 1–2 characters; for longer terms the documents holding all its bigrams. */
-  function candidatesFor(term: string): { docs: Int32Array; exact: Posting | null } {
-    if (term.length <= 2) {
-      const exact = posting(term)
-      return { docs: exact.docs, exact }
-    }
-    const lists: Int32Array[] = []
-    for (let i = 0; i + 1 < term.length; i++) lists.push(posting(term.slice(i, i + 2)).docs)
-    lists.sort((a, b) => a.length - b.length)
-    return { docs: intersect(lists[0], lists), exact: null }
-  }
-
-  function filtered(docs: Int32Array, year?: number, section?: string): Int32Array {
-    if (year === undefined && section === undefined) return docs
-    const wanted = section === undefined ? undefined : sectionKey(section)
-    return docs.filter((i) => (year === undefined || documents[i].year === year) && (wanted === undefined || sectionKeys[i] === wanted))
-  }
+  const { docStarts } = postings
+  // An article's title is its first field: an occurrence before this position is in the title.
+  const titleEnds = docStarts.map((start, d) => (d < documents.length ? start + titleLengths[d] : start))
 
   /** Every document holding all the terms, best first. */
   function rank(terms: string[], need: number, year?: number, section?: string): Ranked {
-    const perTerm = terms.map(candidatesFor)
-    const shortest = perTerm.reduce((a, b) => (b.docs.length < a.docs.length ? b : a)).docs
-    const docs = filtered(
-      intersect(
-        shortest,
-        perTerm.map((c) => c.docs),
-      ),
-      year,
-      section,
-    )
-    const counts = new Int32Array(docs.length)
-    const alive = new Uint8Array(docs.length).fill(1)
-    terms.forEach((term, t) => {
-      const exact = perTerm[t].exact
-      if (exact) {
-        const c = countsFor(exact, docs)
-        for (let i = 0; i < docs.length; i++) counts[i] += c[i]
-        return
+    const perTerm = terms.map((term) => matchesByDocument(termPositions(postings, term), docStarts, titleEnds)).sort((a, b) => a.docs.length - b.docs.length)
+    // Intersect, rarest term first, summing occurrences and title terms on the way (in place: the
+    // first term's arrays are its own).
+    const { docs, counts: occurrences } = perTerm[0]
+    const titleTerms = Int32Array.from(perTerm[0].inTitle)
+    let size = docs.length
+    for (let t = 1; t < perTerm.length && size > 0; t++) {
+      const other = perTerm[t]
+      let kept = 0
+      let j = 0
+      for (let i = 0; i < size; i++) {
+        j = lowerBound(other.docs, docs[i], j)
+        if (j === other.docs.length) break
+        if (other.docs[j] !== docs[i]) continue
+        docs[kept] = docs[i]
+        occurrences[kept] = occurrences[i] + other.counts[j]
+        titleTerms[kept++] = titleTerms[i] + other.inTitle[j]
       }
-      for (let i = 0; i < docs.length; i++) {
-        if (!alive[i]) continue
-        const found = countOccurrences(joined[docs[i]], term)
-        if (found === 0) alive[i] = 0
-        else counts[i] += found
-      }
-    })
-    const kept: number[] = []
-    const occurrenceCounts: number[] = []
-    for (let i = 0; i < docs.length; i++) {
-      if (!alive[i]) continue
-      kept.push(docs[i])
-      occurrenceCounts.push(counts[i])
+      size = kept
     }
-    // Title hits: exact from the title postings for short terms, by substring search otherwise.
-    const titleTerms: number[] = new Array(kept.length).fill(0)
-    const keptDocs = Int32Array.from(kept)
-    for (const term of terms) {
-      if (term.length <= 2) {
-        const inTitle = countsFor(titlePostings.get(term) ?? EMPTY_POSTING, keptDocs)
-        for (let i = 0; i < kept.length; i++) if (inTitle[i] > 0) titleTerms[i]++
-      } else {
-        for (let i = 0; i < kept.length; i++) if (titles[kept[i]].includes(term)) titleTerms[i]++
+    if (year !== undefined || section !== undefined) {
+      const wanted = section === undefined ? undefined : sectionKey(section)
+      let kept = 0
+      for (let i = 0; i < size; i++) {
+        const d = docs[i]
+        if ((year !== undefined && documents[d].year !== year) || (wanted !== undefined && sectionKeys[d] !== wanted)) continue
+        docs[kept] = d
+        occurrences[kept] = occurrences[i]
+        titleTerms[kept++] = titleTerms[i]
       }
+      size = kept
     }
-    return { total: kept.length, ranked: rankDocs({ docs: kept, titleTerms, occurrences: occurrenceCounts }, tables, need) }
+    const matches = { docs: docs.subarray(0, size), titleTerms: titleTerms.subarray(0, size), occurrences: occurrences.subarray(0, size) }
+    return { total: size, ranked: rankDocs(matches, tables, need) }
   }
 
   function page({ total, ranked }: Ranked, terms: string[], offset: number, limit: number): SearchPage {

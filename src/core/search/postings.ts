@@ -1,21 +1,18 @@
 /**
- * The inverted index: for every character unigram and bigram of the normalised texts, the documents
- * containing it (ascending) and how often. Grams never span the field separator, so for a one- or
- * two-character term the posting list is the exact answer with exact (overlapping) counts; longer
- * terms intersect their bigrams and are then verified by substring search.
+ * The positional index: every document's normalised text laid end to end (a separator after each),
+ * and for every character (UTF-16 unit) and every bigram the positions where it occurs, ascending.
+ * Grams never span the field separator. A term of any length is then found exactly, without reading
+ * any text: it occurs at p when each of the bigrams covering it occurs at its offset from p, which
+ * is a merge of sorted position lists. The positions also give each document's exact (overlapping)
+ * occurrence count and whether the term is in its title.
+ *
+ * Built with one counting sort into one Int32Array per gram size (no per-gram arrays, little for the
+ * garbage collector), in steps so that a caller may pause between them.
  */
 export const SEPARATOR = '\n'
+const SEPARATOR_CODE = SEPARATOR.charCodeAt(0)
 
-export interface Posting {
-  docs: Int32Array
-  counts: Int32Array
-}
-
-export const EMPTY_POSTING: Posting = { docs: new Int32Array(0), counts: new Int32Array(0) }
-
-export function buildPostings(texts: string[]): Map<string, Posting> {
-  return runToEnd(postingSteps(texts))
-}
+export const EMPTY = new Int32Array(0)
 
 /** Runs a stepwise build to its end without pausing. */
 export function runToEnd<T>(steps: Generator<void, T>): T {
@@ -26,65 +23,233 @@ export function runToEnd<T>(steps: Generator<void, T>): T {
 
 /** How many documents a build step handles before it offers to pause. */
 export const DOCS_PER_STEP = 250
+/** How many text units a build step handles before it offers to pause (a few milliseconds' work). */
+const UNITS_PER_STEP = 1 << 17
 
-/** buildPostings in steps: it yields every DOCS_PER_STEP documents, so a caller may pause between. */
-export function* postingSteps(texts: string[]): Generator<void, Map<string, Posting>> {
-  // One map lookup per gram occurrence: documents are visited in order, so a gram's current
-  // document, if any, is always the last one in its list.
-  const building = new Map<string, { docs: number[]; counts: number[]; last: number }>()
-  const add = (gram: string, docIndex: number) => {
-    let entry = building.get(gram)
-    if (!entry) building.set(gram, (entry = { docs: [], counts: [], last: -1 }))
-    if (entry.last === docIndex) entry.counts[entry.counts.length - 1]++
-    else {
-      entry.docs.push(docIndex)
-      entry.counts.push(1)
-      entry.last = docIndex
+/** An open-addressing map of non-negative integer keys → dense ids 0, 1, 2 … in order of first sight. */
+class DenseIds {
+  private keys = new Int32Array(1 << 12).fill(-1)
+  private ids = new Int32Array(1 << 12)
+  size = 0
+
+  get(key: number): number {
+    const mask = this.keys.length - 1
+    for (let slot = hash(key) & mask; ; slot = (slot + 1) & mask) {
+      const found = this.keys[slot]
+      if (found === key) return this.ids[slot]
+      if (found === -1) return -1
     }
   }
-  for (let docIndex = 0; docIndex < texts.length; docIndex++) {
-    const text = texts[docIndex]
-    for (let i = 0; i < text.length; i++) {
-      const unigram = text[i]
-      if (unigram === SEPARATOR) continue
-      add(unigram, docIndex)
-      const next = text[i + 1]
-      if (next !== undefined && next !== SEPARATOR) add(unigram + next, docIndex)
-    }
-    if (docIndex % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield
+
+  add(key: number): number {
+    const mask = this.keys.length - 1
+    let slot = hash(key) & mask
+    for (; this.keys[slot] !== -1; slot = (slot + 1) & mask) if (this.keys[slot] === key) return this.ids[slot]
+    this.keys[slot] = key
+    this.ids[slot] = this.size++
+    if (this.size * 2 > this.keys.length) this.grow()
+    return this.size - 1
   }
-  const frozen = new Map<string, Posting>()
-  for (const [gram, entry] of building) frozen.set(gram, { docs: Int32Array.from(entry.docs), counts: Int32Array.from(entry.counts) })
-  return frozen
+
+  private grow() {
+    const { keys, ids } = this
+    this.keys = new Int32Array(keys.length * 2).fill(-1)
+    this.ids = new Int32Array(keys.length * 2)
+    const mask = this.keys.length - 1
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === -1) continue
+      let slot = hash(keys[i]) & mask
+      while (this.keys[slot] !== -1) slot = (slot + 1) & mask
+      this.keys[slot] = keys[i]
+      this.ids[slot] = ids[i]
+    }
+  }
 }
 
-/** Members of `base` present in every list (all sorted ascending). */
-export function intersect(base: Int32Array, lists: Int32Array[]): Int32Array {
-  let result = base
-  for (const list of lists) {
-    if (list === result) continue
-    const kept: number[] = []
-    let j = 0
-    for (const value of result) {
-      while (j < list.length && list[j] < value) j++
-      if (j < list.length && list[j] === value) kept.push(value)
+const hash = (key: number) => Math.imul(key, 0x9e3779b1) >>> 7
+
+export interface Postings {
+  /** Where document d starts in the laid-out text; docStarts[n] is the text's length. */
+  docStarts: Int32Array
+  /** Positions of a one- or two-unit gram, ascending (EMPTY when it never occurs). */
+  positions(gram: string): Int32Array
+}
+
+/** A list of counts that grows (one per gram id). */
+class Counts {
+  values = new Int32Array(1 << 12)
+  bump(id: number) {
+    if (id >= this.values.length) {
+      const grown = new Int32Array(Math.max(this.values.length * 2, id + 1))
+      grown.set(this.values)
+      this.values = grown
     }
-    result = Int32Array.from(kept)
+    this.values[id]++
   }
-  return result
+}
+
+/** Postings of `texts` (one normalised string per document), in steps. */
+export function* postingSteps(texts: string[]): Generator<void, Postings> {
+  const docStarts = new Int32Array(texts.length + 1)
+  for (let d = 0; d < texts.length; d++) docStarts[d + 1] = docStarts[d] + texts[d].length + 1
+  // Units → dense character ids, so a bigram's key (first * units + second) stays a small integer.
+  const charIds = new Int32Array(65536).fill(-1)
+  let chars = 0
+  let done = 0
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      if (code !== SEPARATOR_CODE && charIds[code] === -1) charIds[code] = chars++
+    }
+    if ((done += text.length) >= UNITS_PER_STEP) {
+      done = 0
+      yield
+    }
+  }
+  const bigrams = new DenseIds()
+  const charCounts = new Int32Array(chars)
+  const bigramCounts = new Counts()
+  const bigramKey = (first: number, second: number) => first * chars + second
+  // Pass 1: how often each gram occurs.
+  for (const text of texts) {
+    let previous = -1
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      const id = code === SEPARATOR_CODE ? -1 : charIds[code]
+      if (id !== -1) {
+        charCounts[id]++
+        if (previous !== -1) bigramCounts.bump(bigrams.add(bigramKey(previous, id)))
+      }
+      previous = id
+    }
+    if ((done += text.length) >= UNITS_PER_STEP) {
+      done = 0
+      yield
+    }
+  }
+  // Pass 2: each gram's positions into its slice of one array (counting sort, positions ascending).
+  yield
+  const charStarts = prefixSums(charCounts, chars)
+  const bigramStarts = prefixSums(bigramCounts.values, bigrams.size)
+  yield
+  // The two largest arrays (four bytes per unit of text each), one step each.
+  const charPositions = new Int32Array(charStarts[chars])
+  yield
+  const bigramPositions = new Int32Array(bigramStarts[bigrams.size])
+  yield
+  const charNext = charStarts.slice(0, chars)
+  const bigramNext = bigramStarts.slice(0, bigrams.size)
+  for (let d = 0; d < texts.length; d++) {
+    const text = texts[d]
+    const base = docStarts[d]
+    let previous = -1
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      const id = code === SEPARATOR_CODE ? -1 : charIds[code]
+      if (id !== -1) {
+        charPositions[charNext[id]++] = base + i
+        if (previous !== -1) bigramPositions[bigramNext[bigrams.get(bigramKey(previous, id))]++] = base + i - 1
+      }
+      previous = id
+    }
+    if ((done += text.length) >= UNITS_PER_STEP) {
+      done = 0
+      yield
+    }
+  }
+  return {
+    docStarts,
+    positions(gram) {
+      const first = charIds[gram.charCodeAt(0)]
+      if (first === -1 || first === undefined) return EMPTY
+      if (gram.length === 1) return charPositions.subarray(charStarts[first], charStarts[first + 1])
+      const second = charIds[gram.charCodeAt(1)]
+      const id = second === -1 || second === undefined ? -1 : bigrams.get(bigramKey(first, second))
+      return id === -1 ? EMPTY : bigramPositions.subarray(bigramStarts[id], bigramStarts[id + 1])
+    },
+  }
+}
+
+function prefixSums(counts: Int32Array, size: number): Int32Array {
+  const starts = new Int32Array(size + 1)
+  for (let i = 0; i < size; i++) starts[i + 1] = starts[i] + counts[i]
+  return starts
 }
 
 /**
- * For each of `docs` (ascending, a subset of the posting's docs), the posting's count. Read only:
- * for the posting's own list (a one-term query) it is the posting's own counts, not a copy.
+ * Every position where `term` (no separator in it) occurs, ascending: the positions of its first
+ * bigram at which the bigrams at offsets 2, 4 … and the last one follow (together they cover every
+ * unit of the term). The rarest bigram leads, so the work is about the length of the shortest list.
  */
-export function countsFor(posting: Posting, docs: Int32Array): Int32Array {
-  if (docs === posting.docs) return posting.counts
-  const out = new Int32Array(docs.length)
-  let j = 0
-  for (let i = 0; i < docs.length; i++) {
-    while (j < posting.docs.length && posting.docs[j] < docs[i]) j++
-    if (j < posting.docs.length && posting.docs[j] === docs[i]) out[i] = posting.counts[j]
+export function termPositions(postings: Postings, term: string): Int32Array {
+  if (term.length <= 2) return postings.positions(term)
+  const offsets: number[] = []
+  for (let at = 0; at + 2 <= term.length; at += 2) offsets.push(at)
+  if (offsets[offsets.length - 1] !== term.length - 2) offsets.push(term.length - 2)
+  const lists = offsets.map((at) => ({ at, list: postings.positions(term.slice(at, at + 2)) })).sort((a, b) => a.list.length - b.list.length)
+  if (lists[0].list.length === 0) return EMPTY
+  const lead = lists[0]
+  let found = new Int32Array(lead.list.length)
+  for (let i = 0; i < found.length; i++) found[i] = lead.list[i] - lead.at
+  for (let k = 1; k < lists.length && found.length > 0; k++) {
+    const { at, list } = lists[k]
+    let kept = 0
+    let j = 0
+    for (let i = 0; i < found.length; i++) {
+      const want = found[i] + at
+      j = lowerBound(list, want, j)
+      if (j === list.length) break
+      if (list[j] === want) found[kept++] = found[i]
+    }
+    found = found.subarray(0, kept)
   }
-  return out
+  return found
+}
+
+/** The first index ≥ from of sorted `list` whose value is ≥ want (galloping: cheap for near ones). */
+export function lowerBound(list: Int32Array, want: number, from = 0): number {
+  let low = from
+  let step = 1
+  let high = from
+  while (high < list.length && list[high] < want) {
+    low = high + 1
+    high += step
+    step *= 2
+  }
+  high = Math.min(high, list.length)
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (list[mid] < want) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
+/** A term's matches per document: ascending document indices, each one's count and title flag. */
+export interface TermMatches {
+  docs: Int32Array
+  counts: Int32Array
+  /** 1 where one of the occurrences lies in the document's title. */
+  inTitle: Uint8Array
+}
+
+/** Positions (ascending) → the documents holding them; `titleEnds[d]` ends document d's title. */
+export function matchesByDocument(positions: Int32Array, docStarts: Int32Array, titleEnds: Int32Array): TermMatches {
+  const docs = new Int32Array(Math.min(positions.length, docStarts.length))
+  const counts = new Int32Array(docs.length)
+  const inTitle = new Uint8Array(docs.length)
+  let n = -1
+  let doc = -1
+  let docEnd = -1
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i]
+    if (p >= docEnd) {
+      doc = lowerBound(docStarts, p + 1, doc + 1) - 1
+      docEnd = docStarts[doc + 1]
+      docs[++n] = doc
+    }
+    counts[n]++
+    if (p < titleEnds[doc]) inTitle[n] = 1
+  }
+  return { docs: docs.subarray(0, n + 1), counts: counts.subarray(0, n + 1), inTitle: inTitle.subarray(0, n + 1) }
 }

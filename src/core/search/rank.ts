@@ -8,9 +8,9 @@
  */
 export interface RankInput {
   /** Document indices of the matches. */
-  docs: number[]
-  titleTerms: number[]
-  occurrences: number[]
+  docs: ArrayLike<number>
+  titleTerms: ArrayLike<number>
+  occurrences: ArrayLike<number>
 }
 
 export interface RankTables {
@@ -41,8 +41,11 @@ export function rankTables(dates: string[], itemIds: number[]): RankTables {
   return { days: Int32Array.from(dates.map(dayNumber)), idRanks, docOfIdRank }
 }
 
-// 6 + 15 + 16 + 16 = 53 bits: exactly what a double holds as an integer.
-const ID_LIMIT = 65536
+// 4 + 15 + 16 + 18 = 53 bits: exactly what a double holds as an integer (262,144 documents, a
+// title holding up to 15 terms, up to 32,767 occurrences; beyond those the comparator ranks).
+const TITLE_LIMIT = 16
+const COUNT_LIMIT = 32768
+const ID_LIMIT = 262144
 
 /**
  * The best `need` of the matches' document indices (all of them by default), best first. Keys are
@@ -51,18 +54,18 @@ const ID_LIMIT = 65536
  */
 export function rankDocs({ docs, titleTerms, occurrences }: RankInput, tables: RankTables, need = Infinity): number[] {
   const { days, idRanks, docOfIdRank } = tables
-  if (idRanks.length > ID_LIMIT) return rankWithComparator({ docs, titleTerms, occurrences }, tables).slice(0, need)
+  let packable = idRanks.length <= ID_LIMIT
+  for (let i = 0; packable && i < docs.length; i++) packable = titleTerms[i] < TITLE_LIMIT && occurrences[i] < COUNT_LIMIT
+  if (!packable) return rankWithComparator({ docs, titleTerms, occurrences }, tables).slice(0, need)
   const keys = new Float64Array(docs.length)
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]
-    const title = Math.min(titleTerms[i], 63)
-    const count = Math.min(occurrences[i], 32767)
     // Larger is better everywhere, so the lower item id is stored inverted.
-    keys[i] = ((title * 32768 + count) * 65536 + days[doc]) * 65536 + (ID_LIMIT - 1 - idRanks[doc])
+    keys[i] = ((titleTerms[i] * COUNT_LIMIT + occurrences[i]) * 65536 + days[doc]) * ID_LIMIT + (ID_LIMIT - 1 - idRanks[doc])
   }
   const best = need * SELECT_RATIO < keys.length ? largestFirst(keys, need) : keys.sort().reverse()
   const ranked: number[] = new Array(best.length)
-  for (let i = 0; i < best.length; i++) ranked[i] = docOfIdRank[ID_LIMIT - 1 - (best[i] % 65536)]
+  for (let i = 0; i < best.length; i++) ranked[i] = docOfIdRank[ID_LIMIT - 1 - (best[i] % ID_LIMIT)]
   return ranked
 }
 
@@ -88,7 +91,7 @@ function largestFirst(keys: Float64Array, count: number): Float64Array {
 }
 
 function rankWithComparator({ docs, titleTerms, occurrences }: RankInput, { days, idRanks }: RankTables): number[] {
-  const order = docs.map((_, i) => i)
+  const order = Array.from({ length: docs.length }, (_, i) => i)
   order.sort((a, b) => titleTerms[b] - titleTerms[a] || occurrences[b] - occurrences[a] || days[docs[b]] - days[docs[a]] || idRanks[docs[a]] - idRanks[docs[b]])
   return order.map((i) => docs[i])
 }

@@ -7,14 +7,17 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { WechatError } from '../wechat/api'
 import type { CardService, PreparedCard } from '../services/cards/index'
-import type { Storage } from '../storage/storage'
+import type { PublicReads } from '../services/public-reads'
 import { sendError as fail } from '../http/errors'
 import { MAX_ID } from '../http/schemas'
 
-/** The card service and where cards read from (the app passes its RouteDeps). */
+/**
+ * The card service and where cards read from (the app passes its RouteDeps): the public reads, which
+ * keep the published issue and article for the current version, so a card asked again costs no query.
+ */
 export interface CardRouteDeps {
   cards: CardService
-  storage: Pick<Storage, 'getArticle' | 'getIssue'>
+  reads: Pick<PublicReads, 'articleObject' | 'issueObject'>
 }
 
 /** Cards change only when an article is edited; clients revalidate by ETag after an hour. */
@@ -42,7 +45,11 @@ async function sendCard(request: FastifyRequest, reply: FastifyReply, card: Prep
   return reply.type('image/png').send(Buffer.from(png.buffer, png.byteOffset, png.byteLength))
 }
 
-export const cardRoutes: FastifyPluginAsync<CardRouteDeps> = async (app, { cards, storage }) => {
+export const cardRoutes: FastifyPluginAsync<CardRouteDeps> = async (app, { cards, reads }) => {
+  // Each kept issue or article is prepared (model and content hash) once, not on every request.
+  const prepared = new WeakMap<object, PreparedCard>()
+  const once = (of: object, prepare: () => PreparedCard) => prepared.get(of) ?? prepared.set(of, prepare()).get(of)!
+
   const badId = (reply: FastifyReply, raw: string) => fail(reply, 400, 'bad-id', `'${raw}' is not an id: expected a positive whole number`, { field: 'params/id' })
 
   app.get<{ Params: { file: string } }>('/cards/articles/:file', async (request, reply) => {
@@ -50,9 +57,13 @@ export const cardRoutes: FastifyPluginAsync<CardRouteDeps> = async (app, { cards
     if (!m) return fail(reply, 404, 'not-found', `No card ${request.params.file}: cards are <id>.png`)
     const id = parseId(m[1])
     if (id === null) return badId(reply, m[1])
-    const detail = await storage.getArticle(id)
+    const detail = await reads.articleObject(id)
     if (!detail) return fail(reply, 404, 'article-not-found', `There is no published article with id ${id}`)
-    return sendCard(request, reply, cards.articleCard(detail))
+    return sendCard(
+      request,
+      reply,
+      once(detail, () => cards.articleCard(detail)),
+    )
   })
 
   app.get<{ Params: { file: string } }>('/cards/issues/:file', async (request, reply) => {
@@ -60,15 +71,19 @@ export const cardRoutes: FastifyPluginAsync<CardRouteDeps> = async (app, { cards
     if (!m) return fail(reply, 404, 'not-found', `No card ${request.params.file}: cards are <id>.png`)
     const id = parseId(m[1])
     if (id === null) return badId(reply, m[1])
-    const issue = await storage.getIssue(id)
+    const issue = await reads.issueObject(id)
     if (!issue) return fail(reply, 404, 'issue-not-found', `There is no published issue with id ${id}`)
-    return sendCard(request, reply, cards.issueCard(issue))
+    return sendCard(
+      request,
+      reply,
+      once(issue, () => cards.issueCard(issue)),
+    )
   })
 
   app.get<{ Params: { id: string } }>('/cards/articles/:id/poster.png', async (request, reply) => {
     const id = parseId(request.params.id)
     if (id === null) return badId(reply, request.params.id)
-    const detail = await storage.getArticle(id)
+    const detail = await reads.articleObject(id)
     if (!detail) return fail(reply, 404, 'article-not-found', `There is no published article with id ${id}`)
     try {
       return await sendCard(request, reply, cards.poster(detail))

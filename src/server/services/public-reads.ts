@@ -1,11 +1,13 @@
 /**
  * What the public reads (list pages, issues and articles), as ready bytes (src/server/http/cached-json)
- * made once per published version and kept in a bounded cache, so a hot read costs a map lookup. Any
+ * made once per published version and kept in a bounded cache (least recently used evicted first;
+ * misses are not kept), so a hot read costs a map lookup. Any
  * publish/unpublish/replace/delete anywhere bumps the version (checked through PublishedVersion, so
  * also when another process published) and so empties the cache. Concurrent misses for one key share
  * one database read: the burst after a publish reads each thing once.
  */
 import type { IssueList } from '../../core/api'
+import type { ArticleInIssue, StoredIssue } from '../../core/bulletin'
 import type { IssueCursor, Storage } from '../storage/storage'
 import { cachedJson, type CachedJson } from '../http/cached-json'
 import { toIssueSummary } from '../http/api-shapes'
@@ -23,30 +25,35 @@ export interface PublicReads {
   list(limit: number, after: IssueCursor | undefined, cursorOf: (next: IssueCursor) => string): Promise<CachedJson>
   issue(id: number): Promise<CachedJson | null>
   article(id: number): Promise<CachedJson | null>
+  /** The published issue itself, for what is drawn from it (share cards): no query when kept. */
+  issueObject(id: number): Promise<StoredIssue | null>
+  articleObject(id: number): Promise<ArticleInIssue | null>
 }
 
-/** A bounded map of ready answers for one published version, with shared loads for misses. */
-export function createVersionedCache(version: PublishedVersion, opts: PublicReadsOptions = {}) {
+/**
+ * A bounded map of values derived from one published version (least recently used out, misses not
+ * kept), with shared loads for misses: `sizeOf` counts toward `maxBytes`.
+ */
+export function createVersionedMemo<T>(version: PublishedVersion, opts: PublicReadsOptions & { sizeOf?: (value: T) => number } = {}) {
   const maxEntries = opts.maxEntries ?? 2000
   const maxBytes = opts.maxBytes ?? 48 * 1024 * 1024
+  const sizeOf = opts.sizeOf ?? (() => 0)
   let cacheVersion = -1
   let bytes = 0
-  const cache = new Map<string, CachedJson | null>()
-  const loading = new Map<string, Promise<CachedJson | null>>()
+  const cache = new Map<string, T>()
+  const loading = new Map<string, Promise<T | null>>()
 
-  const sizeOf = (json: CachedJson | null) => (json === null ? 0 : json.bytes.length)
-
-  function remember(key: string, json: CachedJson | null) {
-    while (cache.size > 0 && (cache.size >= maxEntries || bytes + sizeOf(json) > maxBytes)) {
-      const oldest = cache.keys().next().value!
-      bytes -= sizeOf(cache.get(oldest)!)
-      cache.delete(oldest)
+  function remember(key: string, value: T) {
+    while (cache.size > 0 && (cache.size >= maxEntries || bytes + sizeOf(value) > maxBytes)) {
+      const leastRecent = cache.keys().next().value!
+      bytes -= sizeOf(cache.get(leastRecent)!)
+      cache.delete(leastRecent)
     }
-    cache.set(key, json)
-    bytes += sizeOf(json)
+    cache.set(key, value)
+    bytes += sizeOf(value)
   }
 
-  return async function cached(key: string, load: () => Promise<string | null>): Promise<CachedJson | null> {
+  return async function memo(key: string, load: () => Promise<T | null>): Promise<T | null> {
     const current = await version.current()
     if (current !== cacheVersion) {
       cache.clear()
@@ -55,14 +62,19 @@ export function createVersionedCache(version: PublishedVersion, opts: PublicRead
       cacheVersion = current
     }
     const hit = cache.get(key)
-    if (hit !== undefined || cache.has(key)) return hit ?? null
+    if (hit !== undefined) {
+      // Least recently used goes first: a hit moves to the end of the map's order.
+      cache.delete(key)
+      cache.set(key, hit)
+      return hit
+    }
     const pending = loading.get(key)
     if (pending) return pending
-    const promise = load().then((body) => {
-      const json = body === null ? null : cachedJson(body)
-      // Only remember what was read under the version we checked; a newer one will have cleared us.
-      if (cacheVersion === current && loading.get(key) === promise) remember(key, json)
-      return json
+    const promise = load().then((value) => {
+      // Only remember what was read under the version we checked (a newer one will have cleared
+      // us), and never a miss: asking for ids that do not exist must not push real answers out.
+      if (value !== null && cacheVersion === current && loading.get(key) === promise) remember(key, value)
+      return value
     })
     loading.set(key, promise)
     void promise.then(
@@ -73,8 +85,22 @@ export function createVersionedCache(version: PublishedVersion, opts: PublicRead
   }
 }
 
+/** Ready answers (JSON bodies made into CachedJson once) for one published version. */
+export function createVersionedCache(version: PublishedVersion, opts: PublicReadsOptions = {}) {
+  const memo = createVersionedMemo<CachedJson>(version, { ...opts, sizeOf: (json) => json.bytes.length })
+  return (key: string, load: () => Promise<string | null>) =>
+    memo(key, async () => {
+      const body = await load()
+      return body === null ? null : cachedJson(body)
+    })
+}
+
 export function createPublicReads(storage: Storage, version: PublishedVersion, opts: PublicReadsOptions = {}): PublicReads {
   const cached = createVersionedCache(version, opts)
+  // Objects for the cards: a card is drawn once (cached by content), but its request must still
+  // find the issue; a few hundred are the recent ones a burst of shares asks for.
+  const issues = createVersionedMemo<StoredIssue>(version, { maxEntries: 300 })
+  const articles = createVersionedMemo<ArticleInIssue>(version, { maxEntries: 1000 })
   const json = (value: object | null) => (value === null ? null : JSON.stringify(value))
 
   return {
@@ -89,5 +115,7 @@ export function createPublicReads(storage: Storage, version: PublishedVersion, o
     },
     issue: (id) => cached(`issue:${id}`, async () => json(await storage.getIssue(id))),
     article: (id) => cached(`article:${id}`, async () => json(await storage.getArticle(id))),
+    issueObject: (id) => issues(String(id), () => storage.getIssue(id)),
+    articleObject: (id) => articles(String(id), () => storage.getArticle(id)),
   }
 }

@@ -2,13 +2,15 @@
  * Search over every published item. The index (src/core/search) is built in memory from the database
  * and rebuilt when the published version changes, so all processes sharing a database agree, and the
  * results are the same on SQLite and PostgreSQL: the database only supplies the documents.
- * Answers are also kept as ready bytes per version (popular queries cost a map lookup).
+ * Answers are also kept as ready bytes per version (popular queries cost a map lookup), in the
+ * public reads' bounded cache: least recently used out, concurrent asks for one answer share it.
  */
 import { cachedJson, type CachedJson } from '../http/cached-json'
 import { createSearchIndexAsync, queryTerms, sectionKey, type SearchIndex } from '../../core/search'
 import type { SearchResults } from '../../core/api'
 import type { Storage } from '../storage/storage'
 import type { PublishedVersion } from './published-version'
+import { createVersionedCache } from './public-reads'
 
 export interface SearchRequest {
   q: string
@@ -30,14 +32,15 @@ const MAX_ANSWERS = 500
 export function createSearchService(storage: Storage, version: PublishedVersion, opts: { resultCacheSize?: number } = {}): SearchService {
   let built: { version: number; index: SearchIndex } | null = null
   let building: { version: number; promise: Promise<SearchIndex> } | null = null
-  const answers = new Map<string, CachedJson>()
-  let answersVersion = -1
+  const cacheable = (opts.resultCacheSize ?? 100) > 0
+  // Ready answers per normalised query and page, for the current version, least recently used out.
+  const answers = createVersionedCache(version, { maxEntries: MAX_ANSWERS, maxBytes: 16 * 1024 * 1024 })
 
   async function indexFor(current: number): Promise<SearchIndex> {
     if (built?.version === current) return built.index
     if (building?.version !== current) {
       // The index of another version answers nothing from now on: let it go before the new one is
-      // built, so a process holds one index, not two (at 5,000 issues each is about half a gigabyte).
+      // built, so a process holds one index, not two (at 5,000 issues each is a few hundred megabytes).
       built = null
       // Built in steps, so other requests are served while a large archive is indexed.
       const promise = storage.publishedSearchDocuments().then(async (docs) => {
@@ -57,26 +60,17 @@ export function createSearchService(storage: Storage, version: PublishedVersion,
 
   return {
     async searchJson(request, nextCursor) {
-      const current = await version.current()
-      if (current !== answersVersion) {
-        answers.clear()
-        answersVersion = current
-      }
-      const cacheable = (opts.resultCacheSize ?? 100) > 0
       const key = [queryTerms(request.q).join('\u0001'), request.year ?? '', request.section === undefined ? '' : sectionKey(request.section), request.offset, request.limit].join(
         '|',
       )
-      const known = cacheable ? answers.get(key) : undefined
-      if (known !== undefined) return known
-      const { total, hits } = (await indexFor(current)).search(request)
-      const next = request.offset + hits.length
-      const body: SearchResults = { items: hits, total, nextCursor: next < total ? nextCursor(next) : null }
-      const json = cachedJson(JSON.stringify(body))
-      if (cacheable && answersVersion === current) {
-        if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value!)
-        answers.set(key, json)
+      const answer = async () => {
+        const { total, hits } = (await indexFor(await version.current())).search(request)
+        const next = request.offset + hits.length
+        const body: SearchResults = { items: hits, total, nextCursor: next < total ? nextCursor(next) : null }
+        return JSON.stringify(body)
       }
-      return json
+      if (!cacheable) return cachedJson(await answer())
+      return (await answers(key, answer))!
     },
     terms: queryTerms,
   }

@@ -9,15 +9,20 @@ function memberFromRow(row: Selectable<MembersTable>): Member {
   return { id: row.id, openid: row.openid, deviceId: row.device_id, createdAt: isoOf(row.created_at) }
 }
 
-/** Finds or creates the member with this openid or device id; safe when two requests race. */
+/**
+ * Finds or creates the member with this openid or device id; safe when two requests race. One round
+ * trip for a new member (the insert returns its row), two for a known one (the insert does nothing,
+ * then the read): sign-ins come mostly from new devices and phones in a burst after a publish.
+ */
 export async function memberBy(db: Kysely<Database>, column: 'openid' | 'device_id', value: string): Promise<Member> {
   const created_at = now()
-  await db
+  const inserted = await db
     .insertInto('members')
     .values(column === 'openid' ? { openid: value, created_at } : { device_id: value, created_at })
     .onConflict((oc) => oc.column(column).doNothing())
-    .execute()
-  const row = await db.selectFrom('members').selectAll().where(column, '=', value).executeTakeFirstOrThrow()
+    .returningAll()
+    .executeTakeFirst()
+  const row = inserted ?? (await db.selectFrom('members').selectAll().where(column, '=', value).executeTakeFirstOrThrow())
   return memberFromRow(row)
 }
 

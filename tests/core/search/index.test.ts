@@ -94,4 +94,26 @@ describe('search index (core)', () => {
     expect(hits[0].titleRanges).toEqual([[0, 4]])
     expect(hits[1].snippetRanges).toEqual([[0, 12]])
   })
+
+  it('ranks exactly past what packs into one number: titles with over 15 of the terms, over 32,767 occurrences', () => {
+    const base = storedArchive(1, 11)[0]
+    const mk = (id: number, title: string, paragraphs: string[]): StoredIssue => ({
+      ...base,
+      id,
+      date: '2020-01-01',
+      sections: [{ name: '要情动态', items: [{ id, kind: 'article', title, paragraphs, source: null }] }],
+    })
+    const chars = Array.from('甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未')
+    const body = [chars.join('')]
+    const docs = [
+      mk(1, chars.slice(0, 15).join(''), [chars.join('').repeat(3)]),
+      mk(2, chars.slice(0, 16).join(''), body),
+      mk(3, chars.slice(0, 17).join(''), body),
+      mk(4, '无关', [chars.join('').repeat(2400)]),
+      mk(5, '无关', [chars.join('').repeat(2500)]),
+    ].flatMap(issueToSearchDocuments)
+    const index = createSearchIndex(docs, { resultCacheSize: 0 })
+    // 17 title terms before 16 before 15; then 18 terms × 2,500 = 45,000 occurrences before 43,200.
+    expect(index.search({ q: chars.join(' '), offset: 0, limit: 10 }).hits.map((h) => h.itemId)).toEqual([3, 2, 1, 5, 4])
+  })
 })

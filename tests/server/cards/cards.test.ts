@@ -55,7 +55,7 @@ describe('share cards', () => {
     app = Fastify()
     await app.register(cardRoutes, {
       cards: createCardService({ wechat: createWechatClient({ baseUrl: fake.baseUrl, appid: fake.appid, secret: fake.secret }) }),
-      storage: { getArticle: async (id: number) => articles.get(id) ?? null, getIssue: async (id: number) => (id === issue.id ? issue : null) },
+      reads: { articleObject: async (id: number) => articles.get(id) ?? null, issueObject: async (id: number) => (id === issue.id ? issue : null) },
     })
     base = await listen(app)
   })

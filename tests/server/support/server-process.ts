@@ -1,6 +1,10 @@
 /**
- * `npm run server` as a real child process (tsx src/server/main.ts) on a free port: resolves once it
- * prints its URL, rejects with what it printed if it exits first or does not start in 30 s.
+ * The server as a real child process on a free port: resolves once it prints its URL, rejects with
+ * what it printed if it exits first or does not start in 30 s. It runs dist/server/main.js as `npm
+ * run server` does: jest's global setup (tests/support/global-setup.js) builds it when a source file
+ * changed, so it is the code as it is; starting takes a fraction of what tsx compiling each process
+ * takes, which on a busy machine decides whether three processes start within a test's time.
+ * `{ built: false }` runs the source through tsx.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
@@ -14,8 +18,9 @@ export interface RunningServer {
   output: () => string
 }
 
-export function startServerProcess(env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn(TSX, ['src/server/main.ts'], {
+export function startServerProcess(env: Record<string, string>, opts: { built?: boolean } = {}): Promise<RunningServer> {
+  const [command, args] = opts.built !== false ? [process.execPath, ['dist/server/main.js']] : [TSX, ['src/server/main.ts']]
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
