@@ -12,6 +12,7 @@ describe('configuration from the environment', () => {
       dataDir: './data',
       databaseUrl: null,
       adminToken: null,
+      console: { requireSecondApprover: false, sessionHours: 12, signInFailures: 5 },
       sessionSecret: null,
       wechat: { apiBase: 'https://api.weixin.qq.com', appid: null, secret: null },
       newIssueTemplateId: null,
