@@ -106,10 +106,11 @@ export default defineConfig(async (_merge, { command: _command, mode }) => {
         },
       },
       esnextModules: [],
-      // Taro's React-implemented H5 components (@tarojs/components-react) instead of its Web Components
-      // (Stencil): lighter, and Stencil with Swiper now loads only where a page needs it (Switch, the
-      // picture viewer: src/services/platform.ts previewPicture).
-      useHtmlComponents: true,
+      // Taro's React-implemented H5 components (@tarojs/components-react, `true`) would bring the first
+      // view to about 130 KB gzip (Stencil's Web Components: about 200 KB), but they change the pages:
+      // pull-down refresh, the search box's markup, the scroll views' roles and the mini player's
+      // layout break the browser tests. Kept off until those are moved over.
+      useHtmlComponents: false,
       // Taro splits only initial chunks, so every lazily loaded page carried its own copy of the
       // H5 components (~240 KB each). Split async chunks too: shared code loads once.
       webpackChain(chain) {
