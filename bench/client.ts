@@ -157,8 +157,8 @@ async function tapVisit(context: BrowserContext, url: string, tap: NonNullable<C
   const start = Date.now()
   await page.goto(url, { waitUntil: 'commit', timeout: 120_000 })
   const opened = page.locator(tap.answered).locator('visible=true').first()
-  // As a member would: tap the link once it shows; if the page changed under the finger (the app
-  // taking over from the server's HTML), tap again.
+  // As a member would: tap the link once it shows; tap again only if the link is still there after a
+  // while (the page changed under the finger as the app took over from the server's HTML).
   for (let attempt = 0; ; attempt++) {
     const target = page.locator(tap.target).locator('visible=true').first()
     await target.waitFor({ timeout: 120_000 })
@@ -169,7 +169,10 @@ async function tapVisit(context: BrowserContext, url: string, tap: NonNullable<C
       () => false,
     )
     if (shown) break
-    if (attempt === 5) throw new Error(`${url}: tapping ${tap.target} opened nothing`)
+    if (attempt === 5 || !(await target.isVisible().catch(() => false))) {
+      await opened.waitFor({ timeout: 120_000 })
+      break
+    }
   }
   const answeredAt = Date.now() - start
   await page.close()
