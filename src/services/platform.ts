@@ -7,11 +7,17 @@ import type { TaroStorageApi } from './storage'
 import type { SubscribeApi } from './subscribe'
 import { posterFailure, posterOutcome, type PosterOutcome } from './poster'
 import { installKeyboardActivation } from './keyboard'
+import type { Transport } from './http'
+import { taroTransport } from './taro-transport'
+import { fetchTransport } from './fetch-transport'
 
 // The only reads of the build-time platform: the bundler replaces them with a constant, and the
 // branches for the other platform drop out of the bundle.
 export const isWeapp = process.env.TARO_ENV === 'weapp'
 export const isH5 = process.env.TARO_ENV === 'h5'
+
+/** The HTTP client's transport: Taro.request in the mini-program, the browser's fetch on H5 (written out, so the other drops out). */
+export const httpTransport: Transport = process.env.TARO_ENV === 'h5' ? fetchTransport : taroTransport
 
 /** Opened from Moments: single-page mode, no login or navigation (scene 1154). */
 export function isSinglePageMode(): boolean {
@@ -261,5 +267,10 @@ export function watchNetwork(): () => boolean {
 
 /** A picture enlarged full-screen (swipe to the article's others); WeChat's viewer, or Taro's on H5. */
 export function previewPicture(current: string, urls: string[]): void {
-  Taro.previewImage({ current, urls: urls.length > 0 ? urls : [current] }).catch(() => undefined)
+  const options = { current, urls: urls.length > 0 ? urls : [current] }
+  // H5: Taro's viewer brings Swiper and Stencil (a third of the app's script), so it loads on the
+  // first picture tapped, not with the app. (The test is written out, so the weapp build drops the import.)
+  if (process.env.TARO_ENV === 'h5') {
+    void import('@tarojs/taro-h5/dist/api/media/image/previewImage').then(({ previewImage }) => previewImage(options)).catch(() => undefined)
+  } else Taro.previewImage(options).catch(() => undefined)
 }

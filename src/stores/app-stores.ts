@@ -7,8 +7,7 @@ import { createApi } from '../services/api'
 import { createContentCache } from '../services/content-cache'
 import { createHttpClient } from '../services/http'
 import { createTaroStore } from '../services/storage'
-import { taroTransport } from '../services/taro-transport'
-import { isWeapp, onNeedPrivacyAuthorization, taroStorage, watchNetwork, wechatLoginCode } from '../services/platform'
+import { httpTransport, isWeapp, onNeedPrivacyAuthorization, taroStorage, watchNetwork, wechatLoginCode } from '../services/platform'
 import { createArticleStore, createIssueStore } from './content-stores'
 import { createFavouritesStore } from './favourites-store'
 import { createIssueListStore } from './issue-list-store'
@@ -26,7 +25,7 @@ function build() {
   const cache = createContentCache({ store })
   let token: string | null = null
   // A revoked session (401) signs in again and the request is repeated once (session is built below).
-  const http = createHttpClient({ baseUrl: API_BASE, transport: taroTransport, getToken: () => token, renewToken: (rejected) => session.getState().renew(rejected) })
+  const http = createHttpClient({ baseUrl: API_BASE, transport: httpTransport, getToken: () => token, renewToken: (rejected) => session.getState().renew(rejected) })
   const api = createApi(http)
 
   const obtainCredential = async (): Promise<Credential> => {

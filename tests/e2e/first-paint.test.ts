@@ -34,7 +34,32 @@ describeBrowser('H5 pages before the app', () => {
     await context.close()
   }, 30_000)
 
+  for (const [width, height] of [
+    [390, 844],
+    [320, 568],
+  ]) {
+    it(`reads home with scripts off at ${width}×${height}: the newest issues, each a link`, async () => {
+      const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled: false, locale: 'zh-CN' })
+      const page = await context.newPage()
+      await page.goto(server.base + '/')
+      expect(await page.title()).toBe('工会信息')
+      await page.getByRole('heading', { level: 1, name: '工会信息' }).waitFor()
+      // The seeded issue: its label a heading and a link, its date, its first titles.
+      await page.getByRole('heading', { level: 2, name: '〔2020〕第二十期' }).waitFor()
+      expect(await page.locator('#boot-body').innerText()).toContain('2020年7月13日 星期一')
+      // Nothing wider than the phone.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
+      await screenshot(page, `61-home-no-script-${width}`)
+      await page.getByRole('link', { name: '〔2020〕第二十期' }).click()
+      await page.getByRole('link', { name: TITLE }).waitFor()
+      await page.getByRole('link', { name: TITLE }).click()
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor()
+      await context.close()
+    }, 30_000)
+  }
+
   for (const [path, api] of [
+    ['/', '/api/issues'],
     ['/articles/5', '/api/articles/5'],
     ['/issues/1', '/api/issues/1'],
   ]) {
@@ -62,13 +87,14 @@ describeBrowser('H5 pages before the app', () => {
       await page.goto(server.base + path)
       // The app's own page, with the content.
       await page
-        .locator(path.startsWith('/articles') ? '.shell .title' : '.shell .toc-item')
+        .locator(path === '/' ? '.shell .issue-card' : path.startsWith('/articles') ? '.shell .title' : '.shell .toc-item')
         .locator('visible=true')
         .first()
         .waitFor()
       expect(await page.locator('#boot-shell').count()).toBe(0)
       expect(calls).toEqual([])
       expect(await page.evaluate(() => (window as unknown as { sawLoading: boolean }).sawLoading)).toBe(false)
+      if (path === '/') await screenshot(page, '62-home-app-390')
       await context.close()
     }, 30_000)
   }

@@ -5,6 +5,9 @@ export function encodeCursor(value: object): string {
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url')
 }
 
+/** The issue list's next-page cursor: one encoding for the API and the server-rendered home (same cached answer). */
+export const encodeIssueCursor = (next: { date: string; id: number }): string => encodeCursor({ d: next.date, i: next.id })
+
 /** Decodes and validates with `check`; anything else → 400 "query/cursor is not a valid cursor". */
 export function decodeCursor<T>(cursor: string, check: (value: unknown) => value is T): T {
   let value: unknown

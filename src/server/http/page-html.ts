@@ -8,13 +8,23 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { ArticleDetail, IssueDetail } from '../../core/api'
+import type { ArticleDetail, IssueDetail, IssueList } from '../../core/api'
 import type { PublicReads } from '../services/public-reads'
 import { escapeHtml, pageBody, type PageView } from './page-views'
+import { decodeCursor, encodeIssueCursor } from './cursor'
+import { ApiError } from './errors'
 
 const BOOT_BODY = /<div id="boot-body"[^>]*>[\s\S]*?<\/div>/
 const TITLE = /<title>[^<]*<\/title>/
 const APP_SCRIPTS = /<script[^>]*\ssrc=[^>]*><\/script>/g
+// Home's red bar is its first heading, as the app's Masthead is (elsewhere the page's own title is).
+const MASTHEAD = /<div id="boot-masthead"([^>]*)>([^<]*)<\/div>/
+/** What the app's home asks for first (src/stores/app-stores.ts: pages of 10). */
+const HOME_PAGE_SIZE = 10
+const isIssueCursor = (v: unknown): v is { d: string; i: number } => {
+  const c = v as { d?: unknown; i?: unknown } | null
+  return typeof c === 'object' && c !== null && typeof c.d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(c.d) && Number.isSafeInteger(c.i) && (c.i as number) > 0
+}
 
 /** JSON inside <script>: no "</script>" or "<!--" can end or change it. */
 const scriptJson = (json: string) =>
@@ -44,13 +54,14 @@ export function renderPage(template: string, view: PageView, pageOrigin: string)
   const boot = view.boot ? `<script type="application/json" id="boot-data">${scriptJson(`{"url":${JSON.stringify(view.boot.url)},"data":${view.boot.json}}`)}</script>` : ''
   // "Not found" is plain HTML: the app would only open a page that is not there.
   const page = view.kind === 'not-found' ? template.replace(APP_SCRIPTS, '') : template
-  return page
+  return (view.kind === 'home' ? page.replace(MASTHEAD, (_all, attrs: string, text: string) => `<h1 id="boot-masthead"${attrs}>${text}</h1>`) : page)
     .replace(TITLE, () => head.join(''))
     .replace(BOOT_BODY, () => `<div id="boot-body" data-prerendered="${view.kind}" style="padding:16px;line-height:1.6">${pageBody(view)}</div>${boot}`)
 }
 
-/** GET /articles/:id and /issues/:id (and the other pages' paths, with their own titles). */
 /**
+ * GET / (home: the newest issues), /articles/:id and /issues/:id, and the other pages' paths with
+ * their own titles.
  * `publicOrigin` (PUBLIC_ORIGIN) makes og:image, og:url and the canonical link absolute. Without it
  * they stay relative: taken from the request's Host header, a cached page could point every reader
  * at whatever host one client wrote.
@@ -67,6 +78,37 @@ export function installPageHtml(app: FastifyInstance, dir: string, reads: Public
   const notFound: PageView = { kind: 'not-found', title: '找不到这个页面 - 工会信息', description: '这个地址没有对应的页面。', path: null }
   const idOf = (raw: string) => (/^[1-9]\d{0,14}$/.test(raw) ? Number(raw) : null)
 
+  app.get<{ Querystring: { cursor?: unknown } }>('/', { schema: { hide: true } }, async (request, reply) => {
+    // ?cursor= pages back through older issues for a reader without scripts ("更早的期刊").
+    const raw = typeof request.query.cursor === 'string' && request.query.cursor ? request.query.cursor : null
+    let after: { date: string; id: number } | undefined
+    try {
+      after = raw === null ? undefined : (({ d, i }) => ({ date: d, id: i }))(decodeCursor(raw, isIssueCursor))
+    } catch (error) {
+      if (error instanceof ApiError) return send(request, reply, { ...notFound, title: '找不到这一页 - 工会信息' }, 404)
+      throw error
+    }
+    const json = await reads.list(HOME_PAGE_SIZE, after, encodeIssueCursor)
+    const text = json.bytes.toString('utf8')
+    const list = JSON.parse(text) as IssueList
+    const newest = list.items[0]
+    return send(request, reply, {
+      kind: 'home',
+      title: '工会信息',
+      description: newest
+        ? `${newest.label}：${newest.contents
+            .flatMap((s) => s.articles.map((a) => a.title))
+            .slice(0, 3)
+            .join('；')}`.slice(0, 120)
+        : '工会信息：市总工会的内部刊物，在手机上阅读。',
+      path: raw === null ? '/' : `/?cursor=${encodeURIComponent(raw)}`,
+      image: newest ? `/api/cards/issues/${newest.id}.png` : undefined,
+      list,
+      olderPath: list.nextCursor ? `/?cursor=${encodeURIComponent(list.nextCursor)}` : null,
+      // The app's home asks for the first page only; an older page's HTML is for reading without it.
+      boot: raw === null ? { url: `/api/issues?limit=${HOME_PAGE_SIZE}`, json: text } : undefined,
+    })
+  })
   app.get<{ Params: { id: string } }>('/articles/:id', { schema: { hide: true } }, async (request, reply) => {
     const id = idOf(request.params.id)
     const json = id === null ? null : await reads.article(id)

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { IssueCursor } from '../storage/storage'
 import type { RouteDeps } from './deps'
 import { idParams, MAX_ID, noQuery } from '../http/schemas'
-import { decodeCursor, encodeCursor } from '../http/cursor'
+import { decodeCursor, encodeIssueCursor } from '../http/cursor'
 import { READY_BYTES_ROUTE, sendCachedJson } from '../http/cached-json'
 import { ApiError } from '../http/errors'
 
@@ -30,8 +30,6 @@ const listQuery = {
   additionalProperties: false,
 } as const
 
-const cursorOf = (next: IssueCursor) => encodeCursor({ d: next.date, i: next.id })
-
 export const issueRoutes: FastifyPluginAsync<RouteDeps> = async (app, { reads }) => {
   app.get<{ Querystring: { limit: number; cursor?: string } }>(
     '/issues',
@@ -39,7 +37,7 @@ export const issueRoutes: FastifyPluginAsync<RouteDeps> = async (app, { reads })
     async (request, reply) => {
       const { limit, cursor } = request.query
       const after: IssueCursor | undefined = cursor === undefined ? undefined : (({ d, i }) => ({ date: d, id: i }))(decodeCursor(cursor, isIssueCursor))
-      return sendCachedJson(request, reply, await reads.list(limit, after, cursorOf), 'public, max-age=30')
+      return sendCachedJson(request, reply, await reads.list(limit, after, encodeIssueCursor), 'public, max-age=30')
     },
   )
 

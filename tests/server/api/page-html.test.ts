@@ -91,6 +91,46 @@ describeOnEachBackend('page HTML for /articles/:id and /issues/:id', (backend) =
     for (const item of issue.sections.flatMap((s) => s.items)) if (item.kind === 'article') expect(html).toContain(`<a href="/articles/${item.id}"`)
   })
 
+  it('answers home with the newest issues linked, its own preview tags, and the list the app asks for first', async () => {
+    const older = await publish(t.storage, makeIssue(2019, 3))
+    const res = await fetch(`${base}/`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/)
+    const html = await res.text()
+    expect(html).toContain('<title>工会信息</title>')
+    expect(html).toContain(`<link rel="canonical" href="${ORIGIN}/">`)
+    expect(attr(html, 'og:title')).toBe('工会信息')
+    const api = await (await fetch(`${base}/api/issues?limit=10`)).json()
+    expect(attr(html, 'og:image')).toBe(`${ORIGIN}/api/cards/issues/${api.items[0].id}.png`)
+    const body = /<div id="boot-body"[^>]*>([\s\S]*?)<\/div><script/.exec(html)![1]
+    for (const listed of [issue, older]) {
+      expect(body).toContain(`<a href="/issues/${listed.id}"`)
+      expect(body).toContain(listed.label)
+      const first = listed.sections.flatMap((s) => s.items).find((i) => i.kind === 'article')!
+      expect(body).toContain(`<a href="/articles/${first.id}"`)
+    }
+    expect(body).toContain('2020年')
+    expect(body.indexOf(issue.label)).toBeLessThan(body.indexOf(older.label))
+    const boot = JSON.parse(/<script type="application\/json" id="boot-data">([\s\S]*?)<\/script>/.exec(html)![1])
+    expect(boot).toEqual({ url: '/api/issues?limit=10', data: api })
+    expect(html).toContain('/js/app.0123abcd.js')
+  })
+
+  it('pages home back through older issues without scripts, and a bad page address is 找不到', async () => {
+    for (let n = 1; n <= 10; n++) await publish(t.storage, makeIssue(2018, n))
+    const first = await (await fetch(`${base}/`)).text()
+    const older = /<a href="(\/\?cursor=[^"]+)"[^>]*>更早的期刊<\/a>/.exec(first)?.[1]
+    expect(older).toBeDefined()
+    const next = await (await fetch(base + older!.replace(/&#(\d+);/g, (_m, c: string) => String.fromCharCode(Number(c))))).text()
+    const api = await (await fetch(`${base}/api/issues?limit=10`)).json()
+    const page2 = await (await fetch(`${base}/api/issues?limit=10&cursor=${encodeURIComponent(api.nextCursor)}`)).json()
+    for (const i of page2.items) expect(next).toContain(`<a href="/issues/${i.id}"`)
+    expect(next).not.toContain('id="boot-data"')
+    const bad = await fetch(`${base}/?cursor=nonsense`)
+    expect(bad.status).toBe(404)
+    expect(await bad.text()).toContain('<a href="/"')
+  })
+
   it('keeps markup in the text as text, and "</script>" out of the data', async () => {
     const hostile = makeIssue(2020, 21)
     const first = hostile.sections[0].items.find((i) => i.kind === 'article')!
