@@ -40,21 +40,22 @@ export default function ArticleBody({
         </Text>
       </View>
       {article.blocks && pictures ? <ArticleBlocks blocks={article.blocks} {...pictures} /> : null}
-      {(article.blocks && pictures ? [] : article.paragraphs).map((p, i) =>
-        reading?.paragraph === i ? (
+      {(article.blocks && pictures ? [] : article.paragraphs).map((p, i) => {
+        const marks = highlight ? termRanges(p, highlight) : []
+        return reading?.paragraph === i ? (
           <Text key={i} className='para' userSelect selectable>
             <Marked text={p} mark={reading} />
           </Text>
-        ) : highlight && p.includes(highlight) ? (
+        ) : marks.length ? (
           <View key={i} className='para'>
-            <Highlighted text={p} ranges={termRanges(p, highlight)} />
+            <Highlighted text={p} ranges={marks} />
           </View>
         ) : (
           <Text key={i} className='para' userSelect selectable>
             {p}
           </Text>
-        ),
-      )}
+        )
+      })}
     </View>
   )
 }

@@ -1,9 +1,12 @@
-/** Where `term` occurs in `text` (literally), as [start, end) ranges: the search term in an opened article. */
-export function termRanges(text: string, term: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = []
-  if (!term) return ranges
-  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) ranges.push([at, at + term.length])
-  return ranges
+import { matchRanges } from '../core/search/hit'
+import { queryTerms } from '../core/search/normalise'
+
+/**
+ * Where a search query occurs in `text`, as [start, end) ranges in the text as written: the search
+ * term in an opened article. Matched as search matches (畢節 marks 毕节, ２０２０ marks 2020).
+ */
+export function termRanges(text: string, query: string): Array<[number, number]> {
+  return matchRanges(text, queryTerms(query))
 }
 
 /** Splits text into plain and highlighted runs from [start, end) ranges (overlaps merged). */

@@ -62,4 +62,6 @@ export const cardUrls = (base: string) => ({
   article: (id: number) => `${base}/api/cards/articles/${id}.png`,
   issue: (id: number) => `${base}/api/cards/issues/${id}.png`,
   poster: (id: number) => `${base}/api/cards/articles/${id}/poster.png`,
+  /** The mini-program code that opens home: H5 shows it for subscribing in WeChat. */
+  homeCode: () => `${base}/api/cards/home-code.png`,
 })

@@ -13,3 +13,13 @@ export function installKeyboardActivation(doc: Document): void {
     el.click()
   })
 }
+
+/** H5: calls `onEscape` when Escape is pressed (a dialog closes); returns the way to stop listening. */
+export function listenForEscape(onEscape: () => void): () => void {
+  if (typeof document === 'undefined') return () => undefined
+  const listener = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') onEscape()
+  }
+  document.addEventListener('keydown', listener)
+  return () => document.removeEventListener('keydown', listener)
+}

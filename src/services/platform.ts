@@ -156,19 +156,19 @@ export function toast(title: string, long = false): void {
 }
 
 /**
- * H5 share: the Web Share API where the browser has it, otherwise copy the link. The link keeps the
- * `#/pages/…` form the share test pins; src/index.html moves it to the page's path on opening.
+ * H5 share of an article: the Web Share API where the browser has it, otherwise copy the link. The
+ * link is the article's path URL (/articles/5), which the server answers with the article's own
+ * title, text and link-preview tags, so a chat app previews it and a colleague reads it at once.
  */
-export function shareOnWeb(title: string, hashPath: string): Promise<'shared' | 'copied' | 'failed'> {
+export function shareOnWeb(title: string, articleId: number): Promise<'shared' | 'copied' | 'failed'> {
   // H5 only. The constant written out (isH5 is a variable to the bundler) drops shareInBrowser from
   // the mini-program bundle, so setClipboardData (剪切板, an entry of its own in WeChat's privacy
   // guide) is not in it.
   if (process.env.TARO_ENV !== 'h5') return Promise.resolve('failed')
-  return shareInBrowser(title, hashPath)
+  return shareInBrowser(title, `${location.origin}${articleUrl(articleId)}`)
 }
 
-async function shareInBrowser(title: string, hashPath: string): Promise<'shared' | 'copied' | 'failed'> {
-  const url = `${location.origin}/#${hashPath}`
+async function shareInBrowser(title: string, url: string): Promise<'shared' | 'copied' | 'failed'> {
   const nav = navigator as Navigator & { share?: (data: { title: string; url: string }) => Promise<void> }
   if (typeof nav.share === 'function') {
     try {

@@ -1,7 +1,8 @@
 /**
  * From a search result to what it found: a brief opens its section scrolled to it and marked; an
  * article opens with the search term marked in its text. The section filter offers the sections
- * that exist.
+ * that exist. A query typed in traditional characters (畢節) finds the simplified text and marks it as
+ * written, at 390×844 and 320×568.
  */
 import type { Browser, Page } from 'playwright-core'
 import { describeBrowser } from '../support/requirements'
@@ -70,4 +71,37 @@ describeBrowser('H5 search results, followed', () => {
     expect((await shown('.article .mark').allInnerTexts()).every((t) => t === '毕节')).toBe(true)
     await screenshot(page, '71-search-article-marked')
   }, 30_000)
+
+  it.each([
+    [390, 844],
+    [320, 568],
+  ])(
+    'finds 毕节 for 畢節 and marks the characters as written, in results and article (%i×%i)',
+    async (width, height) => {
+      await page.setViewportSize({ width, height })
+      try {
+        await search('畢節')
+        const marks = shown('.card .mark')
+        await marks.first().waitFor()
+        expect(new Set(await marks.allInnerTexts())).toEqual(new Set(['毕节']))
+        // The same items, in the same order, as the simplified query finds.
+        const titles = await shown('.card .h2').allInnerTexts()
+        expect(titles.length).toBeGreaterThan(0)
+        await screenshot(page, `72-search-traditional-${width}`)
+        await search('毕节')
+        expect(await shown('.card .h2').allInnerTexts()).toEqual(titles)
+
+        await search('畢節')
+        await shown('.card').first().click()
+        await shown('.article .mark').first().waitFor()
+        expect(new Set(await shown('.article .mark').allInnerTexts())).toEqual(new Set(['毕节']))
+        const box = (await shown('.article .mark').first().boundingBox())!
+        expect(box.x >= 0 && box.x + box.width <= width).toBe(true)
+        await screenshot(page, `73-search-traditional-article-${width}`)
+      } finally {
+        await page.setViewportSize({ width: 390, height: 844 })
+      }
+    },
+    45_000,
+  )
 })

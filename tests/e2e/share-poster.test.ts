@@ -1,12 +1,14 @@
 /**
  * Sharing from an article in the H5 client: headless Chromium has no Web Share API, so the link is
- * copied (read back from the real clipboard and opened); the poster button leads to the backend's
+ * copied (read back from the real clipboard and opened): the article's path URL, which the server
+ * answers with the article and its link-preview tags. The poster button leads to the backend's
  * poster PNG.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { describeBrowser } from '../support/requirements'
 import { startServer, type RunningServer } from '../client/support/server'
-import { launchPhone, screenshot } from './browser'
+import path from 'node:path'
+import { launchPhone, screenshot, SHOTS } from './browser'
 
 const ARTICLE_ID = 5
 const TITLE = '增城区总工会网络直播心系职工传递关怀'
@@ -39,13 +41,23 @@ describeBrowser('sharing an article in H5 (390×844)', () => {
     await page.getByText('链接已复制').first().waitFor()
     await shot('30-article-link-copied')
     const link = await page.evaluate(() => navigator.clipboard.readText())
-    expect(link).toBe(`${server.base}/#/pages/article/index?id=${ARTICLE_ID}`)
+    expect(link).toBe(`${server.base}/articles/${ARTICLE_ID}`)
 
-    // A colleague opening the pasted link lands on the same article.
+    // What a chat app's link preview reads: the server's HTML for that address, before any script.
+    const html = await (await fetch(link)).text()
+    const meta = (property: string) => new RegExp(`<meta property="${property}" content="([^"]*)"`).exec(html)?.[1]
+    expect(meta('og:title')).toBe(TITLE)
+    expect(meta('og:description')).toContain('一是创新宣传')
+    expect(meta('og:image')).toMatch(new RegExp(`/api/cards/articles/${ARTICLE_ID}\\.png$`))
+    expect(html).toMatch(new RegExp(`<title>${TITLE}`))
+
+    // A colleague opening the pasted link lands on the same article, at its path URL.
     const other = await context.newPage()
     await other.goto(link)
     await other.locator('.title', { hasText: TITLE }).locator('visible=true').waitFor()
     expect(await other.locator('.article').locator('visible=true').innerText()).toContain('涂冬妮')
+    expect(new URL(other.url()).pathname).toBe(`/articles/${ARTICLE_ID}`)
+    await other.screenshot({ path: path.join(SHOTS, '32-shared-link-opened.png') })
     await other.close()
   }, 60_000)
 

@@ -1,12 +1,13 @@
 /**
- * Search normalisation for Chinese text: full/half-width folding (NFKC), case folding and removal of
- * all white space, so that 「毕节　就业」, "毕节 就业" and "毕节就业" read the same. Pure TS: the server
- * and the client share it.
+ * Search normalisation for Chinese text: full/half-width folding (NFKC), case folding, traditional to
+ * simplified characters and removal of all white space, so that 「毕节　就业」, "畢節 就業" and
+ * "毕节就业" read the same. Pure TS: the server and the client share it.
  *
  * Every normalised UTF-16 unit remembers which span of the original text it came from, so a match
  * found in normalised text can be highlighted in the ORIGINAL title or paragraph.
  */
 import type { Range } from '../api'
+import { simplifiedOf, toSimplified } from './traditional'
 
 export interface NormalisedText {
   /** The normalised text. */
@@ -21,7 +22,8 @@ const WHITE_SPACE = /\s/u
 
 /** One code point → its normalised form ('' for white space). */
 function foldCodePoint(char: string): string {
-  const folded = char.normalize('NFKC').toLowerCase()
+  // NFKC first: a compatibility ideograph (U+F900…) becomes its unified form, which may be traditional.
+  const folded = toSimplified(char.normalize('NFKC').toLowerCase())
   // NFKC turns the ideographic space U+3000 into ' '; strip every kind of white space.
   let out = ''
   for (const c of folded) if (!WHITE_SPACE.test(c)) out += c
@@ -29,11 +31,12 @@ function foldCodePoint(char: string): string {
 }
 
 // Folding is per code point, so each one is worked out once and remembered (the text of a bulletin
-// uses a few thousand distinct characters); CJK ideographs fold to themselves and skip even that.
+// uses a few thousand distinct characters); CJK ideographs fold to their simplified form or
+// themselves (NFKC and case leave them as they are) and skip even that.
 const foldCache = new Map<number, string>()
 
 function fold(code: number, char: string): string {
-  if (code >= 0x4e00 && code <= 0x9fff) return char
+  if (code >= 0x4e00 && code <= 0x9fff) return simplifiedOf(code) ?? char
   let folded = foldCache.get(code)
   if (folded === undefined) {
     folded = foldCodePoint(char)

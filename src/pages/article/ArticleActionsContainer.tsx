@@ -21,7 +21,7 @@ export default function ArticleActionsContainer({ detail }: { detail: ArticleDet
     toast(added ? '已收藏，没网时也能看' : '已取消收藏')
   }
   const onWebShare = async () => {
-    const how = await shareOnWeb(detail.article.title, `/pages/article/index?id=${id}`)
+    const how = await shareOnWeb(detail.article.title, id)
     toast(how === 'copied' ? '链接已复制，可粘贴发给同事' : how === 'shared' ? '已分享' : '无法分享，请复制地址栏链接')
   }
   const onPoster = async () => {

@@ -1,19 +1,33 @@
 import { useEffect, useState } from 'react'
 import SubscribeButton from '../../components/SubscribeButton'
-import { isSinglePageMode, isWeapp, wechatSubscribe } from '../../services/platform'
+import SubscribeCodeDialog from '../../components/SubscribeCodeDialog'
+import { cardUrls } from '../../services/api'
+import { listenForEscape } from '../../services/keyboard'
+import { isH5, isSinglePageMode, isWeapp, wechatSubscribe } from '../../services/platform'
 import { startSubscribe } from '../../services/subscribe'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
 
 /**
- * Asks WeChat for one new-issue message and tells the server what the member answered. Hidden
- * without a template id, in H5 (no subscribe messages there) and in single-page mode.
+ * Asks WeChat for one new-issue message and tells the server what the member answered. In H5 (no
+ * subscribe messages there) it shows the mini-program's code to subscribe in WeChat instead. Hidden
+ * without a template id and in single-page mode.
  */
 export default function SubscribeContainer() {
   const templateId = useApp('config', (s) => s.templateId)
   const [message, setMessage] = useState<string | null>(null)
+  const [showCode, setShowCode] = useState(false)
   useEffect(() => void appStores().config.getState().load(), [])
-  if (!isWeapp || !templateId || isSinglePageMode()) return null
+  useEffect(() => (showCode ? listenForEscape(() => setShowCode(false)) : undefined), [showCode])
+  if (!templateId || isSinglePageMode()) return null
+  if (isH5)
+    return (
+      <>
+        <SubscribeButton message={null} onSubscribe={() => setShowCode(true)} />
+        {showCode ? <SubscribeCodeDialog codeUrl={cardUrls(API_BASE).homeCode()} onClose={() => setShowCode(false)} /> : null}
+      </>
+    )
+  if (!isWeapp) return null
 
   // No await before startSubscribe: WeChat only shows its dialog from the tap itself.
   const onSubscribe = () =>

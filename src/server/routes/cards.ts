@@ -1,6 +1,7 @@
 /**
  * Share cards as PNG: GET /cards/articles/:id.png and /cards/issues/:id.png (5:4, for chat shares)
- * and /cards/articles/:id/poster.png (tall, with the mini-program code). Mounted under /api. Thin:
+ * and /cards/articles/:id/poster.png (tall, with the mini-program code), and /cards/home-code.png
+ * (the mini-program code alone, which H5 shows for subscribing). Mounted under /api. Thin:
  * validate the id, look the thing up, let the card service draw (or find) the image, answer with an
  * ETag so a client that has it gets a 304.
  */
@@ -80,17 +81,24 @@ export const cardRoutes: FastifyPluginAsync<CardRouteDeps> = async (app, { cards
     )
   })
 
+  /** A card holding a mini-program code: WeChat may fail to provide one (502, and nothing cached). */
+  async function sendCodeCard(request: FastifyRequest, reply: FastifyReply, card: PreparedCard, what: string) {
+    try {
+      return await sendCard(request, reply, card)
+    } catch (err) {
+      if (!(err instanceof WechatError)) throw err
+      request.log.warn({ errcode: err.errcode, endpoint: err.endpoint }, `no mini-program code for ${what}`)
+      return fail(reply, 502, 'wechat-unavailable', `WeChat did not provide the mini-program code (errcode ${err.errcode}); try again later`)
+    }
+  }
+
   app.get<{ Params: { id: string } }>('/cards/articles/:id/poster.png', async (request, reply) => {
     const id = parseId(request.params.id)
     if (id === null) return badId(reply, request.params.id)
     const detail = await reads.articleObject(id)
     if (!detail) return fail(reply, 404, 'article-not-found', `There is no published article with id ${id}`)
-    try {
-      return await sendCard(request, reply, cards.poster(detail))
-    } catch (err) {
-      if (!(err instanceof WechatError)) throw err
-      request.log.warn({ errcode: err.errcode, endpoint: err.endpoint }, 'no mini-program code for the poster')
-      return fail(reply, 502, 'wechat-unavailable', `WeChat did not provide the mini-program code (errcode ${err.errcode}); try again later`)
-    }
+    return sendCodeCard(request, reply, cards.poster(detail), 'the poster')
   })
+
+  app.get('/cards/home-code.png', (request, reply) => sendCodeCard(request, reply, cards.homeCode(), 'home'))
 }

@@ -139,10 +139,12 @@ describe('search follow-through', () => {
   })
   it('finds the search term in an opened article, every time it occurs', () => {
     expect(termRanges('毕节毕节，贵州毕节', '毕节')).toEqual([
-      [0, 2],
-      [2, 4],
+      [0, 4],
       [7, 9],
     ])
+    // As search matches: a traditional query marks the simplified characters as written, and back.
+    expect(termRanges('贵州毕节', '畢節')).toEqual([[2, 4]])
+    expect(termRanges('香港畢節', '毕节')).toEqual([[2, 4]])
     expect(termRanges('广州', '毕节')).toEqual([])
     expect(termRanges('广州', '')).toEqual([])
   })

@@ -1,11 +1,28 @@
 /**
  * The search guarantee, written the plain way for tests: an item matches when every query term is a
- * substring of one of its fields after a whole-string NFKC + lower-case + no-white-space fold. This
- * reference shares no code with src/core/search.
+ * substring of one of its fields after a whole-string NFKC + lower-case + no-white-space fold and
+ * opencc-js's traditional → simplified characters. This reference shares no code with src/core/search
+ * (it reads opencc-js through the table generator, not the generated table).
  */
+import * as OpenCC from 'opencc-js'
 import type { StoredIssue, StoredItem } from '../../../src/core/bulletin'
+import { traditionalPairs } from '../../../tools/traditional-pairs'
 
-export const referenceFold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s/gu, '')
+let simplified: Map<string, string> | null = null
+function simplify(text: string): string {
+  if (!simplified) {
+    const pairs = traditionalPairs()
+    simplified = new Map()
+    for (let i = 0; i < pairs.length; i += 2) simplified.set(pairs[i], pairs[i + 1])
+  }
+  return Array.from(text, (c) => simplified!.get(c) ?? c).join('')
+}
+
+export const referenceFold = (text: string) => simplify(text.normalize('NFKC').toLowerCase().replace(/\s/gu, ''))
+
+const traditional = OpenCC.Converter({ from: 'cn', to: 't' })
+/** Simplified text as a member in Hong Kong or Taiwan would type it (毕节 → 畢節). */
+export const toTraditional = (text: string) => traditional(text)
 
 export function referenceTerms(query: string): string[] {
   return [
@@ -102,6 +119,7 @@ export function randomQueries(issues: StoredIssue[], random: () => number, count
     let q = substring()
     if (random() < 0.25) q = `${q} ${substring()}`
     if (random() < 0.15) q = toFullWidth(q)
+    if (random() < 0.2) q = toTraditional(q)
     queries.push(q)
   }
   return queries

@@ -56,4 +56,18 @@ describeOnEachBackend('card routes mounted in the app', (backend) => {
     expect((await t.inject({ url: '/api/cards/issues/999999.png' })).statusCode).toBe(404)
     expect((await t.inject({ url: '/api/cards/issues/abc.png' })).json().error.code).toBe('bad-id')
   })
+
+  it('serves the mini-program code that opens home, asked of WeChat once', async () => {
+    const asked = () => t.fake.requests.filter((r) => r.endpoint === 'getwxacodeunlimit' && (r.body as { page?: string })?.page === 'pages/index/index')
+    const before = asked().length
+    const res = await t.inject({ url: '/api/cards/home-code.png' })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe('image/png')
+    const png = decodePng(res.rawPayload)
+    expect(png.width).toBe(png.height)
+    expect((await t.inject({ url: '/api/cards/home-code.png', headers: { 'if-none-match': res.headers.etag as string } })).statusCode).toBe(304)
+    expect((await t.inject({ url: '/api/cards/home-code.png' })).statusCode).toBe(200)
+    expect(asked().length).toBe(before + 1)
+    expect((asked()[before].body as { scene?: string }).scene).toBe('home')
+  })
 })

@@ -15,6 +15,10 @@ import { articleCardModel, issueCardModel, posterModel } from './models'
 import { POSTER_CODE_PAGE, POSTER_SIZE, poster, posterScene } from './poster'
 import { createCardRenderer } from './render'
 
+// Home reads an article id from its scene (a poster's code may open it there); this one holds none.
+const HOME_CODE_PAGE = 'pages/index/index'
+const HOME_CODE_SCENE = 'home'
+
 /** Bump when a layout changes, so cached cards and ETags from the old layout are not reused. */
 const LAYOUT_VERSION = 1
 
@@ -38,6 +42,8 @@ export interface CardService {
   articleCard(detail: ArticleInIssue): PreparedCard
   issueCard(issue: StoredIssue): PreparedCard
   poster(detail: ArticleInIssue): PreparedCard
+  /** The mini-program code that opens home, for H5 readers to scan (H5 has no subscribe messages). */
+  homeCode(): PreparedCard
   /** Cache statistics, for the benchmark and tests. */
   stats(): { renders: number; cached: number; cachedBytes: number }
 }
@@ -95,6 +101,10 @@ export function createCardService(o: CardServiceOptions): CardService {
         const dataUri = `data:image/png;base64,${Buffer.from(code).toString('base64')}`
         return render(poster(model, dataUri), POSTER_SIZE)
       })
+    },
+    homeCode() {
+      const envVersion = o.envVersion ?? 'release'
+      return prepare(`home-code:${envVersion}`, HOME_CODE_PAGE, async () => o.wechat.getUnlimitedWxaCode({ scene: HOME_CODE_SCENE, page: HOME_CODE_PAGE, width: 280, envVersion }))
     },
     stats: () => ({ renders, cached: cache.size, cachedBytes: cache.bytes }),
   }
