@@ -57,7 +57,10 @@ export function query(params: Record<string, string | number | null | undefined>
 
 /** Card images from issue 6, used as share imageUrl and for the poster. */
 /** A picture of an article at one of the widths the server resizes to (src/server/services/media.ts). */
-export const pictureUrl = (base: string) => (mediaId: string, width: number) => `${base}/api/media/${mediaId}?w=${width}`
+export const pictureUrl =
+  (base: string, previewToken: () => string | null = () => null) =>
+  (mediaId: string, width: number) =>
+    `${base}/api/media/${mediaId}${query({ w: width, preview: previewToken() })}`
 
 export const cardUrls = (base: string) => ({
   article: (id: number) => `${base}/api/cards/articles/${id}.png`,

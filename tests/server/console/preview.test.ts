@@ -3,7 +3,7 @@
  * article reads (and the page addresses) show that draft, uncached; without it, or with a token for
  * another issue, a forged one or an expired one, drafts stay 404 and out of lists and search.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
@@ -127,5 +127,23 @@ describeOnEachBackend('console preview of a draft', (backend) => {
     expect(search).not.toContain(draft.id)
     // An empty token is a bad request, not a way round the check.
     expect((await call(`/api/issues/${draft.id}?preview=`)).statusCode).toBe(400)
+  })
+
+  it("shows the draft's pictures with its token only, uncached", async () => {
+    const docx = readFileSync(path.join(__dirname, '../../fixtures/corpus/word-table-photo.docx'))
+    const body = multipart([{ name: 'photo.docx', content: docx }])
+    const [report] = (await editor.send({ method: 'POST', url: '/api/console/issues', payload: body.payload, headers: body.headers })).json().reports
+    const pictured = (await t.storage.getIssue(report.id, { includeDrafts: true }))!
+    const mediaId = pictured.sections
+      .flatMap((s) => s.items)
+      .flatMap((i) => (i.kind === 'article' ? (i.blocks ?? []) : []))
+      .find((b) => b.kind === 'image')
+    if (!mediaId || mediaId.kind !== 'image' || !mediaId.mediaId) throw new Error('the fixture has no picture')
+    const link = (await editor.send({ method: 'POST', url: `/api/console/issues/${report.id}/preview` })).json().url as string
+    const own = new URL(link, 'http://x').searchParams.get('preview')!
+    const shown = await call(`/api/media/${mediaId.mediaId}?w=750&preview=${own}`)
+    expect([shown.statusCode, shown.headers['cache-control'], shown.headers['content-type']]).toEqual([200, 'no-store', expect.stringMatching(/^image\//)])
+    expect((await call(`/api/media/${mediaId.mediaId}?w=750`)).statusCode).toBe(404)
+    expect((await call(`/api/media/${mediaId.mediaId}?w=750&preview=${token}`)).statusCode).toBe(404) // another draft's token
   })
 })
