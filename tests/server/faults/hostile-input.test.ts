@@ -10,9 +10,9 @@ import { admin, buildTestApp, publish, type TestApp } from '../support/app'
 import { makeIssue } from '../support/archive'
 import { encodeCursor } from '../../../src/server/http/cursor'
 
-/** The API's error shape; the editors' console's routes have their own (docs/console-api.md). */
 const expectErrorShape = (res: { statusCode: number; json(): any }, status: number, url = '') => {
   expect(res.statusCode).toBe(status)
+  // The console's routes speak their own contract (docs/console-api.md): { error: code, message }.
   if (url.startsWith('/api/console/')) expect(res.json()).toEqual(expect.objectContaining({ error: expect.any(String), message: expect.any(String) }))
   else expect(res.json()).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) })
 }
