@@ -1,6 +1,8 @@
 import type { PropsWithChildren } from 'react'
 import PageShell from '../components/PageShell'
+import PreviewBanner from '../components/PreviewBanner'
 import { systemFontScale } from '../services/platform'
+import { previewToken } from '../services/preview'
 import { useApp } from '../stores/hooks'
 import { effectiveStep } from '../stores/settings-store'
 import { useCare } from './care'
@@ -14,6 +16,7 @@ export default function PageShellContainer({ children }: PropsWithChildren) {
   const care = useCare()
   return (
     <PageShell step={effectiveStep(textStep, systemFontScale())} night={night} care={care}>
+      {previewToken() !== null && <PreviewBanner />}
       {children}
       <MiniPlayerContainer />
       <PrivacyPopupContainer />

@@ -17,6 +17,7 @@ import { createConsoleAuth, installConsoleAuth } from './auth/console-auth'
 import { consoleRoutes } from './routes/console'
 import { consoleSourceRoutes } from './routes/console-source'
 import { consoleSessionRoutes } from './routes/console-session'
+import { createPreviewReads } from './services/preview-reads'
 import { issueRoutes } from './routes/issues'
 import { searchRoutes } from './routes/search'
 import { authRoutes } from './routes/auth'
@@ -28,6 +29,7 @@ import { mediaRoutes } from './routes/media'
 import { notificationRoutes } from './routes/notifications'
 import type { RouteDeps } from './routes/deps'
 import { installStaticClient } from './http/static-client'
+import { installConsoleClient } from './http/console-client'
 import { installPageHtml } from './http/page-html'
 import { refuseUnsafeNumbers } from './http/safe-numbers'
 import { clientErrorHandler, frameworkErrors, MAX_URL_LENGTH } from './http/framework-errors'
@@ -40,6 +42,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'] | FastifyServerOptions['loggerInstance']
   /** Folder of the built H5 client, served at / when given and present. */
   staticDir: string | null
+  /** Folder of the built editors' console (dist/console), served at /console; null → "not built" page. */
+  consoleDir?: string | null
 }
 
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops
@@ -89,6 +93,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   installMemberAuth(app, storage, deps.sessionSecret)
   const consoleAuth = createConsoleAuth(storage, config.console)
   installConsoleAuth(app, consoleAuth)
+  const previews = createPreviewReads(storage, deps.sessionSecret)
 
   const routeDeps: RouteDeps = {
     storage,
@@ -106,6 +111,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     consoleAuth,
     consoleIssues: backend.consoleIssues,
     audit: backend.audit,
+    previews,
   }
 
   await app.register(healthRoutes, routeDeps)
@@ -128,9 +134,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: '/api' },
   )
 
+  installConsoleClient(app, deps.consoleDir ?? null)
   const servesClient = await installStaticClient(app, deps.staticDir)
   // The reader's pages answered with their own HTML, and "找不到这个页面" for any other address.
-  const pages = servesClient && deps.staticDir ? installPageHtml(app, deps.staticDir, backend.reads, backend.settings.pages.publicOrigin) : null
+  const pages = servesClient && deps.staticDir ? installPageHtml(app, deps.staticDir, backend.reads, backend.settings.pages.publicOrigin, previews) : null
   app.setNotFoundHandler((request, reply) => {
     if (pages && request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api') return pages.sendNotFound(reply)
     return sendError(reply, 404, 'not-found', `No route ${request.method} ${request.url.split('?')[0]}`)

@@ -28,6 +28,7 @@ async function main() {
     sessionSecret: runtime.sessionSecret,
     logger,
     staticDir: path.join(PROJECT_ROOT, 'dist/h5'),
+    consoleDir: path.join(PROJECT_ROOT, 'dist/console'),
   })
   const { storage, publishing } = server.backend
 

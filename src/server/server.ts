@@ -100,6 +100,8 @@ export interface ServerDeps extends BackendDeps {
   logger?: FastifyServerOptions['loggerInstance'] & WorkerLogger
   /** Folder of the built H5 client, served at / when present. */
   staticDir?: string | null
+  /** Folder of the built editors' console (dist/console), served at /console. */
+  consoleDir?: string | null
   /** Start the notification worker in this process (default: when a template is set and NOTIFY_WORKER is not off). */
   runWorker?: boolean
 }
@@ -116,7 +118,15 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   const backend = createBackend(deps)
   const { settings } = deps
   const cards = createCardService({ wechat: deps.wechat, fontPath: settings.cards.fontPath ?? undefined, envVersion: POSTER_ENV_VERSION[settings.notify.miniprogramState] })
-  const app = await createApp({ backend, cards, wechat: deps.wechat, sessionSecret: deps.sessionSecret, logger: deps.logger, staticDir: deps.staticDir ?? null })
+  const app = await createApp({
+    backend,
+    cards,
+    wechat: deps.wechat,
+    sessionSecret: deps.sessionSecret,
+    logger: deps.logger,
+    staticDir: deps.staticDir ?? null,
+    consoleDir: deps.consoleDir ?? null,
+  })
   if (deps.runWorker ?? (settings.notify.templateId !== null && settings.notify.workerInServer)) backend.startWorker()
   return {
     app,

@@ -23,12 +23,13 @@ export interface SearchQuery {
   section?: string | null
 }
 
-export function createApi(http: HttpClient) {
+/** `previewToken`: the console's preview (./preview.ts), carried by the issue and article reads so they show the draft. */
+export function createApi(http: HttpClient, previewToken: () => string | null = () => null) {
   return {
     listIssues: (cursor?: string | null, limit = 10, options: { fresh?: boolean } = {}) =>
       http.request<IssueList>('GET', `/api/issues${query({ limit, cursor })}`, undefined, options),
-    getIssue: (id: number) => http.request<IssueDetail>('GET', `/api/issues/${id}`),
-    getArticle: (id: number) => http.request<ArticleDetail>('GET', `/api/articles/${id}`),
+    getIssue: (id: number) => http.request<IssueDetail>('GET', `/api/issues/${id}${query({ preview: previewToken() })}`),
+    getArticle: (id: number) => http.request<ArticleDetail>('GET', `/api/articles/${id}${query({ preview: previewToken() })}`),
     search: (q: SearchQuery) => http.request<SearchResults>('GET', `/api/search${query({ q: q.q, limit: q.limit ?? 20, cursor: q.cursor, year: q.year, section: q.section })}`),
     getConfig: () => http.request<ClientConfig>('GET', '/api/config'),
     loginWechat: (code: string) => http.request<SessionResponse>('POST', '/api/auth/wechat', { code }),
@@ -56,7 +57,10 @@ export function query(params: Record<string, string | number | null | undefined>
 
 /** Card images from issue 6, used as share imageUrl and for the poster. */
 /** A picture of an article at one of the widths the server resizes to (src/server/services/media.ts). */
-export const pictureUrl = (base: string) => (mediaId: string, width: number) => `${base}/api/media/${mediaId}?w=${width}`
+export const pictureUrl =
+  (base: string, previewToken: () => string | null = () => null) =>
+  (mediaId: string, width: number) =>
+    `${base}/api/media/${mediaId}${query({ w: width, preview: previewToken() })}`
 
 export const cardUrls = (base: string) => ({
   article: (id: number) => `${base}/api/cards/articles/${id}.png`,

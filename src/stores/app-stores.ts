@@ -4,6 +4,7 @@
  * the factories instead.
  */
 import { createApi } from '../services/api'
+import { previewToken } from '../services/preview'
 import { createContentCache } from '../services/content-cache'
 import { createHttpClient } from '../services/http'
 import { createTaroStore } from '../services/storage'
@@ -26,7 +27,7 @@ function build() {
   let token: string | null = null
   // A revoked session (401) signs in again and the request is repeated once (session is built below).
   const http = createHttpClient({ baseUrl: API_BASE, transport: httpTransport, getToken: () => token, renewToken: (rejected) => session.getState().renew(rejected) })
-  const api = createApi(http)
+  const api = createApi(http, previewToken)
 
   const obtainCredential = async (): Promise<Credential> => {
     if (isWeapp) return { kind: 'wechat', code: await wechatLoginCode() }

@@ -8,6 +8,7 @@ import TopBar from '../../components/TopBar'
 import { asButton } from '../../components/a11y'
 import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
 import { cardUrls, pictureUrl } from '../../services/api'
+import { previewToken } from '../../services/preview'
 import { scrollPageTo } from '../../services/page-chrome'
 import { goBack, goHome, isSinglePageMode, openIssue, previewPicture, showsOwnTopBar, switchToArticle, systemFontScale } from '../../services/platform'
 import { effectiveStep, TEXT_SIZE_NAMES } from '../../stores/settings-store'
@@ -110,7 +111,7 @@ export default function ArticlePage() {
       ) : null}
       <OfflineBanner show={entry?.fromCache ?? false} />
       <ListenContainer origin={{ kind: 'article', id: detail.article.id }} plan={() => articlePlan(detail.article)} />
-      <ArticleBody detail={detail} reading={reading} highlight={searchTerm} pictures={{ pictureUrl: pictureUrl(API_BASE), onPreview: previewPicture }} />
+      <ArticleBody detail={detail} reading={reading} highlight={searchTerm} pictures={{ pictureUrl: pictureUrl(API_BASE, previewToken), onPreview: previewPicture }} />
       <CorrectionNotice corrections={detail.article.corrections ?? []} />
       {singlePage ? null : <ArticleActionsContainer detail={detail} />}
       {singlePage ? null : (

@@ -10,6 +10,7 @@ import path from 'node:path'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ArticleDetail, IssueDetail, IssueList } from '../../core/api'
 import type { PublicReads } from '../services/public-reads'
+import type { PreviewReads } from '../services/preview-reads'
 import { escapeHtml, pageBody, type PageView } from './page-views'
 import { decodeCursor, encodeIssueCursor } from './cursor'
 import { ApiError } from './errors'
@@ -66,7 +67,11 @@ export function renderPage(template: string, view: PageView, pageOrigin: string)
  * they stay relative: taken from the request's Host header, a cached page could point every reader
  * at whatever host one client wrote.
  */
-export function installPageHtml(app: FastifyInstance, dir: string, reads: PublicReads, publicOrigin: string | null = null): PageHtml {
+/**
+ * `previews`: an issue or article page asked for with a console preview token (?preview=TOKEN) gets
+ * the app itself, never stored by any cache, and the app reads the draft with the same token.
+ */
+export function installPageHtml(app: FastifyInstance, dir: string, reads: PublicReads, publicOrigin: string | null = null, previews: PreviewReads | null = null): PageHtml {
   const template = readFileSync(path.join(dir, 'index.html'), 'utf8')
   const send = (request: FastifyRequest, reply: FastifyReply, view: PageView, status = 200) =>
     reply
@@ -77,6 +82,20 @@ export function installPageHtml(app: FastifyInstance, dir: string, reads: Public
       .send(renderPage(template, view, publicOrigin ?? ''))
   const notFound: PageView = { kind: 'not-found', title: '找不到这个页面 - 工会信息', description: '这个地址没有对应的页面。', path: null }
   const idOf = (raw: string) => (/^[1-9]\d{0,14}$/.test(raw) ? Number(raw) : null)
+  const previewView: PageView = { kind: 'page', title: '预览：尚未发布 - 工会信息', description: '预览：尚未发布', path: null }
+  /** The app for a draft the request's preview token shows; false when it shows none. */
+  async function sentPreview(request: FastifyRequest, reply: FastifyReply, kind: 'issue' | 'article', id: number | null): Promise<boolean> {
+    const token = (request.query as { preview?: unknown } | undefined)?.preview
+    if (!previews || id === null || typeof token !== 'string') return false
+    const draft = kind === 'issue' ? await previews.issue(id, token) : await previews.article(id, token)
+    if (!draft) return false
+    reply
+      .code(200)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(renderPage(template, previewView, ''))
+    return true
+  }
 
   app.get<{ Querystring: { cursor?: unknown } }>('/', { schema: { hide: true } }, async (request, reply) => {
     // ?cursor= pages back through older issues for a reader without scripts ("更早的期刊").
@@ -111,6 +130,7 @@ export function installPageHtml(app: FastifyInstance, dir: string, reads: Public
   })
   app.get<{ Params: { id: string } }>('/articles/:id', { schema: { hide: true } }, async (request, reply) => {
     const id = idOf(request.params.id)
+    if (await sentPreview(request, reply, 'article', id)) return reply
     const json = id === null ? null : await reads.article(id)
     if (!json) return send(request, reply, { ...notFound, title: '找不到这篇文章 - 工会信息' }, 404)
     const text = json.bytes.toString('utf8')
@@ -127,6 +147,7 @@ export function installPageHtml(app: FastifyInstance, dir: string, reads: Public
   })
   app.get<{ Params: { id: string } }>('/issues/:id', { schema: { hide: true } }, async (request, reply) => {
     const id = idOf(request.params.id)
+    if (await sentPreview(request, reply, 'issue', id)) return reply
     const json = id === null ? null : await reads.issue(id)
     if (!json) return send(request, reply, { ...notFound, title: '找不到这一期 - 工会信息' }, 404)
     const text = json.bytes.toString('utf8')

@@ -17,7 +17,7 @@ export const consoleSessionRoutes: FastifyPluginAsync<RouteDeps> = async (app, {
     '/console/session',
     { schema: { summary: 'Sign in to the console', tags: ['console'], body: signInBody, querystring: noQuery } },
     async (request, reply) => {
-      const outcome = await consoleAuth.signIn(request.body.name.trim(), request.body.password, request.ip)
+      const outcome = await consoleAuth.signIn(request.body.name.normalize('NFC').trim(), request.body.password, request.ip)
       if (outcome.kind === 'wait') {
         const body: ConsoleError = {
           error: 'too-many-attempts',

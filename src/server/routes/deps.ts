@@ -10,6 +10,7 @@ import type { AdminGuard } from '../auth/admin-auth'
 import type { ConsoleAuth } from '../auth/console-auth'
 import type { AuditService } from '../services/audit'
 import type { ConsoleIssues } from '../services/console-issues'
+import type { PreviewReads } from '../services/preview-reads'
 
 export interface RouteDeps {
   /** Reads (lists, members, favourites); every write of an issue goes through `publishing`. */
@@ -30,4 +31,6 @@ export interface RouteDeps {
   consoleAuth: ConsoleAuth
   consoleIssues: ConsoleIssues
   audit: AuditService
+  /** Drafts for holders of a console preview token (?preview=TOKEN on the issue and article reads). */
+  previews: PreviewReads
 }

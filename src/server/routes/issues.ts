@@ -1,8 +1,8 @@
 /** Public reading: the issue list, one issue, one article. */
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import type { IssueCursor } from '../storage/storage'
 import type { RouteDeps } from './deps'
-import { idParams, MAX_ID, noQuery } from '../http/schemas'
+import { idParams, MAX_ID } from '../http/schemas'
 import { decodeCursor, encodeIssueCursor } from '../http/cursor'
 import { READY_BYTES_ROUTE, sendCachedJson } from '../http/cached-json'
 import { ApiError } from '../http/errors'
@@ -30,7 +30,13 @@ const listQuery = {
   additionalProperties: false,
 } as const
 
-export const issueRoutes: FastifyPluginAsync<RouteDeps> = async (app, { reads }) => {
+/** `?preview=TOKEN` (from the console) shows a draft; anything else is refused as before. */
+const previewQuery = { type: 'object', properties: { preview: { type: 'string', minLength: 1, maxLength: 200 } }, additionalProperties: false } as const
+
+/** A preview answer: the draft, never kept by any cache. */
+const sendPreview = (reply: FastifyReply, json: string) => reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send(json)
+
+export const issueRoutes: FastifyPluginAsync<RouteDeps> = async (app, { reads, previews }) => {
   app.get<{ Querystring: { limit: number; cursor?: string } }>(
     '/issues',
     { schema: { summary: 'Published issues, newest first, with their contents', tags: ['issues'], querystring: listQuery }, ...READY_BYTES_ROUTE },
@@ -41,23 +47,39 @@ export const issueRoutes: FastifyPluginAsync<RouteDeps> = async (app, { reads })
     },
   )
 
-  app.get<{ Params: { id: number } }>(
+  app.get<{ Params: { id: number }; Querystring: { preview?: string } }>(
     '/issues/:id',
-    { schema: { summary: 'One published issue, whole (IssueDetail)', tags: ['issues'], params: idParams('id'), querystring: noQuery }, ...READY_BYTES_ROUTE },
+    {
+      schema: { summary: 'One published issue, whole (IssueDetail); a draft with ?preview=TOKEN', tags: ['issues'], params: idParams('id'), querystring: previewQuery },
+      ...READY_BYTES_ROUTE,
+    },
     async (request, reply) => {
+      if (request.query.preview !== undefined) {
+        const draft = await previews.issue(request.params.id, request.query.preview)
+        if (draft) return sendPreview(reply, draft)
+      }
       const json = await reads.issue(request.params.id)
       if (!json) throw new ApiError(404, 'issue-not-found', `There is no published issue with id ${request.params.id}`)
       return sendCachedJson(request, reply, json)
     },
   )
 
-  app.get<{ Params: { id: number } }>(
+  app.get<{ Params: { id: number }; Querystring: { preview?: string } }>(
     '/articles/:id',
     {
-      schema: { summary: 'One article of a published issue, with its neighbours (ArticleDetail)', tags: ['issues'], params: idParams('id'), querystring: noQuery },
+      schema: {
+        summary: 'One article of a published issue, with its neighbours (ArticleDetail); of a draft with ?preview=TOKEN',
+        tags: ['issues'],
+        params: idParams('id'),
+        querystring: previewQuery,
+      },
       ...READY_BYTES_ROUTE,
     },
     async (request, reply) => {
+      if (request.query.preview !== undefined) {
+        const draft = await previews.article(request.params.id, request.query.preview)
+        if (draft) return sendPreview(reply, draft)
+      }
       const json = await reads.article(request.params.id)
       if (!json) throw new ApiError(404, 'article-not-found', `There is no published article with id ${request.params.id}`)
       return sendCachedJson(request, reply, json)

@@ -22,19 +22,22 @@ export const mediaRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
   async function send(request: FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>, reply: FastifyReply, includeDrafts: boolean) {
     const { id } = request.params
     if (!MEDIA_ID.test(id)) return fail(reply, 400, 'bad-id', `'${id.slice(0, 80)}' is not a picture id: expected 64 lower-case hex characters`, { field: 'params/id' })
-    const extra = Object.keys(request.query).filter((k) => k !== 'w')
-    if (extra.length > 0) return fail(reply, 400, 'bad-query', `Unknown query parameter '${extra[0]}': only w is allowed`, { field: `querystring/${extra[0]}` })
+    const extra = Object.keys(request.query).filter((k) => k !== 'w' && k !== 'preview')
+    if (extra.length > 0) return fail(reply, 400, 'bad-query', `Unknown query parameter '${extra[0]}': only w and preview are allowed`, { field: `querystring/${extra[0]}` })
+    // A console preview link shows its draft's pictures too, never cached.
+    const preview = !includeDrafts && request.query.preview !== undefined && (await deps.previews.showsMedia(id, request.query.preview))
+    if (preview) reply.header('cache-control', 'no-store')
     const raw = request.query.w
     let width: MediaWidth | null = null
     if (raw !== undefined) {
       width = (MEDIA_WIDTHS as readonly number[]).includes(Number(raw)) && /^\d+$/.test(raw) ? (Number(raw) as MediaWidth) : null
       if (width === null) return fail(reply, 400, 'bad-width', `w must be one of ${MEDIA_WIDTHS.join(', ')}`, { field: 'querystring/w' })
     }
-    const media = await deps.storage.getMedia(id, { includeDrafts })
+    const media = await deps.storage.getMedia(id, { includeDrafts: includeDrafts || preview })
     if (!media) return fail(reply, 404, 'media-not-found', includeDrafts ? `There is no picture ${id}` : `There is no picture ${id} in a published issue`)
     const etag = width === null ? `"${id}"` : `"${id}-w${width}"`
     // The admin routes' own hook makes their answers no-store; a public picture never changes.
-    if (!includeDrafts) reply.header('cache-control', IMMUTABLE)
+    if (!includeDrafts && !preview) reply.header('cache-control', IMMUTABLE)
     reply.header('etag', etag)
     if (etagMatches(request, etag)) return reply.code(304).send()
     const out = await renderer.render(media, width)

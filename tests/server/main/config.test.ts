@@ -12,7 +12,6 @@ describe('configuration from the environment', () => {
       dataDir: './data',
       databaseUrl: null,
       adminToken: null,
-      console: { requireSecondApprover: false, sessionHours: 12, signInFailures: 5 },
       sessionSecret: null,
       wechat: { apiBase: 'https://api.weixin.qq.com', appid: null, secret: null },
       newIssueTemplateId: null,
@@ -20,6 +19,7 @@ describe('configuration from the environment', () => {
       rateLimits: { searchPerMinute: 120, authPerMinute: 20 },
       publishedRecheckMs: 1000,
       trustProxy: false,
+      console: { sessionHours: 12, requireSecondApprover: false, signInFailures: 5 },
     })
   })
 
@@ -43,6 +43,15 @@ describe('configuration from the environment', () => {
     expect(config).toMatchObject({ port: 9000, databaseUrl: 'postgres://u@db/ub', wechat: { appid: 'wx123' }, newIssueTemplateId: 'tmpl', publishedRecheckMs: 0 })
   })
 
+  it("reads the editors' console's variables", () => {
+    expect(loadConfig({ CONSOLE_SESSION_HOURS: '8', CONSOLE_SIGNIN_FAILURES: '3', REQUIRE_SECOND_APPROVER: 'true' }).console).toEqual({
+      sessionHours: 8,
+      signInFailures: 3,
+      requireSecondApprover: true,
+    })
+    expect(loadConfig({ REQUIRE_SECOND_APPROVER: 'false' }).console.requireSecondApprover).toBe(false)
+  })
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -54,6 +63,9 @@ describe('configuration from the environment', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
     [{ RATE_LIMIT_SEARCH_PER_MINUTE: '0' }, 'RATE_LIMIT_SEARCH_PER_MINUTE'],
+    [{ CONSOLE_SESSION_HOURS: '0' }, 'CONSOLE_SESSION_HOURS'],
+    [{ CONSOLE_SIGNIN_FAILURES: 'many' }, 'CONSOLE_SIGNIN_FAILURES'],
+    [{ REQUIRE_SECOND_APPROVER: 'yes' }, 'REQUIRE_SECOND_APPROVER'],
   ])('stops on a bad value, naming the variable: %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError)
     expect(() => loadConfig(env)).toThrow(name)

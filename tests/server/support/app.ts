@@ -36,6 +36,8 @@ export interface TestAppOptions {
   hooks?: { onPublish?: (issue: StoredIssue) => Promise<void> }
   /** Run the notification worker in this server (default off: suites that send start it). */
   runWorker?: boolean
+  /** Folder served at /console (default none: the "not built" page). */
+  consoleDir?: string
 }
 
 /** The settings a test server runs with: the defaults, a known admin token, limits out of the way. */
@@ -78,6 +80,7 @@ export async function buildTestApp(backend: Backend, opts: TestAppOptions = {}):
     wechat,
     sessionSecret: randomBytes(32).toString('hex'),
     runWorker: opts.runWorker ?? false,
+    consoleDir: opts.consoleDir ?? null,
   })
   for (const plugin of opts.routePlugins ?? []) await server.app.register(plugin, { prefix: '/api' })
   const base = await listen(server.app)
