@@ -10,6 +10,7 @@ import { loadSettings, type Config, type NotificationConfig, type Settings } fro
 import { createServer, type Server } from '../../../src/server/server'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
 import { createWechatClient } from '../../../src/server/wechat/client'
+import type { ReadDocument } from '../../../src/server/services/publishing'
 import type { Storage } from '../../../src/server/storage/storage'
 import type { Backend } from './storages'
 import { listen, request, type HttpAnswer, type HttpRequest } from './http'
@@ -36,6 +37,8 @@ export interface TestAppOptions {
   hooks?: { onPublish?: (issue: StoredIssue) => Promise<void> }
   /** Run the notification worker in this server (default off: suites that send start it). */
   runWorker?: boolean
+  /** The importer the server calls (default the real one, importDocument, in its worker thread). */
+  readDocument?: ReadDocument
 }
 
 /** The settings a test server runs with: the defaults, a known admin token, limits out of the way. */
@@ -78,6 +81,7 @@ export async function buildTestApp(backend: Backend, opts: TestAppOptions = {}):
     wechat,
     sessionSecret: randomBytes(32).toString('hex'),
     runWorker: opts.runWorker ?? false,
+    readDocument: opts.readDocument,
   })
   for (const plugin of opts.routePlugins ?? []) await server.app.register(plugin, { prefix: '/api' })
   const base = await listen(server.app)
