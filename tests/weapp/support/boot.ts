@@ -18,6 +18,7 @@ export interface BootSpec {
   query?: Record<string, string>
   api: string
   storage?: Record<string, string>
+  /** Words to tap, in order; `image:PART` taps the picture whose src contains PART. */
   taps?: string[]
   /** Keep waiting until the page shows these words (up to 10 s). */
   waitFor?: string
@@ -70,6 +71,8 @@ export interface BootResult {
   /** What WeChat would have refused. */
   refused: string[]
   savedImages: Array<{ bytes: number }>
+  /** Each wx.previewImage call (tap to enlarge). */
+  previews: Array<{ current: string; urls: string[] }>
   /** APIs that asked the app's onNeedPrivacyAuthorization listener. */
   privacyPrompts: string[]
   authSetting: Record<string, boolean>
