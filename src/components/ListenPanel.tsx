@@ -58,7 +58,7 @@ export default function ListenPanel(p: ListenPanelProps) {
   return (
     <View className='listen pad'>
       <View className='btn listen-start listen-on' aria-live='polite'>
-        <Text>{p.playing ? '正在朗读，控制在屏幕下方' : '已暂停，控制在屏幕下方'}</Text>
+        <Text>{p.playing ? '正在朗读…' : '已暂停'}</Text>
       </View>
       <View className='listen-dock' aria-label='听全文'>
         {p.where ? <Text className='muted listen-where'>{p.where}</Text> : null}

@@ -163,7 +163,10 @@ describeBrowser('听全文 and 长辈版 in the H5 client', () => {
     await visible(page, '.listen-toggle').first().click()
     expect(await page.evaluate(() => (window as any).__speech.state.paused)).toBe(false)
 
-    await visible(page, '.btn').filter({ hasText: '返回首页' }).click()
+    // The page ends with room for the dock: the last button scrolls above it, as a member would scroll it.
+    const home = visible(page, '.btn').filter({ hasText: '返回首页' })
+    await home.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+    await home.click()
     await visible(page, '.mini-player').first().waitFor()
     expect(await visible(page, '.mini-player').first().innerText()).toContain(article.title)
     await screenshot(page, '31-listen-mini-bar')
@@ -271,6 +274,7 @@ describeBrowser('听全文 and 长辈版 in the H5 client', () => {
           await visible(p, '.btn').filter({ hasText: '保存海报' }).waitFor()
           await screenshot(p, `34-care-article-${width}`)
           // Reading aloud in care mode: the docked controls are large enough too, and the text stays put.
+          await visible(p, '.listen-start').first().scrollIntoViewIfNeeded()
           const before = await textPlaces(p)
           await visible(p, '.btn').filter({ hasText: '听全文' }).first().click()
           await visible(p, '.listen-dock .listen-toggle').waitFor()

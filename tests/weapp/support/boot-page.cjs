@@ -67,6 +67,15 @@ const backgroundAudio = {
   set src(value) {
     this._src = value
     audioEvents.push({ src: value, title: this.title, playbackRate: this.playbackRate })
+    // spec.audioFail: audio number `at` (0-based) fails as BackgroundAudioManager.onError reports it.
+    if (spec.audioFail && spec.audioFail.at === audioEvents.length - 1) {
+      const { errCode, errMsg } = spec.audioFail
+      setTimeout(() => {
+        audioListeners.error.forEach((cb) => cb({ errCode, errMsg }))
+        touch()
+      }, 0)
+      return
+    }
     setTimeout(() => {
       audioListeners.play.forEach((cb) => cb())
       if (audioEnded < (spec.audioPlays ?? Infinity)) {

@@ -30,6 +30,8 @@ export interface BootSpec {
   subscribeFail?: { errCode: number; errMsg: string }
   /** The WechatSI stand-in fails piece `at` with `retcode`. */
   ttsFail?: { at: number; retcode: number; msg?: string }
+  /** The background audio manager fails audio `at` (0-based) with this error. */
+  audioFail?: { at: number; errCode: number; errMsg: string }
   /** How many audios end by themselves (default: all). */
   audioPlays?: number
   /** The request/downloadFile domain list; the test build's domain unless given. */
