@@ -8,7 +8,8 @@
 import type { ImportWarning, Issue, IssueStatus, StoredIssue } from '../../core/bulletin'
 import type { ImportProblem } from '../../core/import'
 import type { DocumentImport, ImportedMedia } from '../import/media'
-import type { Storage } from '../storage/storage'
+import type { Stream } from '../../core/import'
+import type { InTransaction, IssueChange, Storage } from '../storage/storage'
 import { StorageError } from '../storage/storage'
 import type { NotificationConfig } from '../config'
 import { cancelIssueDeliveries, enqueueNewIssue } from '../notifications'
@@ -42,17 +43,26 @@ export interface PublishingService {
    * Stores an imported issue as a draft (see Storage.saveDraft for replacing), with the pictures its
    * image blocks name, in the same transaction.
    */
-  storeDraft(issue: Issue, opts?: { replace?: boolean; media?: ImportedMedia[] }): Promise<{ issue: StoredIssue; replaced: boolean }>
+  storeDraft(issue: Issue, opts?: { replace?: boolean; media?: ImportedMedia[]; source?: Stream }): Promise<{ issue: StoredIssue; replaced: boolean }>
+  /**
+   * New content in place of issue `id` (a fixed draft, or a corrected published issue that stays
+   * published): see Storage.replaceIssue. The public sees the change at once when it is published.
+   */
+  replaceIssue(id: number, issue: Issue, change: IssueChange): Promise<{ issue: StoredIssue; corrected: number[] } | null>
   /**
    * Reads and stores each document (with its pictures); with `publish`, publishes each stored draft
    * (announcing it unless `announce` is false).
    */
   storeDocuments(inputs: Array<{ fileName: string; result: DocumentImport }>, opts?: { replace?: boolean; publish?: boolean; announce?: boolean }): Promise<StoreReport[]>
-  /** null when there is no such issue; `changed` false when it was already published. */
-  publish(id: number, opts?: { announce?: boolean }): Promise<{ issue: StoredIssue; changed: boolean } | null>
-  unpublish(id: number): Promise<{ issue: StoredIssue; changed: boolean } | null>
+  /**
+   * null when there is no such issue; `changed` false when it was already published. `inTransaction`
+   * (here and below) runs inside the change's transaction, after the service's own work: the
+   * console's audit line commits with the change.
+   */
+  publish(id: number, opts?: { announce?: boolean; inTransaction?: InTransaction }): Promise<{ issue: StoredIssue; changed: boolean } | null>
+  unpublish(id: number, opts?: { inTransaction?: InTransaction }): Promise<{ issue: StoredIssue; changed: boolean } | null>
   /** false when there was no such issue. Unsent notifications of a published issue are cancelled. */
-  delete(id: number): Promise<boolean>
+  delete(id: number, opts?: { inTransaction?: InTransaction }): Promise<boolean>
 }
 
 export interface PublishingDeps {
@@ -70,16 +80,19 @@ export function createPublishingService(deps: PublishingDeps): PublishingService
   const { storage, notify } = deps
   const publicChange = () => deps.onPublicChange?.()
 
-  async function storeDraft(issue: Issue, opts: { replace?: boolean; media?: ImportedMedia[] } = {}) {
-    const saved = await storage.saveDraft(issue, { replacePublished: opts.replace ?? false, media: opts.media })
+  async function storeDraft(issue: Issue, opts: { replace?: boolean; media?: ImportedMedia[]; source?: Stream } = {}) {
+    const saved = await storage.saveDraft(issue, { replacePublished: opts.replace ?? false, media: opts.media, source: opts.source })
     if (saved.issue.status === 'published') publicChange()
     return saved
   }
 
-  async function publish(id: number, opts: { announce?: boolean } = {}) {
+  async function publish(id: number, opts: { announce?: boolean; inTransaction?: InTransaction } = {}) {
     const announce = opts.announce ?? true
     const result = await storage.publishIssue(id, {
-      inTransaction: announce ? async (tx, issue) => void (await enqueueNewIssue(tx.notifications, issue, notify)) : undefined,
+      inTransaction: async (tx, issue) => {
+        if (announce) await enqueueNewIssue(tx.notifications, issue, notify)
+        await opts.inTransaction?.(tx, issue)
+      },
     })
     if (result?.changed) {
       publicChange()
@@ -92,6 +105,11 @@ export function createPublishingService(deps: PublishingDeps): PublishingService
     readDocument: deps.readDocument,
     storeDraft,
     publish,
+    async replaceIssue(id, issue, change) {
+      const replaced = await storage.replaceIssue(id, issue, change)
+      if (replaced?.issue.status === 'published') publicChange()
+      return replaced
+    },
     async storeDocuments(inputs, opts = {}) {
       const reports: StoreReport[] = []
       for (const { fileName, result } of inputs) {
@@ -100,7 +118,7 @@ export function createPublishingService(deps: PublishingDeps): PublishingService
           continue
         }
         try {
-          const saved = await storeDraft(result.issue, { replace: opts.replace, media: result.media })
+          const saved = await storeDraft(result.issue, { replace: opts.replace, media: result.media, source: result.source })
           let issue = saved.issue
           let publishedNow = false
           if (opts.publish && issue.status !== 'published') {
@@ -116,15 +134,21 @@ export function createPublishingService(deps: PublishingDeps): PublishingService
       }
       return reports
     },
-    async unpublish(id) {
-      const result = await storage.unpublishIssue(id, { inTransaction: async (tx, issue) => void (await cancelIssueDeliveries(tx.notifications, issue.id)) })
+    async unpublish(id, opts = {}) {
+      const result = await storage.unpublishIssue(id, {
+        inTransaction: async (tx, issue) => {
+          await cancelIssueDeliveries(tx.notifications, issue.id)
+          await opts.inTransaction?.(tx, issue)
+        },
+      })
       if (result?.changed) publicChange()
       return result
     },
-    async delete(id) {
+    async delete(id, opts = {}) {
       const deleted = await storage.deleteIssue(id, {
         inTransaction: async (tx, issue) => {
           if (issue.status === 'published') await cancelIssueDeliveries(tx.notifications, issue.id)
+          await opts.inTransaction?.(tx, issue)
         },
       })
       if (deleted) publicChange()

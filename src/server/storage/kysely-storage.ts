@@ -9,15 +9,20 @@ import { migrationProvider } from './migrations'
 import { createNotificationStore } from './notifications/store'
 import { runMigrations } from './run-migrations'
 import { listAll, listPublished, loadArticle, loadIssue, loadMedia } from './issue-reads'
-import { deleteIssue, readPublishedVersion, saveDraft, setStatus } from './issue-writes'
+import { deleteIssue, readPublishedVersion, replaceIssue, saveDraft, setStatus } from './issue-writes'
+import { loadSource } from './sources'
 import { addFavourite, getMember, listFavourites, memberBy, removeFavourite } from './members'
 import { publishedSearchDocuments } from './search-documents'
+import { createEditorStore } from './editors'
+import { createAuditStore } from './audit'
 
 /** `dialect` is what the caller opened (./sqlite.ts or ./postgres.ts), not guessed from Kysely. */
 export function createKyselyStorage(db: Kysely<Database>, dialect: Dialect): Storage {
   return {
     dialect,
     notifications: createNotificationStore(db, dialect),
+    editors: createEditorStore(db),
+    audit: createAuditStore(db),
     async migrate() {
       // One history for every table (./migrations). Kysely looks for its migration tables in every
       // schema unless told which one; another schema's tables (another app, or a parallel test)
@@ -27,7 +32,9 @@ export function createKyselyStorage(db: Kysely<Database>, dialect: Dialect): Sto
       await runMigrations(migrator, 'database migration')
     },
     close: () => db.destroy(),
-    saveDraft: (issue, opts) => saveDraft(db, issue, opts?.replacePublished ?? false, opts?.media),
+    saveDraft: (issue, opts) => saveDraft(db, issue, opts?.replacePublished ?? false, { media: opts?.media, source: opts?.source }),
+    replaceIssue: (id, issue, change) => replaceIssue(db, id, issue, change),
+    getSource: (id) => loadSource(db, id),
     getMedia: (id, opts) => loadMedia(db, id, opts?.includeDrafts ?? false),
     getIssue: (id, opts) => loadIssue(db, id, opts?.includeDrafts ?? false),
     listPublished: (limit, after) => listPublished(db, limit, after),
@@ -39,7 +46,7 @@ export function createKyselyStorage(db: Kysely<Database>, dialect: Dialect): Sto
         .executeTakeFirstOrThrow()
       return Number(row.n)
     },
-    getArticle: (id) => loadArticle(db, id),
+    getArticle: (id, opts) => loadArticle(db, id, opts?.includeDrafts ?? false),
     publishIssue: (id, opts) => setStatus(db, dialect, id, 'published', opts),
     unpublishIssue: (id, opts) => setStatus(db, dialect, id, 'draft', opts),
     deleteIssue: (id, opts) => deleteIssue(db, dialect, id, opts),

@@ -8,6 +8,7 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { IssueStatus } from '../../core/bulletin'
 import type { SubscribeResult } from '../../core/bulletin'
+import type { EditorRole } from '../../core/console'
 
 /** Epoch milliseconds (one representation of time on both databases: see migration 003). */
 export type Millis = ColumnType<number | string, number, number>
@@ -61,6 +62,31 @@ export interface MediaTable {
 export interface IssueMediaTable {
   issue_id: number
   media_id: string
+}
+
+/** The stream the importer read for an issue (migration 006), as JSON: what the console checks and fixes. */
+export interface IssueSourcesTable {
+  issue_id: number
+  stream: string
+  updated_at: Millis
+}
+
+/** An edit of an issue's source: who, when, what (a SourceEdit or a whole replacement, JSON), and the correction note. */
+export interface IssueEditsTable {
+  id: Generated<number>
+  issue_id: number
+  at: Millis
+  editor: string
+  edit: string
+  note: string | null
+}
+
+/** A correction of a published article, shown to readers under it. */
+export interface ItemCorrectionsTable {
+  id: Generated<number>
+  item_id: number
+  at: Millis
+  note: string
 }
 
 export interface MembersTable {
@@ -138,11 +164,47 @@ export interface NotifyAccessTokensTable {
   updated_at: Millis
 }
 
+/** A console account (migration 005). `disabled` is 0 or 1 on both databases. */
+export interface EditorsTable {
+  id: Generated<number>
+  name: string
+  role: EditorRole
+  /** scrypt$N$r$p$salt$hash (auth/passwords.ts): the parameters travel with the hash. */
+  password_hash: string
+  disabled: Generated<number>
+  created_at: Millis
+  updated_at: Millis
+}
+
+/** A signed-in console session; the token itself is never stored, only its sha256 (hex). */
+export interface ConsoleSessionsTable {
+  token_hash: string
+  editor_id: number
+  /** The synchroniser token state-changing requests must carry in x-csrf-token. */
+  csrf_token: string
+  created_at: Millis
+  expires_at: Millis
+}
+
+/** Who did what, when, from where. `detail` is JSON; issue_id outlives a deleted issue. */
+export interface AuditLogTable {
+  id: BigId
+  at: Millis
+  editor_id: number | null
+  action: string
+  issue_id: number | null
+  address: string
+  detail: string
+}
+
 export interface Database {
   issues: IssuesTable
   items: ItemsTable
   media: MediaTable
   issue_media: IssueMediaTable
+  issue_sources: IssueSourcesTable
+  issue_edits: IssueEditsTable
+  item_corrections: ItemCorrectionsTable
   members: MembersTable
   favourites: FavouritesTable
   counters: CountersTable
@@ -151,4 +213,7 @@ export interface Database {
   notify_issue_messages: NotifyIssueMessagesTable
   notify_deliveries: NotifyDeliveriesTable
   notify_access_tokens: NotifyAccessTokensTable
+  editors: EditorsTable
+  console_sessions: ConsoleSessionsTable
+  audit_log: AuditLogTable
 }

@@ -5,15 +5,22 @@
  */
 import type { ArticleInIssue, Favourite, Issue, IssueOverview, StoredIssue } from '../../core/bulletin'
 import type { SearchDocument } from '../../core/search/document'
+import type { RecordedEdit } from '../../core/check'
+import type { Stream } from '../../core/import'
+import type { IssueChange } from './issue-writes'
 import type { NotificationStore, NotificationWrites } from './notifications/types'
+import type { AuditStore, AuditWrites, EditorStore } from './console-types'
 
 export type Dialect = 'sqlite' | 'postgres'
 
 export { StorageError, type StorageErrorCode, type IssueFacts } from './errors'
+export type { IssueChange } from './issue-writes'
 
 /** What a publish/unpublish/delete callback may write: inside the transaction, so it commits or rolls back with it. */
 export interface StorageTransaction {
   readonly notifications: NotificationWrites
+  /** The console's audit line of this change, committed with it. */
+  readonly audit: AuditWrites
 }
 
 /** Runs inside a publish/unpublish/delete transaction: whatever it writes commits or rolls back with it. */
@@ -50,6 +57,10 @@ export interface Storage {
   readonly dialect: Dialect
   /** Credits, deliveries and the shared WeChat token of the new-issue notifications. */
   readonly notifications: NotificationStore
+  /** The editors' console accounts and their sessions. */
+  readonly editors: EditorStore
+  /** Who did what in the console; also who prepared and who published each issue. */
+  readonly audit: AuditStore
   /** Brings the whole schema up to date (one Kysely Migrator; on PostgreSQL it holds an advisory lock). */
   migrate(): Promise<void>
   close(): Promise<void>
@@ -61,7 +72,17 @@ export interface Storage {
    * `media` are the pictures the issue's image blocks name, stored (if absent) in the same
    * transaction; pictures no issue uses any more are deleted.
    */
-  saveDraft(issue: Issue, opts?: { replacePublished?: boolean; media?: StoredMedia[] }): Promise<{ issue: StoredIssue; replaced: boolean }>
+  saveDraft(issue: Issue, opts?: { replacePublished?: boolean; media?: StoredMedia[]; source?: Stream | null }): Promise<{ issue: StoredIssue; replaced: boolean }>
+  /**
+   * Puts new content in place of issue `id` (whatever its year and number were): a fixed draft, or a
+   * corrected published issue, which stays published. Items keep their ids by content (see
+   * item-matching.ts); with `correction`, every kept article whose text changed gains it. The edit
+   * is recorded; `source` (when given) replaces the kept stream. All in one transaction. null when
+   * there is no such issue; StorageError('number-taken') when another issue has the new number.
+   */
+  replaceIssue(id: number, issue: Issue, change: IssueChange): Promise<{ issue: StoredIssue; corrected: number[] } | null>
+  /** The stream the issue was read from, and the edits made to it (oldest first); null when none was kept. */
+  getSource(id: number): Promise<{ stream: Stream; edits: RecordedEdit[] } | null>
   /** A picture some published issue uses (any issue with `includeDrafts`); null otherwise. */
   getMedia(id: string, opts?: { includeDrafts?: boolean }): Promise<StoredMedia | null>
   /** Published issues only unless `includeDrafts`. */
@@ -69,8 +90,8 @@ export interface Storage {
   listPublished(limit: number, after?: IssueCursor): Promise<{ items: IssueOverview[]; next: IssueCursor | null }>
   listAll(): Promise<IssueOverview[]>
   countIssues(): Promise<number>
-  /** An article of a published issue with its neighbours in reading order. */
-  getArticle(id: number): Promise<ArticleInIssue | null>
+  /** An article of a published issue (of any issue with `includeDrafts`) with its neighbours in reading order. */
+  getArticle(id: number, opts?: { includeDrafts?: boolean }): Promise<ArticleInIssue | null>
   /** null when there is no such issue; `changed` false when it already had that status (callback not run). */
   publishIssue(id: number, opts?: StatusChangeOptions): Promise<{ issue: StoredIssue; changed: boolean } | null>
   unpublishIssue(id: number, opts?: StatusChangeOptions): Promise<{ issue: StoredIssue; changed: boolean } | null>
