@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import { useState } from 'react'
 
 export type SleepOption = 15 | 30 | 60 | 'article' | null
 
@@ -37,6 +38,8 @@ const rateName = (r: number) => `${r}×`
 
 /** 听全文: the button, and once reading, play/pause, previous/next, speed and the sleep timer. */
 export default function ListenPanel(p: ListenPanelProps) {
+  // Speed and the sleep timer are the dock's secondary controls: folded away until asked for.
+  const [more, setMore] = useState(false)
   if (!p.active)
     return (
       <View className='listen pad'>
@@ -50,50 +53,64 @@ export default function ListenPanel(p: ListenPanelProps) {
         ) : null}
       </View>
     )
+  // Reading: the controls dock at the bottom of the screen, over the page, and the button's place
+  // keeps its height, so the text the member is reading does not move when they open.
   return (
-    <View className='listen card' aria-label='听全文'>
-      {p.where ? <Text className='muted listen-where'>{p.where}</Text> : null}
-      {p.sentence ? <Text className='listen-sentence'>{p.sentence}</Text> : null}
-      {p.message ? (
-        <Text className='listen-message' aria-live='polite'>
-          {p.message}
-        </Text>
-      ) : null}
-      <View className='row gap'>
-        {p.steps ? (
-          <Button className='btn' onClick={p.onPrevious}>
-            ‹ 上一条
-          </Button>
+    <View className='listen pad'>
+      <View className='btn listen-start listen-on' aria-live='polite'>
+        <Text>{p.playing ? '正在朗读…' : '已暂停'}</Text>
+      </View>
+      <View className='listen-dock' aria-label='听全文'>
+        {p.where ? <Text className='muted listen-where'>{p.where}</Text> : null}
+        {p.sentence ? <Text className='listen-sentence'>{p.sentence}</Text> : null}
+        {p.message ? (
+          <Text className='listen-message' aria-live='polite'>
+            {p.message}
+          </Text>
         ) : null}
-        <Button className='btn primary grow listen-toggle' onClick={p.onToggle} aria-pressed={p.playing}>
-          {p.playing ? '❚❚ 暂停' : '▶ 继续'}
-        </Button>
-        {p.steps ? (
-          <Button className='btn' onClick={p.onNext}>
-            下一条 ›
+        <View className='row gap'>
+          {p.steps ? (
+            <Button className='btn' onClick={p.onPrevious}>
+              ‹ 上一条
+            </Button>
+          ) : null}
+          <Button className='btn primary grow listen-toggle' onClick={p.onToggle} aria-pressed={p.playing}>
+            {p.playing ? '❚❚ 暂停' : '▶ 继续'}
           </Button>
+          {p.steps ? (
+            <Button className='btn' onClick={p.onNext}>
+              下一条 ›
+            </Button>
+          ) : null}
+        </View>
+        <View className='row gap'>
+          <Button className='btn small' onClick={p.onStop}>
+            ■ 停止朗读
+          </Button>
+          <Button className='btn small listen-more' onClick={() => setMore(!more)} aria-expanded={more}>
+            {more ? '收起' : `语速与定时 · ${rateName(p.rate)}${p.sleep === null ? '' : ' · 定时'}`}
+          </Button>
+        </View>
+        {more ? (
+          <View className='row gap'>
+            <Text className='muted'>语速</Text>
+            {p.rates.map((r) => (
+              <Button key={r} className={`btn small${r === p.rate ? ' primary' : ''}`} onClick={() => p.onRate(r)} aria-pressed={r === p.rate}>
+                {rateName(r)}
+              </Button>
+            ))}
+          </View>
         ) : null}
-      </View>
-      <View className='row gap'>
-        <Text className='muted'>语速</Text>
-        {p.rates.map((r) => (
-          <Button key={r} className={`btn small${r === p.rate ? ' primary' : ''}`} onClick={() => p.onRate(r)} aria-pressed={r === p.rate}>
-            {rateName(r)}
-          </Button>
-        ))}
-      </View>
-      <View className='row gap'>
-        <Text className='muted'>定时</Text>
-        {SLEEPS.map(([value, name]) => (
-          <Button key={name} className={`btn small${value === p.sleep ? ' primary' : ''}`} onClick={() => p.onSleep(value)} aria-pressed={value === p.sleep}>
-            {name}
-          </Button>
-        ))}
-      </View>
-      <View className='row gap'>
-        <Button className='btn small' onClick={p.onStop}>
-          ■ 停止朗读
-        </Button>
+        {more ? (
+          <View className='row gap'>
+            <Text className='muted'>定时</Text>
+            {SLEEPS.map(([value, name]) => (
+              <Button key={name} className={`btn small${value === p.sleep ? ' primary' : ''}`} onClick={() => p.onSleep(value)} aria-pressed={value === p.sleep}>
+                {name}
+              </Button>
+            ))}
+          </View>
+        ) : null}
       </View>
     </View>
   )

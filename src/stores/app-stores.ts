@@ -18,7 +18,7 @@ import { createSessionStore, deviceIdFrom, type Credential } from './session-sto
 import { createSettingsStore } from './settings-store'
 import { createConfigStore } from './config-store'
 import { createSpeechEngine } from '../services/speech'
-import { createPlayerStore } from './player-store'
+import { createPlayerStore, systemClock } from './player-store'
 import { createPrivacyStore } from './privacy-store'
 
 function build() {
@@ -41,10 +41,16 @@ function build() {
   })
 
   const speech = createSpeechEngine()
+  const settings = createSettingsStore(store)
+  // 听全文's speed and sleep timer are reading settings: kept per device with the others.
+  const player = createPlayerStore(speech, systemClock, {
+    load: () => ({ rate: settings.getState().listenRate, sleep: settings.getState().listenSleep }),
+    save: (prefs) => settings.getState().setListen(prefs),
+  })
   return {
     api,
     speech,
-    player: createPlayerStore(speech),
+    player,
     cache,
     session,
     issueList: createIssueListStore(api, cache, 10, knownOffline),
@@ -52,7 +58,7 @@ function build() {
     articles: createArticleStore(api, cache, knownOffline),
     favourites: createFavouritesStore({ api, cache, store, signIn: () => session.getState().ensureSignedIn() }),
     search: createSearchStore(api, store),
-    settings: createSettingsStore(store),
+    settings,
     reading: createReadingStore(store),
     config: createConfigStore(api, NEW_ISSUE_TEMPLATE_ID),
     privacy: createPrivacyStore(onNeedPrivacyAuthorization),

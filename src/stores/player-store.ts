@@ -11,6 +11,14 @@ export const RATES = [0.75, 1, 1.25, 1.5] as const
 export const SLEEP_MINUTES = [15, 30, 60] as const
 
 export type SleepChoice = (typeof SLEEP_MINUTES)[number] | 'article' | null
+
+/** Where the member's speed and sleep-timer choices are kept (the settings store, per device). */
+export interface ListenPrefs {
+  load(): { rate: number; sleep: SleepChoice }
+  save(prefs: { rate?: number; sleep?: SleepChoice }): void
+}
+
+const unkept: ListenPrefs = { load: () => ({ rate: 1, sleep: null }), save: () => undefined }
 export type PlayerStatus = 'idle' | 'playing' | 'paused' | 'ended' | 'error'
 
 export interface Clock {
@@ -48,6 +56,8 @@ export interface PlayerState {
   stop(): void
 }
 
+const clampRate = (rate: number) => (Number.isFinite(rate) ? Math.max(RATES[0], Math.min(RATES[RATES.length - 1], rate)) : 1)
+
 /** Every utterance from a position on, with where each one is in the plan. */
 function rest(plan: ReadingPlan, from: Position): { pieces: string[]; at: Position[] } {
   const pieces: string[] = []
@@ -63,7 +73,7 @@ function rest(plan: ReadingPlan, from: Position): { pieces: string[]; at: Positi
   return { pieces, at }
 }
 
-export function createPlayerStore(engine: SpeechEngine, clock: Clock = systemClock) {
+export function createPlayerStore(engine: SpeechEngine, clock: Clock = systemClock, prefs: ListenPrefs = unkept) {
   /** Whether the engine holds a paused session that resume() can carry on. */
   let live = false
   let timer: unknown = null
@@ -110,6 +120,19 @@ export function createPlayerStore(engine: SpeechEngine, clock: Clock = systemClo
         },
       )
     }
+    /** Arms the sleep timer (or clears it) without touching the kept choice. */
+    const arm = (choice: SleepChoice) => {
+      clearTimer()
+      if (choice === null) return set({ sleep: null })
+      if (choice === 'article') return set({ sleep: { kind: 'article', item: get().position.item } })
+      const ms = choice * 60_000
+      set({ sleep: { kind: 'minutes', minutes: choice, endsAt: clock.now() + ms } })
+      timer = clock.setTimeout(() => {
+        timer = null
+        if (get().status === 'playing') halt('paused', { sleep: null })
+        else set({ sleep: null })
+      }, ms)
+    }
     const moveTo = (position: Position) => {
       if (get().status === 'playing') speakFrom(position)
       else {
@@ -124,11 +147,15 @@ export function createPlayerStore(engine: SpeechEngine, clock: Clock = systemClo
       position: { item: 0, utterance: 0 },
       status: 'idle',
       error: null,
-      rate: 1,
+      rate: clampRate(prefs.load().rate),
       sleep: null,
       start(plan, at = { item: 0, utterance: 0 }) {
         engine.stop()
-        set({ plan, sleep: get().sleep?.kind === 'minutes' ? get().sleep : null })
+        // The kept speed, and the kept sleep timer armed again unless one is already counting down.
+        const kept = prefs.load()
+        const running = get().sleep?.kind === 'minutes'
+        set({ plan, rate: clampRate(kept.rate), sleep: running ? get().sleep : null, position: at })
+        if (!running && kept.sleep !== null) arm(kept.sleep)
         speakFrom(at)
       },
       pause() {
@@ -159,22 +186,15 @@ export function createPlayerStore(engine: SpeechEngine, clock: Clock = systemClo
         moveTo({ item: Math.max(0, position.item - 1), utterance: 0 })
       },
       setRate(rate) {
-        const r = Math.max(RATES[0], Math.min(RATES[RATES.length - 1], rate))
+        const r = clampRate(rate)
         set({ rate: r })
+        prefs.save({ rate: r })
         // The engines take the rate per piece: carry on from the sentence being read at the new speed.
         if (get().status === 'playing') speakFrom(get().position)
       },
       setSleep(choice) {
-        clearTimer()
-        if (choice === null) return set({ sleep: null })
-        if (choice === 'article') return set({ sleep: { kind: 'article', item: get().position.item } })
-        const ms = choice * 60_000
-        set({ sleep: { kind: 'minutes', minutes: choice, endsAt: clock.now() + ms } })
-        timer = clock.setTimeout(() => {
-          timer = null
-          if (get().status === 'playing') halt('paused', { sleep: null })
-          else set({ sleep: null })
-        }, ms)
+        prefs.save({ sleep: choice })
+        arm(choice)
       },
       stop() {
         clearTimer()

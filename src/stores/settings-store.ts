@@ -1,5 +1,6 @@
 /**
- * Reading settings: text size and night mode. Until the member picks a size, it follows WeChat's
+ * Reading settings, per device: text size, night mode, 长辈版, and 听全文's speed and sleep timer
+ * (the player reads and writes those here, so a choice holds on every page and after a restart). Until the member picks a size, it follows WeChat's
  * own font-size setting (or the browser's default in H5).
  */
 import { createStore } from 'zustand/vanilla'
@@ -17,10 +18,17 @@ export interface SettingsState {
   night: boolean
   /** 长辈版; null: on by itself when the system's text is large (./system-text.ts). */
   care: boolean | null
+  /** 听全文's speed (1 = normal). */
+  listenRate: number
+  /** 听全文's sleep timer: minutes, the end of the article, or off. */
+  listenSleep: ListenSleep
   setTextStep(step: number | null): void
   setNight(night: boolean): void
   setCare(care: boolean | null): void
+  setListen(prefs: { rate?: number; sleep?: ListenSleep }): void
 }
+
+export type ListenSleep = 15 | 30 | 60 | 'article' | null
 
 export function createSettingsStore(store: KeyValueStore) {
   return createStore<SettingsState>()(
@@ -29,11 +37,18 @@ export function createSettingsStore(store: KeyValueStore) {
         textStep: null,
         night: false,
         care: null,
+        listenRate: 1,
+        listenSleep: null,
         setTextStep: (step) => set({ textStep: step === null ? null : clampStep(step) }),
         setNight: (night) => set({ night }),
         setCare: (care) => set({ care }),
+        setListen: ({ rate, sleep }) => set((s) => ({ listenRate: rate ?? s.listenRate, listenSleep: sleep === undefined ? s.listenSleep : sleep })),
       }),
-      { name: 'settings', storage: createJSONStorage(() => zustandStorage(store)), partialize: (s) => ({ textStep: s.textStep, night: s.night, care: s.care }) },
+      {
+        name: 'settings',
+        storage: createJSONStorage(() => zustandStorage(store)),
+        partialize: (s) => ({ textStep: s.textStep, night: s.night, care: s.care, listenRate: s.listenRate, listenSleep: s.listenSleep }),
+      },
     ),
   )
 }

@@ -67,6 +67,27 @@ const ZH = [{ lang: 'zh-CN', name: 'Stub Chinese' }]
 const spoken = (page: Page) => page.evaluate(() => (window as any).__speech.state.spoken as string[])
 const finish = (page: Page) => page.evaluate(() => (window as any).__speech.finish())
 
+/** Where the article's title and first paragraphs are on screen. */
+const textPlaces = (page: Page) => page.evaluate(() => [...document.querySelectorAll('.title, .para')].slice(0, 4).map((el) => Math.round(el.getBoundingClientRect().top)))
+
+/** Runs in the page: content blocks (cards, paragraphs, contents entries) side by side, not in one column. */
+function sideBySide(page: Page) {
+  return page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('.shell .issue-card, .shell .para, .shell .toc-item, .shell .title')]
+      .map((el) => ({ text: el.textContent?.trim().slice(0, 8) ?? '', r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0 && r.left < window.innerWidth && r.right > 0)
+    const out: string[] = []
+    boxes.forEach((a, i) =>
+      boxes.slice(i + 1).forEach((b) => {
+        const overlapY = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top)
+        const apartX = a.r.right <= b.r.left + 1 || b.r.right <= a.r.left + 1
+        if (overlapY > 1 && apartX) out.push(`${a.text} | ${b.text}`)
+      }),
+    )
+    return out
+  })
+}
+
 /** Runs in the page: text elements whose contrast is below `min`. */
 function lowContrast(page: Page, min: number) {
   return page.evaluate((minimum) => {
@@ -117,9 +138,15 @@ describeBrowser('听全文 and 长辈版 in the H5 client', () => {
   it('reads an article in order, marks the sentence, pauses and resumes, and keeps playing on another page', async () => {
     await page.addInitScript(stubSpeech, ZH)
     await page.goto(server.base + '/#/pages/article/index?id=2')
+    await visible(page, '.para').first().waitFor()
+    const before = await textPlaces(page)
     await visible(page, '.btn').filter({ hasText: '听全文' }).first().click()
     await visible(page, '.listen-toggle').first().waitFor()
     expect(await spoken(page)).toEqual([article.title])
+    // The controls dock over the bottom of the screen: what the member is reading stays where it was.
+    expect(await textPlaces(page)).toEqual(before)
+    const dock = (await visible(page, '.listen-dock').first().boundingBox())!
+    expect(Math.round(dock.y + dock.height)).toBe(page.viewportSize()!.height)
     expect(await visible(page, '.title.reading').count()).toBe(1)
     await finish(page)
     const [, first] = await spoken(page)
@@ -136,7 +163,8 @@ describeBrowser('听全文 and 长辈版 in the H5 client', () => {
     await visible(page, '.listen-toggle').first().click()
     expect(await page.evaluate(() => (window as any).__speech.state.paused)).toBe(false)
 
-    await visible(page, '.btn').filter({ hasText: '返回首页' }).click()
+    // To another page by the top bar (the dock lies over the bottom of this one).
+    await page.getByText('首页', { exact: true }).first().click()
     await visible(page, '.mini-player').first().waitFor()
     expect(await visible(page, '.mini-player').first().innerText()).toContain(article.title)
     await screenshot(page, '31-listen-mini-bar')
@@ -184,16 +212,26 @@ describeBrowser('听全文 and 长辈版 in the H5 client', () => {
   ]) {
     it(`长辈版 at ${width}×${height}: text ≥ 20 px, spacing ≥ 1.5, taps ≥ 60 px, contrast ≥ 7:1, nothing cut off`, async () => {
       const p = await context.newPage()
+      await p.addInitScript(stubSpeech, ZH)
       await p.setViewportSize({ width, height })
       await p.goto(server.base + '/#/pages/index/index')
       await visible(p, '.shell').first().waitFor()
       if (!(await visible(p, '.shell.care').count())) await visible(p, '.btn').filter({ hasText: '长辈版' }).click()
       await visible(p, '.shell.care').first().waitFor()
       await screenshot(p, `33-care-home-${width}`)
-      for (const route of ['/#/pages/index/index', '/#/pages/article/index?id=2', '/#/pages/issue/index?id=1', '/#/pages/settings/index']) {
+      // Each page is checked once its own content is there (and nothing more is loading).
+      const ready: Record<string, string> = {
+        '/#/pages/index/index': '.issue-card',
+        '/#/pages/article/index?id=2': '.para',
+        '/#/pages/issue/index?id=1': '.toc-item, .issue-card, .para, .brief',
+        '/#/pages/settings/index': '.btn.step',
+      }
+      for (const route of Object.keys(ready)) {
         await p.goto(server.base + route)
         await visible(p, '.shell.care').first().waitFor()
-        await p.waitForTimeout(1200)
+        await visible(p, ready[route]).first().waitFor()
+        await p.waitForLoadState('networkidle')
+        expect({ route, sideBySide: await sideBySide(p) }).toEqual({ route, sideBySide: [] })
         const small = await visible(p, '.btn, .chip, .tab, .toc-item, .issue-card').evaluateAll((els) =>
           els
             .map((e) => [e.textContent?.trim().slice(0, 8), e.getBoundingClientRect()] as const)
@@ -233,6 +271,25 @@ describeBrowser('听全文 and 长辈版 in the H5 client', () => {
           await visible(p, '.btn').filter({ hasText: '更多' }).click()
           await visible(p, '.btn').filter({ hasText: '保存海报' }).waitFor()
           await screenshot(p, `34-care-article-${width}`)
+          // Reading aloud in care mode: the docked controls are large enough too, and the text stays put.
+          await visible(p, '.listen-start').first().scrollIntoViewIfNeeded()
+          const before = await textPlaces(p)
+          await visible(p, '.btn').filter({ hasText: '听全文' }).first().click()
+          await visible(p, '.listen-dock .listen-toggle').waitFor()
+          await visible(p, '.listen-more').click()
+          await visible(p, '.listen-dock .btn').filter({ hasText: '1.25×' }).waitFor()
+          expect(await textPlaces(p)).toEqual(before)
+          const smallInDock = await visible(p, '.listen-dock .btn').evaluateAll((els) =>
+            els
+              .map((e) => [e.textContent?.trim().slice(0, 8), e.getBoundingClientRect()] as const)
+              .filter(([, r]) => r.height < 60 || r.width < 60)
+              .map(([t, r]) => `${t} ${r.width}×${r.height}`),
+          )
+          expect(smallInDock).toEqual([])
+          expect(await lowContrast(p, 7)).toEqual([])
+          await screenshot(p, `37-care-listen-${width}`)
+          await visible(p, '.listen-dock .btn').filter({ hasText: '停止朗读' }).click()
+          await visible(p, '.listen-dock').waitFor({ state: 'detached' })
         }
         if (route.includes('issue')) {
           await visible(p, '.btn').filter({ hasText: '下一栏目' }).first().click()

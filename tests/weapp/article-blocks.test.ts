@@ -5,7 +5,7 @@
  */
 import { startServer, type RunningServer } from '../client/support/server'
 import { ADMIN_TOKEN, importDocxAndPublish } from '../e2e/admin-import'
-import { boot, ensureWeappBuild } from './support/boot'
+import { boot, ensureWeappBuild, TEST_API_BASE } from './support/boot'
 
 let server: RunningServer
 let articleId: number
@@ -41,5 +41,13 @@ describe('booted mini-program: an article with blocks', () => {
     // The build's API_BASE is the configured server (the booter sends its requests to the test's).
     expect(r.images.filter((src) => src.endsWith(`/api/media/${mediaId}?w=750`))).toHaveLength(1)
     expect(r.errors).toEqual([])
+  })
+
+  it("enlarges the picture when tapped, through WeChat's viewer at the large width", async () => {
+    const r = await boot({ page: 'pages/article/index', query: { id: String(articleId) }, api: server.base, waitFor: '疗休养职工在从化温泉合影', taps: [`image:${mediaId}`] })
+    // PREVIEW_WIDTH in ArticleBlocks: the viewer gets a larger copy than the page's 750.
+    const large = `${TEST_API_BASE}/api/media/${mediaId}?w=1500`
+    expect(r.previews).toEqual([{ current: large, urls: [large] }])
+    expect(r.calls).toContain('previewImage')
   })
 })

@@ -76,4 +76,17 @@ describe('听全文 in the booted mini-program', () => {
     expect(r.texts.join('')).toContain('网络不通，无法朗读')
     expect(r.audioEvents).toEqual([])
   })
+
+  it("an audio that cannot be fetched (the background audio manager's network error 10002) is reported too", async () => {
+    const r = await boot({
+      page: 'pages/article/index',
+      query: { id: String(articleId) },
+      api: server.base,
+      taps: ['听全文'],
+      waitFor: '听全文',
+      audioFail: { at: 1, errCode: 10002, errMsg: 'network error' },
+    })
+    expect(r.texts.join('')).toContain('网络不通，无法朗读')
+    expect(r.audioEvents.length).toBe(2)
+  })
 })

@@ -7,7 +7,7 @@ import type { ImportWarning, Section } from '../bulletin'
 import { compareKey, matchPrefixIgnoringSpace } from '../text/compare-key'
 import { endsClosed, endsSentence } from '../text/punctuation'
 import type { ContentsEntry } from './contents'
-import { captionOf, looksLikeSubheading, numberedShape } from './inside-article'
+import { captionOf, looksLikeSubheading, looksLikeTitle, numberedShape } from './inside-article'
 import { finishItem, type ItemDraft } from './items'
 import { isJoinable, lastLineOf, paragraphOf, stripEmphasis, textOf, type DraftShape } from './paragraph'
 import { outlineOf, type SectionOutline } from './outline'
@@ -92,9 +92,26 @@ export function readBody(tokens: Token[], entries: ContentsEntry[]): Body {
     }
   }
 
-  const addText = (text: string, t: Token) => {
+  /**
+   * With no contents to find it from, a plain title is known by where it stands: first under a
+   * section heading (or at the top of the body), or after an item its source has closed, with body
+   * text on the next line.
+   */
+  const titleByPosition = (text: string, t: Token, next: Token | undefined): boolean => {
+    if (entries.length > 0 || t.kind !== 'text' || continuesHardBreak || !looksLikeTitle(text)) return false
+    if (next?.kind !== 'text' || looksLikeTitle(stripEmphasis(next.text))) return false
+    const last = (item as ItemDraft | null)?.paragraphs.at(-1)
+    return !item || (!!last && (last.shape?.kind === 'source' || (isJoinable(last) && splitSource(textOf(last)).source !== null)))
+  }
+
+  const addText = (text: string, t: Token, next: Token | undefined) => {
     const line = t.line
     if (t.hints?.mark === 'source' || t.hints?.mark === 'paragraph') return addMarked(text, t)
+    if (titleByPosition(text, t, next)) {
+      out.push(warnings.titleByPosition(line, text))
+      start('article', text, line, '')
+      return
+    }
     const titled = plainTitle(text)
     if (titled) {
       unclaimed.splice(unclaimed.indexOf(titled.entry), 1)
@@ -174,7 +191,11 @@ export function readBody(tokens: Token[], entries: ContentsEntry[]): Body {
     } else if (t.kind === 'brief' && (t.hints?.mark === 'brief' || !(item && captionOf(t) && (item as ItemDraft).paragraphs.at(-1)?.shape?.kind === 'picture'))) {
       start('brief', '', t.line, stripEmphasis(t.body))
     } else {
-      addText(stripEmphasis(t.text), t)
+      addText(
+        stripEmphasis(t.text),
+        t,
+        tokens.slice(i + 1).find((n) => n.kind !== 'blank'),
+      )
       const last = (item as ItemDraft | null)?.paragraphs.at(-1)
       whole = last?.shape?.kind === 'subheading' || last?.shape?.kind === 'picture' || last?.shape?.kind === 'source'
     }

@@ -19,6 +19,13 @@ export function numberedShape(t: Token & { kind: 'entry' }): { kind: 'subheading
   return { kind: 'list-item', marker: t.marker }
 }
 
+/**
+ * A plain line that could be a title: short, not ending a sentence or a clause, no source, no
+ * outline number. Titles may end with ” or 》 (打造“15分钟服务圈”), so endsClosed is not the test.
+ */
+export const looksLikeTitle = (text: string) =>
+  text.length >= 4 && text.length <= 50 && !/[。！？!?；;，,、：:]$/.test(text) && !OUTLINE_NUMBER.test(text) && splitSource(text).source === null
+
 /** The line under a picture that is its caption: 图为…, ▲图…, or a short centred line. */
 export function captionOf(t: Token): { text: string; certain: boolean } | null {
   const text = (t.kind === 'brief' ? t.body : t.kind === 'text' || t.kind === 'entry' ? t.text : '').replace(/\*\*/g, '').trim()

@@ -15,6 +15,8 @@ export const warnings = {
     w(line, `疑似分页把一段话断开，已与下一段合并：“${tail(before)}” + “${head(after)}”，请核对 (a paragraph split by a page break was joined)`),
   untitledArticle: (line: number, title: string, entry: number) =>
     w(line, `文章标题不是粗体，已按本期导读第 ${entry} 条识别为“${short(title)}” (article title not bold; found from the contents)`),
+  titleByPosition: (line: number, title: string) =>
+    w(line, `“${short(title)}”不是粗体，也没有本期导读可对照，已按位置认作标题，请核对 (a plain line read as a title by its position)`),
   strayLatin: (line: number, word: string, context: string) => w(line, `中文里夹有英文单词“${word}”：“${context}”，可能是误输入 (stray Latin word in Chinese text)`),
   contentsEntryWithoutArticle: (line: number, entry: number, title: string) =>
     w(line, `本期导读第 ${entry} 条“${short(title)}”在正文中找不到对应的文章 (contents entry with no article)`),

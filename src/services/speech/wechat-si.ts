@@ -55,7 +55,7 @@ const AHEAD = 2
 export function createWechatEngine(plugin: () => WechatSIPlugin | null, audio: () => BackgroundAudio | null): SpeechEngine {
   let session = 0
   let manager: BackgroundAudio | null = null
-  let handlers: { ended(): void; error(res: { errMsg?: string }): void; play(): void } | null = null
+  let handlers: { ended(): void; error(res: { errCode?: number; errMsg?: string }): void; play(): void } | null = null
 
   const synthesise = (content: string) =>
     new Promise<string>((resolve, reject) => {
@@ -129,7 +129,8 @@ export function createWechatEngine(plugin: () => WechatSIPlugin | null, audio: (
       }
       handlers = {
         ended: () => void play(current + 1),
-        error: (res) => fail(/network|网络/i.test(res?.errMsg ?? '') ? speechErrorMessage(-20005) : '播放出错，已停止朗读。'),
+        // BackgroundAudioManager.onError: errCode 10002 is WeChat's network error.
+        error: (res) => fail(res?.errCode === 10002 || /network|网络/i.test(res?.errMsg ?? '') ? speechErrorMessage(-20005) : '播放出错，已停止朗读。'),
         play: () => mine === session && current >= 0 && events.onStart(current),
       }
       void play(0)

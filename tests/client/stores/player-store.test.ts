@@ -1,6 +1,8 @@
 import type { ReadingPlan } from '../../../src/core/speech/reading-plan'
 import type { SpeakEvents, SpeakOptions, SpeechEngine } from '../../../src/services/speech/engine'
+import { createMemoryStore } from '../../../src/services/storage'
 import { createPlayerStore, type Clock } from '../../../src/stores/player-store'
+import { createSettingsStore } from '../../../src/stores/settings-store'
 
 /** An engine that says what it was asked to and lets the test finish each piece. */
 function fakeEngine() {
@@ -160,5 +162,35 @@ describe('the 听全文 player', () => {
     const player = createPlayerStore(engine, fakeClock())
     player.getState().start(plan)
     expect(player.getState()).toMatchObject({ status: 'error', error: '语音合成出错（-20003），已停止朗读。请稍后再试。' })
+  })
+
+  it('keeps the speed and the sleep timer per device, through the settings store, after a restart', () => {
+    const store = createMemoryStore()
+    const playerOn = (settings: ReturnType<typeof createSettingsStore>, f: ReturnType<typeof fakeEngine>, clock: Clock) =>
+      createPlayerStore(f.engine, clock, {
+        load: () => ({ rate: settings.getState().listenRate, sleep: settings.getState().listenSleep }),
+        save: (prefs) => settings.getState().setListen(prefs),
+      })
+    const first = playerOn(createSettingsStore(store), fakeEngine(), fakeClock())
+    first.getState().start(plan)
+    first.getState().setRate(1.25)
+    first.getState().setSleep(30)
+
+    // The app starts again on the same device: the new player reads at 1.25× and sleeps after 30 minutes.
+    const f = fakeEngine()
+    const clock = fakeClock()
+    const again = playerOn(createSettingsStore(store), f, clock)
+    expect(again.getState().rate).toBe(1.25)
+    again.getState().start(plan)
+    expect(f.calls).toContain('speak@1.25:栏目：要情动态。')
+    expect(again.getState().sleep).toMatchObject({ kind: 'minutes', minutes: 30 })
+    clock.advance(30 * 60_000)
+    expect(again.getState().status).toBe('paused')
+
+    // Turned off, it stays off.
+    again.getState().setSleep(null)
+    const third = playerOn(createSettingsStore(store), fakeEngine(), fakeClock())
+    third.getState().start(plan)
+    expect(third.getState().sleep).toBeNull()
   })
 })

@@ -84,6 +84,23 @@ describe('sections and items', () => {
     expect(messages(issue)).toEqual([expect.stringMatching(/^11: .*不属于任何文章/), expect.stringMatching(/^11: .*没有来源/)])
   })
 
+  it('finds a plain title by its position when there is no contents: under a heading, and after a source', () => {
+    const issue = doc('〔要情动态〕\n\n市总工会召开全委（扩大）会议\n\n会议总结工作。（市总工会）\n\n打造“15分钟服务圈”\n\n番禺区推进服务。（番禺区总工会）\n')
+    expect(articlesOf(issue).map((a) => [a.title, a.paragraphs, a.source?.organization])).toEqual([
+      ['市总工会召开全委（扩大）会议', ['会议总结工作。'], '市总工会'],
+      ['打造“15分钟服务圈”', ['番禺区推进服务。'], '番禺区总工会'],
+    ])
+    expect(messages(issue)).toEqual([expect.stringMatching(/^11: .*按位置认作标题/), expect.stringMatching(/^15: .*按位置认作标题/)])
+  })
+
+  it.each([
+    ['a line that ends a sentence', '〔要情动态〕\n\n没有标题的一段话。\n\n第二段。（某工会）\n'],
+    ['a line with nothing after it', '〔要情动态〕\n\n**标题**正文。（某工会）\n\n落在最后的短行\n'],
+    ['a short line after an article with no source yet', '〔要情动态〕\n\n**标题**\n\n第一段没有来源\n\n第二段。（某工会）\n'],
+  ])('does not take %s for a title by position', (_, body) => {
+    expect(doc(body).warnings.filter((w) => /按位置/.test(w.message))).toEqual([])
+  })
+
   it('puts items before any section heading into an unnamed section, with a warning', () => {
     const issue = doc('**标题**正文。（某工会）\n')
     expect(issue.sections).toEqual([{ name: '', items: [expect.objectContaining({ title: '标题' })] }])

@@ -9,6 +9,8 @@
  *   the importer counts in the .docx. With `wordLists`, numbered lines (the contents) become a real
  *   Word numbered list, whose numbers are not in the text.
  */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from 'docx'
 
 const LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6]
@@ -64,4 +66,11 @@ export async function markdownToDocx(
   const numbering = { config: [{ reference: 'contents', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] }
   const document = new Document({ numbering, sections: [{ children: paragraphs }] })
   return { bytes: new Uint8Array(await Packer.toBuffer(document)), lineMap }
+}
+
+/** A bulletin (the sample by default) with its first article grown by `count` paragraphs: a long, real-shaped issue. */
+export function longBulletin(count: number, bulletin = readFileSync(path.join(__dirname, '../../../samples/gonghui-xinxi-2020-20.md'), 'utf8')): string {
+  const extra = Array.from({ length: count }, (_, i) => `第${i + 1}段，各级工会组织认真贯彻落实上级部署，扎实推进各项工作。`).join('\n\n')
+  // Before the first article's source, so the source still ends the article.
+  return bulletin.replace(/（[^（）\n]*）\n/, (source) => `\n\n${extra}\n\n${source}`)
 }

@@ -10,6 +10,7 @@ import { loadSettings, type Config, type NotificationConfig, type Settings } fro
 import { createServer, type Server } from '../../../src/server/server'
 import { startFakeWechat, type FakeWechat } from '../../../src/server/wechat/fake-server'
 import { createWechatClient } from '../../../src/server/wechat/client'
+import type { ReadDocument } from '../../../src/server/services/publishing'
 import type { Storage } from '../../../src/server/storage/storage'
 import type { Backend } from './storages'
 import { listen, request, type HttpAnswer, type HttpRequest } from './http'
@@ -38,6 +39,8 @@ export interface TestAppOptions {
   runWorker?: boolean
   /** Folder served at /console (default none: the "not built" page). */
   consoleDir?: string
+  /** The importer the server calls (default the real one, importDocument, in its worker thread). */
+  readDocument?: ReadDocument
 }
 
 /** The settings a test server runs with: the defaults, a known admin token, limits out of the way. */
@@ -81,6 +84,7 @@ export async function buildTestApp(backend: Backend, opts: TestAppOptions = {}):
     sessionSecret: randomBytes(32).toString('hex'),
     runWorker: opts.runWorker ?? false,
     consoleDir: opts.consoleDir ?? null,
+    readDocument: opts.readDocument,
   })
   for (const plugin of opts.routePlugins ?? []) await server.app.register(plugin, { prefix: '/api' })
   const base = await listen(server.app)

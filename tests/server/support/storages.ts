@@ -22,7 +22,7 @@ export interface Backend {
   cleanup(): Promise<void>
 }
 
-function sqliteBackend(): Backend {
+export function sqliteBackend(): Backend {
   let dir: string | null = null
   const opened: Storage[] = []
   return {

@@ -15,7 +15,7 @@ const { createWx } = require('./wx-standin.cjs')
 
 const standin = createWx(spec)
 global.wx = standin.wx
-const { storage, navigations, requests, errors, subscribeCalls, toasts, calls, refused, savedImages, privacyPrompts, authSetting } = standin.state
+const { storage, navigations, requests, errors, subscribeCalls, toasts, calls, refused, savedImages, previews, privacyPrompts, authSetting } = standin.state
 const { activity, touch } = standin
 
 let appInstance = null
@@ -67,6 +67,15 @@ const backgroundAudio = {
   set src(value) {
     this._src = value
     audioEvents.push({ src: value, title: this.title, playbackRate: this.playbackRate })
+    // spec.audioFail: audio number `at` (0-based) fails as BackgroundAudioManager.onError reports it.
+    if (spec.audioFail && spec.audioFail.at === audioEvents.length - 1) {
+      const { errCode, errMsg } = spec.audioFail
+      setTimeout(() => {
+        audioListeners.error.forEach((cb) => cb({ errCode, errMsg }))
+        touch()
+      }, 0)
+      return
+    }
     setTimeout(() => {
       audioListeners.play.forEach((cb) => cb())
       if (audioEnded < (spec.audioPlays ?? Infinity)) {
@@ -146,7 +155,10 @@ async function settle(maxMs = 10000) {
   }
 }
 
-/** Finds the element whose subtree shows `text` and taps it the way WeChat's event bridge does. */
+/**
+ * Finds the element whose subtree shows `text` and taps it the way WeChat's event bridge does;
+ * `image:PART` taps the <image> whose src contains PART (a picture shows no words).
+ */
 function tap(instance, text) {
   const nodes = []
   collect(tree, [], nodes)
@@ -155,8 +167,11 @@ function tap(instance, text) {
     collect(n.cn || [], out, [])
     return out.join('')
   }
+  const image = text.startsWith('image:') ? text.slice('image:'.length) : null
   // The innermost element showing exactly the text, else the innermost one containing it.
-  const match = nodes.filter((n) => shows(n) === text).pop() ?? nodes.filter((n) => shows(n).includes(text)).pop()
+  const match = image
+    ? nodes.find((n) => typeof n.p4 === 'string' && n.p4.includes(image))
+    : (nodes.filter((n) => shows(n) === text).pop() ?? nodes.filter((n) => shows(n).includes(text)).pop())
   if (!match) throw new Error(`nothing shows "${text}"`)
   // As the template renders it: id="{{i.uid||i.sid}}" data-sid="{{i.sid}}".
   const id = match.uid || match.sid
@@ -217,6 +232,7 @@ async function main() {
       calls,
       refused,
       savedImages,
+      previews,
       privacyPrompts,
       authSetting,
     }) + '\n',

@@ -18,6 +18,7 @@ export interface BootSpec {
   query?: Record<string, string>
   api: string
   storage?: Record<string, string>
+  /** Words to tap, in order; `image:PART` taps the picture whose src contains PART. */
   taps?: string[]
   /** Keep waiting until the page shows these words (up to 10 s). */
   waitFor?: string
@@ -29,6 +30,8 @@ export interface BootSpec {
   subscribeFail?: { errCode: number; errMsg: string }
   /** The WechatSI stand-in fails piece `at` with `retcode`. */
   ttsFail?: { at: number; retcode: number; msg?: string }
+  /** The background audio manager fails audio `at` (0-based) with this error. */
+  audioFail?: { at: number; errCode: number; errMsg: string }
   /** How many audios end by themselves (default: all). */
   audioPlays?: number
   /** The request/downloadFile domain list; the test build's domain unless given. */
@@ -70,6 +73,8 @@ export interface BootResult {
   /** What WeChat would have refused. */
   refused: string[]
   savedImages: Array<{ bytes: number }>
+  /** Each wx.previewImage call (tap to enlarge). */
+  previews: Array<{ current: string; urls: string[] }>
   /** APIs that asked the app's onNeedPrivacyAuthorization listener. */
   privacyPrompts: string[]
   authSetting: Record<string, boolean>

@@ -21,6 +21,8 @@ function createWx(spec) {
   /** What WeChat would have refused: URLs outside the domain list, APIs barred in single-page mode. */
   const refused = []
   const savedImages = []
+  /** Each previewImage call: the picture shown first and the ones to swipe through. */
+  const previews = []
   const privacyPrompts = []
   const activity = { pending: 0, last: Date.now() }
   const touch = () => {
@@ -112,6 +114,14 @@ function createWx(spec) {
   }
 
   const api = {
+    previewImage(opts) {
+      // WeChat's viewer takes network addresses (no domain list applies) and shows `current` first.
+      if (!Array.isArray(opts.urls) || opts.urls.length === 0 || !opts.urls.every((u) => /^https?:\/\//.test(u))) {
+        return answer(opts, false, { errMsg: 'previewImage:fail parameter error: urls' })
+      }
+      previews.push({ current: opts.current, urls: opts.urls })
+      answer(opts, true, { errMsg: 'previewImage:ok' })
+    },
     request(opts) {
       const method = (opts.method || 'GET').toUpperCase()
       const route = routed('request', opts.url)
@@ -290,7 +300,7 @@ function createWx(spec) {
     wx: wxTarget,
     activity,
     touch,
-    state: { storage, navigations, requests, errors, subscribeCalls, toasts, calls, refused, savedImages, privacyPrompts, authSetting },
+    state: { storage, navigations, requests, errors, subscribeCalls, toasts, calls, refused, savedImages, previews, privacyPrompts, authSetting },
     singlePage: SINGLE_PAGE,
     /** A tap on a <button open-type>, as WeChat handles it before the page hears of it. */
     openTypeTap(openType, id) {
