@@ -2,22 +2,21 @@
  * The console's only I/O: the routes of docs/console-api.md, same origin, with the session cookie.
  * Every state-changing request carries the CSRF token the session answered with.
  */
-import type {
-  AuditLog,
-  ConsoleErrorBody,
-  ConsoleIssueDetail,
-  ConsoleIssueRow,
-  ConsoleSession,
-  CorrectionResult,
-  DeliveryProgress,
-  EditResult,
-  IssueSource,
-  PreviewLink,
-  PublishPreview,
-  SourceEdit,
-  UploadResponse,
-} from '@/core/console'
+import type { AuditList, ConsoleError, ConsoleIssue, ConsoleIssueList, ConsoleSession, DeliveryTally, PreviewLink, PublishPreview, UploadAnswer } from '@/core/console'
+import type { SourceEdit, SourceView } from '@/core/check'
 import type { StoredIssue } from '@/core/bulletin'
+
+/** POST …/edits: the issue read again, and its document as it now stands. */
+export interface EditAnswer {
+  issue: StoredIssue
+  source: SourceView
+}
+
+/** POST …/correction: the corrected issue (still published) and the articles that changed. */
+export interface CorrectionAnswer {
+  issue: StoredIssue
+  corrected: number[]
+}
 
 const BASE = '/api/console'
 
@@ -36,9 +35,15 @@ export class ApiError extends Error {
 
 const UNREACHABLE = '连不上服务器，请检查网络后再试。'
 
+/** The line a refusal is about: the importer's problems carry one in `details` (one, or a list). */
+function lineOf(details: unknown): number | undefined {
+  const first = (Array.isArray(details) ? details[0] : details) as { line?: unknown } | null | undefined
+  return typeof first?.line === 'number' ? first.line : undefined
+}
+
 function errorFrom(status: number, body: unknown): ApiError {
-  const b = (body ?? {}) as Partial<ConsoleErrorBody>
-  if (typeof b.error === 'string') return new ApiError(status, b.error, b.message ?? '操作没有成功。', b.line, b.retryAfterSeconds)
+  const b = (body ?? {}) as Partial<ConsoleError> & { line?: number }
+  if (typeof b.error === 'string') return new ApiError(status, b.error, b.message ?? '操作没有成功。', b.line ?? lineOf(b.details), b.retryAfterSeconds)
   return new ApiError(status, 'http-' + status, status >= 500 ? '服务器出了问题，请稍后再试。' : '操作没有成功。')
 }
 
@@ -73,27 +78,27 @@ export function createApi(csrfToken: string, onSignedOut: () => void) {
 
   return {
     signOut: () => call<void>('DELETE', '/session'),
-    issues: () => call<{ items: ConsoleIssueRow[] }>('GET', '/issues').then((r) => r.items),
-    issue: (id: number) => call<ConsoleIssueDetail>('GET', `/issues/${id}`),
+    issues: () => call<ConsoleIssueList>('GET', '/issues').then((r) => r.items),
+    issue: (id: number) => call<ConsoleIssue>('GET', `/issues/${id}`),
     remove: (id: number) => call<void>('DELETE', `/issues/${id}`),
-    source: (id: number) => call<IssueSource>('GET', `/issues/${id}/source`),
-    edit: (id: number, edit: SourceEdit) => call<EditResult>('POST', `/issues/${id}/edits`, { edit }),
+    source: (id: number) => call<SourceView>('GET', `/issues/${id}/source`),
+    edit: (id: number, edit: SourceEdit) => call<EditAnswer>('POST', `/issues/${id}/edits`, { edit }),
     publishPreview: (id: number) => call<PublishPreview>('GET', `/issues/${id}/publish-preview`),
     publish: (id: number) => call<{ issue: StoredIssue }>('POST', `/issues/${id}/publish`),
-    deliveries: (id: number) => call<DeliveryProgress>('GET', `/issues/${id}/deliveries`),
+    deliveries: (id: number) => call<DeliveryTally>('GET', `/issues/${id}/deliveries`),
     unpublish: (id: number, reason: string) => call<{ issue: StoredIssue }>('POST', `/issues/${id}/unpublish`, { reason }),
     preview: (id: number) => call<PreviewLink>('POST', `/issues/${id}/preview`),
-    correctWithEdit: (id: number, edit: SourceEdit, note: string) => call<CorrectionResult>('POST', `/issues/${id}/correction`, { edit, note }),
+    correctWithEdit: (id: number, edit: SourceEdit, note: string) => call<CorrectionAnswer>('POST', `/issues/${id}/correction`, { edit, note }),
     correctWithFile: (id: number, file: File, note: string) => {
       const form = new FormData()
       form.append('note', note)
       form.append('file', file)
-      return call<CorrectionResult>('POST', `/issues/${id}/correction`, form)
+      return call<CorrectionAnswer>('POST', `/issues/${id}/correction`, form)
     },
-    audit: (issueId?: number) => call<AuditLog>('GET', issueId ? `/audit?issueId=${issueId}` : '/audit').then((r) => r.items),
+    audit: (issueId?: number) => call<AuditList>('GET', issueId ? `/audit?issueId=${issueId}` : '/audit').then((r) => r.items),
     /** Several files in one request, through XHR for its upload progress (fetch has none). */
     upload: (files: File[], replace: boolean, onProgress: (fraction: number) => void) =>
-      new Promise<UploadResponse>((resolve, reject) => {
+      new Promise<UploadAnswer>((resolve, reject) => {
         const form = new FormData()
         for (const file of files) form.append('file', file, file.name)
         const xhr = new XMLHttpRequest()
@@ -104,7 +109,7 @@ export function createApi(csrfToken: string, onSignedOut: () => void) {
         xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total)
         xhr.onerror = () => reject(new ApiError(0, 'unreachable', UNREACHABLE))
         xhr.onload = () => {
-          if (xhr.status >= 200 && xhr.status < 300) return resolve(xhr.response as UploadResponse)
+          if (xhr.status >= 200 && xhr.status < 300) return resolve(xhr.response as UploadAnswer)
           if (xhr.status === 401) onSignedOut()
           reject(errorFrom(xhr.status, xhr.response))
         }

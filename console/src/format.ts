@@ -21,13 +21,10 @@ export const STATUS_WORDS: Record<IssueStatus, string> = { draft: '草稿', publ
 /** The audit log's actions as an editor says them; an action this list does not know shows as written. */
 const ACTIONS: Record<string, string> = {
   'sign-in': '登录',
-  'sign-in-failed': '登录失败',
   'sign-out': '退出',
   upload: '上传',
-  import: '上传',
-  replace: '替换',
+  'upload-refused': '上传未成功',
   edit: '修改',
-  facts: '修改基本信息',
   preview: '预览',
   publish: '签发',
   unpublish: '撤回',
@@ -38,4 +35,25 @@ const ACTIONS: Record<string, string> = {
 
 export function actionWords(action: string): string {
   return ACTIONS[action] ?? action
+}
+
+/** The words of an audit entry's details the console knows; the rest as written. */
+const DETAIL_WORDS: Record<string, string> = {
+  reason: '原因',
+  note: '更正说明',
+  fileName: '文件',
+  expiresAt: '有效至',
+  recipients: '通知人数',
+  replaced: '替换',
+  warnings: '提示',
+  corrected: '更正的文章',
+  op: '修改',
+}
+
+export function detailWords(detail: Record<string, unknown> | null | undefined): string {
+  if (!detail) return ''
+  return Object.entries(detail)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => `${DETAIL_WORDS[k] ?? k}：${typeof v === 'string' ? (k === 'expiresAt' ? formatTime(v) : v) : Array.isArray(v) ? v.length : JSON.stringify(v)}`)
+    .join('；')
 }

@@ -1,72 +1,89 @@
 /**
- * The shapes the editors' console and its routes (/api/console/*) exchange, as docs/console-api.md
- * describes them. Built from the bulletin's types (./bulletin), never a second copy of them.
+ * The editors' console's shapes (docs/console-api.md): what /api/console/* sends and takes, shared by
+ * the server's routes and the console app. Built from the bulletin's types, never a second copy.
  */
-import type { ImportWarning, IssueOverview, StoredIssue } from './bulletin'
+import type { ImportWarning, IssueOverview, IssueStatus, StoredIssue } from './bulletin'
 
+/** An editor prepares issues; a chief editor (签发) also publishes, unpublishes, deletes and corrects. */
 export type EditorRole = 'editor' | 'chief'
+export const EDITOR_ROLES: readonly EditorRole[] = ['editor', 'chief']
 
-/** A signed-in editor. */
+/** A console account as the console sees it (never its password hash). */
 export interface ConsoleEditor {
   id: number
   name: string
   role: EditorRole
 }
 
-/** POST and GET /api/console/session. */
+/** POST and GET /api/console/session */
 export interface ConsoleSession {
   editor: ConsoleEditor
+  /** Send back as `x-csrf-token` on every state-changing request. */
   csrfToken: string
 }
 
-/** Every refusal of the console's routes: `{ error, message }` with a 4xx status. */
-export interface ConsoleErrorBody {
-  error: string
-  message: string
-  /** 429 too-many-attempts: when the next sign-in may be tried. */
-  retryAfterSeconds?: number
-  /** 422 from an edit or an upload: the importer's problem and its line. */
-  line?: number
+/** POST /api/console/session */
+export interface SignInRequest {
+  name: string
+  password: string
 }
 
-/** A row of the console's issue list: the overview, with who prepared and who published it. */
+/** Every refusal of /api/console/*: a stable code and plain Chinese words. */
+export interface ConsoleError {
+  error: string
+  message: string
+  /** 429 too-many-attempts: how long to wait. */
+  retryAfterSeconds?: number
+  /** Details some refusals carry (the importer's problems, say). */
+  details?: unknown
+}
+
+/** One row of the console's issue list. */
 export interface ConsoleIssueRow extends IssueOverview {
   articleCount: number
+  /** Who uploaded it or last changed it, and when (null for issues stored by the CLI or the admin API). */
   preparedBy: string | null
   preparedAt: string | null
+  /** Who published it (null while a draft, or published by the CLI or the admin API). */
   publishedBy: string | null
 }
 
-/** One problem that kept a file from importing, with the line it is on (null: the whole file). */
-export interface UploadError {
+export interface ConsoleIssueList {
+  items: ConsoleIssueRow[]
+}
+
+/** GET /api/console/issues/:id */
+export interface ConsoleIssue {
+  issue: StoredIssue
+  row: ConsoleIssueRow
+}
+
+/** A problem that stopped a file, with the line it is on (null when it is not about one line). */
+export interface UploadProblem {
   code: string
   line: number | null
   message: string
 }
 
-/** What became of one uploaded file (POST /api/console/issues), in the order they were sent. */
+/** One uploaded file's outcome, in the order the files came. */
 export type UploadReport =
-  | { fileName: string; ok: true; id: number; label: string; status: StoredIssue['status']; replaced: boolean; warnings: ImportWarning[] }
-  | { fileName: string; ok: false; errors: UploadError[] }
+  | { fileName: string; ok: true; id: number; label: string; status: IssueStatus; replaced: boolean; warnings: ImportWarning[] }
+  | { fileName: string; ok: false; errors: UploadProblem[] }
 
-export interface UploadResponse {
+export interface UploadAnswer {
   reports: UploadReport[]
 }
 
-/** GET /api/console/issues/:id */
-export interface ConsoleIssueDetail {
-  issue: StoredIssue
-  row: ConsoleIssueRow
-}
-
-/** GET /api/console/issues/:id/publish-preview: who will be told, and in which words. */
+/** GET /api/console/issues/:id/publish-preview */
 export interface PublishPreview {
+  /** Members who will be sent the new-issue message (those holding a subscription credit). */
   recipients: number
+  /** The message as members will read it. */
   message: { title: string; lines: string[] }
 }
 
-/** GET /api/console/issues/:id/deliveries: the notification fan-out, by state. */
-export interface DeliveryProgress {
+/** GET /api/console/issues/:id/deliveries: the fan-out's progress (queued counts those being sent). */
+export interface DeliveryTally {
   total: number
   queued: number
   sent: number
@@ -74,73 +91,33 @@ export interface DeliveryProgress {
   failed: number
 }
 
-/** POST /api/console/issues/:id/preview: a path into the H5 reader that shows the draft. */
+/** POST /api/console/issues/:id/preview */
 export interface PreviewLink {
+  /** A path into the H5 reader: /issues/:id?preview=TOKEN */
   url: string
   expiresAt: string
 }
 
+/** POST /api/console/issues/:id/unpublish */
+export interface UnpublishRequest {
+  reason: string
+}
+
+export type AuditAction = 'sign-in' | 'sign-out' | 'upload' | 'upload-refused' | 'preview' | 'publish' | 'unpublish' | 'delete' | 'edit' | 'correct'
+
+/** One line of the audit log: who did what, when, from which address. */
 export interface AuditEntry {
   at: string
+  /** The editor's name (null when the action was not by a signed-in editor). */
   editor: string | null
-  action: string
+  action: AuditAction
   issueId: number | null
+  /** The issue's label (as it was, for an issue since deleted). */
   label: string | null
-  address: string | null
-  detail: string | null
+  address: string
+  detail: Record<string, unknown>
 }
 
-/** GET /api/console/audit[?issueId=N], newest first. */
-export interface AuditLog {
+export interface AuditList {
   items: AuditEntry[]
-}
-
-/** One line of the document as the editor wrote it; a table's rows joined by newlines, cells by " | ". */
-export interface SourceLine {
-  line: number
-  kind: 'line' | 'table' | 'picture'
-  text: string
-}
-
-export type StructureKind = 'facts' | 'section' | 'article' | 'subheading' | 'brief' | 'source' | 'table' | 'picture'
-
-/** What the importer read, in document order, each with the line it came from. */
-export interface StructureNode {
-  kind: StructureKind
-  line: number
-  text: string
-  itemId?: number
-}
-
-export type LineMark = 'title' | 'section' | 'subheading' | 'brief' | 'source' | 'paragraph'
-
-/** A change an editor makes to a draft's document, without Word. */
-export type SourceEdit =
-  | { op: 'facts'; label?: string; number?: number; date?: string }
-  | { op: 'mark'; line: number; as: LineMark }
-  | { op: 'merge'; line: number }
-  | { op: 'split'; line: number; at: number }
-  | { op: 'text'; line: number; text: string }
-
-/** An edit as the log keeps it: what, who, when. */
-export type RecordedEdit = SourceEdit & { at: string; editor: string | null }
-
-/** GET /api/console/issues/:id/source */
-export interface IssueSource {
-  lines: SourceLine[]
-  structure: StructureNode[]
-  warnings: ImportWarning[]
-  edits: RecordedEdit[]
-}
-
-/** POST /api/console/issues/:id/edits */
-export interface EditResult {
-  issue: StoredIssue
-  source: IssueSource
-}
-
-/** POST /api/console/issues/:id/correction */
-export interface CorrectionResult {
-  issue: StoredIssue
-  corrected: number[]
 }

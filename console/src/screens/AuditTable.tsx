@@ -1,6 +1,6 @@
 /** Who did what, when, from which address: one issue's, or everything, newest first. */
 import type { ConsoleApi } from '../api'
-import { actionWords, formatTime } from '../format'
+import { actionWords, detailWords, formatTime } from '../format'
 import { hrefOf } from '../route'
 import { useLoad } from './useLoad'
 
@@ -32,8 +32,8 @@ export function AuditTable({ api, issueId, heading }: { api: ConsoleApi; issueId
                 <td>{e.editor ?? '—'}</td>
                 <td>{actionWords(e.action)}</td>
                 {!issueId && <td>{e.issueId ? <a href={hrefOf({ page: 'issue', id: e.issueId, tab: 'audit' })}>{e.label ?? `第 ${e.issueId} 号`}</a> : '—'}</td>}
-                <td>{e.address ?? '—'}</td>
-                <td>{e.detail ?? ''}</td>
+                <td>{e.address || '—'}</td>
+                <td>{detailWords(e.detail)}</td>
               </tr>
             ))}
           </tbody>

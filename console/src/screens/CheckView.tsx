@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react'
 import type { ImportWarning, StoredIssue } from '@/core/bulletin'
-import type { IssueSource, SourceEdit, StructureKind, StructureNode } from '@/core/console'
+import type { SourceView, SourceEdit, StructureKind, StructureNode } from '@/core/check'
 import { ApiError, type ConsoleApi } from '../api'
 import { useLoad } from './useLoad'
 import { LineTools } from './LineTools'
@@ -82,7 +82,7 @@ export function CheckView({ api, issue, onChanged }: Props) {
   )
 }
 
-function Lines({ source, selected, onSelect }: { source: IssueSource; selected: number | null; onSelect: (line: number) => void }) {
+function Lines({ source, selected, onSelect }: { source: SourceView; selected: number | null; onSelect: (line: number) => void }) {
   const byLine = useMemo(() => groupByLine(source.warnings), [source.warnings])
   return (
     <section className='pane lines' aria-labelledby='lines-heading'>

@@ -1,7 +1,7 @@
 /** The issue's facts (label, number, date), editable on a draft, and every change recorded so far. */
 import { useState, type FormEvent } from 'react'
 import type { StoredIssue } from '@/core/bulletin'
-import type { RecordedEdit, SourceEdit } from '@/core/console'
+import type { DocumentReplacement, RecordedEdit, SourceEdit } from '@/core/check'
 import { ApiError, type ConsoleApi } from '../api'
 import { formatTime } from '../format'
 import { MARK_WORDS } from './LineTools'
@@ -13,8 +13,10 @@ interface Props {
   onChanged: () => void
 }
 
-export function describeEdit(edit: SourceEdit): string {
+export function describeEdit(edit: SourceEdit | DocumentReplacement): string {
   switch (edit.op) {
+    case 'replace':
+      return `换成更正后的文件 ${edit.fileName}`
     case 'facts':
       return ['修改基本信息', edit.label && `期号“${edit.label}”`, edit.number !== undefined && `第 ${edit.number} 期`, edit.date && `日期 ${edit.date}`].filter(Boolean).join('，')
     case 'mark':
@@ -91,7 +93,8 @@ function EditList({ edits }: { edits: RecordedEdit[] }) {
     <ol className='edit-list'>
       {edits.map((edit, i) => (
         <li key={i}>
-          <span className='when'>{formatTime(edit.at)}</span> <span className='who'>{edit.editor ?? '—'}</span> {describeEdit(edit)}
+          <span className='when'>{formatTime(edit.at)}</span> <span className='who'>{edit.editor}</span> {describeEdit(edit.edit)}
+          {edit.note && <span className='note'>（更正说明：{edit.note}）</span>}
         </li>
       ))}
     </ol>

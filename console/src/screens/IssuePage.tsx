@@ -2,7 +2,7 @@
  * One issue: its facts at the top, then tabs for checking, fixing, previewing, publishing,
  * correcting and its log. Tabs a role may not use are not offered (the server refuses them anyway).
  */
-import type { ConsoleEditor, ConsoleIssueDetail } from '@/core/console'
+import type { ConsoleEditor, ConsoleIssue } from '@/core/console'
 import type { ConsoleApi } from '../api'
 import { formatDate, formatTime, STATUS_WORDS } from '../format'
 import { hrefOf, type IssueTab } from '../route'
@@ -23,7 +23,7 @@ interface Props {
 
 const TAB_WORDS: Record<IssueTab, string> = { check: '检查与修改', facts: '基本信息', preview: '预览', publish: '签发', correct: '更正', audit: '操作记录' }
 
-export function tabsFor(editor: ConsoleEditor, detail: ConsoleIssueDetail): IssueTab[] {
+export function tabsFor(editor: ConsoleEditor, detail: ConsoleIssue): IssueTab[] {
   const chief = editor.role === 'chief'
   const published = detail.issue.status === 'published'
   return (['check', 'facts', 'preview', 'publish', 'correct', 'audit'] as IssueTab[]).filter((t) => {

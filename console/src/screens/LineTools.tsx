@@ -3,7 +3,7 @@
  * paragraph), join it with the next line, split it where the cursor stands, or correct a typo.
  */
 import { useRef, useState } from 'react'
-import type { LineMark, SourceEdit, SourceLine } from '@/core/console'
+import type { LineMark, SourceEdit, SourceLine } from '@/core/check'
 
 export const MARK_WORDS: Record<LineMark, string> = { title: '标题', section: '栏目', subheading: '小标题', brief: '短讯', source: '来源', paragraph: '正文' }
 

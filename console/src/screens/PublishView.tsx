@@ -3,14 +3,14 @@
  * words, then the notification fan-out live. A published issue can be withdrawn, with a reason.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react'
-import type { ConsoleIssueDetail, DeliveryProgress } from '@/core/console'
+import type { ConsoleIssue, DeliveryTally } from '@/core/console'
 import type { ConsoleApi } from '../api'
 import { hrefOf } from '../route'
 import { useLoad } from './useLoad'
 
 interface Props {
   api: ConsoleApi
-  detail: ConsoleIssueDetail
+  detail: ConsoleIssue
   onChanged: () => void
 }
 
@@ -30,7 +30,7 @@ export function PublishView({ api, detail, onChanged }: Props) {
   )
 }
 
-function Confirm({ api, detail, onDone }: { api: ConsoleApi; detail: ConsoleIssueDetail; onDone: () => void }) {
+function Confirm({ api, detail, onDone }: { api: ConsoleApi; detail: ConsoleIssue; onDone: () => void }) {
   const [preview] = useLoad(() => api.publishPreview(detail.issue.id), [api, detail.issue.id])
   const [asking, setAsking] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
@@ -102,13 +102,13 @@ function Confirm({ api, detail, onDone }: { api: ConsoleApi; detail: ConsoleIssu
   )
 }
 
-export function percentDone(p: DeliveryProgress): number {
+export function percentDone(p: DeliveryTally): number {
   if (p.total === 0) return 100
   return Math.floor(((p.sent + p.refused + p.failed) / p.total) * 100)
 }
 
 function Deliveries({ api, issueId }: { api: ConsoleApi; issueId: number }) {
-  const [progress, setProgress] = useState<DeliveryProgress | null>(null)
+  const [progress, setProgress] = useState<DeliveryTally | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
