@@ -13,6 +13,9 @@ import type { CardService } from './services/cards/index'
 import { ApiError, installErrorHandler, sendError } from './http/errors'
 import { installMemberAuth } from './auth/member-auth'
 import { createAdminGuard } from './auth/admin-auth'
+import { createConsoleAuth, installConsoleAuth } from './auth/console-auth'
+import { consoleRoutes } from './routes/console'
+import { consoleSessionRoutes } from './routes/console-session'
 import { issueRoutes } from './routes/issues'
 import { searchRoutes } from './routes/search'
 import { authRoutes } from './routes/auth'
@@ -83,6 +86,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     done(null, payload)
   })
   installMemberAuth(app, storage, deps.sessionSecret)
+  const consoleAuth = createConsoleAuth(storage, config.console)
+  installConsoleAuth(app, consoleAuth)
 
   const routeDeps: RouteDeps = {
     storage,
@@ -96,6 +101,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     sessionSecret: deps.sessionSecret,
     newIssueTemplateId: config.newIssueTemplateId,
     rateLimits: config.rateLimits,
+    consoleAuth,
+    consoleIssues: backend.consoleIssues,
+    audit: backend.audit,
   }
 
   await app.register(healthRoutes, routeDeps)
@@ -110,6 +118,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(cardRoutes, routeDeps)
       await api.register(mediaRoutes, routeDeps)
       await api.register(notificationRoutes, routeDeps)
+      await api.register(consoleSessionRoutes, routeDeps)
+      await api.register(consoleRoutes, routeDeps)
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
     },
     { prefix: '/api' },

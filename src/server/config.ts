@@ -35,6 +35,17 @@ export interface Config {
    * addresses/CIDRs. Never "trust everything": the left-most address is whatever the client wrote.
    */
   trustProxy: false | number | string[]
+  console: ConsoleConfig
+}
+
+/** The editors' console. */
+export interface ConsoleConfig {
+  /** CONSOLE_SESSION_HOURS: how long a sign-in lasts. */
+  sessionHours: number
+  /** REQUIRE_SECOND_APPROVER: the editor who prepared an issue may not publish it. */
+  requireSecondApprover: boolean
+  /** CONSOLE_SIGNIN_FAILURES: wrong passwords per name in 15 minutes before it must wait (an address may make 4 times as many). */
+  signInFailures: number
 }
 
 /** New-issue subscribe messages: what is enqueued at publish and how the worker sends it. */
@@ -153,6 +164,9 @@ const envSchema = z.object({
       })
       return z.NEVER
     }),
+  CONSOLE_SESSION_HOURS: wholeNumber('CONSOLE_SESSION_HOURS', 12, 1, 24 * 90),
+  CONSOLE_SIGNIN_FAILURES: wholeNumber('CONSOLE_SIGNIN_FAILURES', 5, 1, 1000),
+  REQUIRE_SECOND_APPROVER: z.enum(['true', 'false', ''], { message: 'REQUIRE_SECOND_APPROVER must be "true" or "false"' }).optional(),
   CARD_FONT: optionalText,
   PUBLIC_ORIGIN: optionalText.refine((v) => v === null || /^https?:\/\/[^/\s]+$/.test(v), 'must be an origin like https://bulletin.example.cn (no path, no trailing slash)'),
 })
@@ -193,6 +207,7 @@ export function loadSettings(env: Env = process.env): Settings {
     rateLimits: { searchPerMinute: e.RATE_LIMIT_SEARCH_PER_MINUTE, authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE },
     publishedRecheckMs: e.PUBLISHED_RECHECK_MS,
     trustProxy: e.TRUST_PROXY,
+    console: { sessionHours: e.CONSOLE_SESSION_HOURS, requireSecondApprover: e.REQUIRE_SECOND_APPROVER === 'true', signInFailures: e.CONSOLE_SIGNIN_FAILURES },
   }
   const notify: NotificationConfig = {
     templateId: e.WECHAT_TEMPLATE_NEW_ISSUE,

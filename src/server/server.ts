@@ -14,6 +14,9 @@ import { createPublicReads, type PublicReads } from './services/public-reads'
 import { createSearchService, type SearchService } from './services/search'
 import { createCardService, type CardService } from './services/cards/index'
 import { createPublishingService, type PublishingService, type ReadDocument } from './services/publishing'
+import { createAuditService, type AuditService } from './services/audit'
+import { createConsoleIssues, type ConsoleIssues } from './services/console-issues'
+import { createEditorAccounts, type EditorAccounts } from './services/editor-accounts'
 import { startNotificationWorker, type NotificationWorker, type WorkerLogger } from './notifications'
 import { createApp } from './app'
 
@@ -36,6 +39,11 @@ export interface Backend {
   publishing: PublishingService
   reads: PublicReads
   search: SearchService
+  /** The editors' console: its audit log, and its issue work (publishing with roles' rules and the log). */
+  audit: AuditService
+  consoleIssues: ConsoleIssues
+  /** The console's accounts (npm run editors). */
+  editorAccounts: EditorAccounts
   /** Starts this process's notification worker (once; later calls return the same one). */
   startWorker(): NotificationWorker
   readonly worker: NotificationWorker | null
@@ -54,10 +62,14 @@ export function createBackend(deps: BackendDeps): Backend {
     onPublicChange: () => version.invalidate(),
     onPublished: () => worker?.nudge(),
   })
+  const audit = createAuditService(storage)
   return {
     settings,
     storage,
     publishing,
+    audit,
+    editorAccounts: createEditorAccounts(storage),
+    consoleIssues: createConsoleIssues({ storage, publishing, audit, notify: settings.notify, requireSecondApprover: settings.config.console.requireSecondApprover }),
     reads: createPublicReads(storage, version),
     search: createSearchService(storage, version, { resultCacheSize: deps.searchResultCache }),
     get worker() {

@@ -1,6 +1,7 @@
 /**
  * The one place errors become HTTP: domain errors and validation errors → `{ error: { code, message,
- * details? } }` with a 4xx status; anything else → 500 with a fixed message (details only in the log).
+ * details? } }` (the console's routes: `{ error: code, message, details? }`) with a 4xx status;
+ * anything else → 500 with a fixed message (details only in the log).
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { StorageError } from '../storage/storage'
@@ -55,11 +56,14 @@ function describeValidation(context: string, items: ValidationItem[]): Array<{ f
   })
 }
 
+/** The editors' console speaks its own contract (docs/console-api.md): `{ error: code, message }`. */
+const isConsoleRequest = (reply: FastifyReply) => /^\/api\/console(\/|\?|$)/.test(reply.request?.url ?? '')
+
 export function sendError(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
-  return reply
-    .code(status)
-    .type('application/json; charset=utf-8')
-    .send({ error: details === undefined ? { code, message } : { code, message, details } })
+  const body = isConsoleRequest(reply)
+    ? { error: code, message, ...(details === undefined ? {} : { details }) }
+    : { error: details === undefined ? { code, message } : { code, message, details } }
+  return reply.code(status).type('application/json; charset=utf-8').send(body)
 }
 
 export function installErrorHandler(app: FastifyInstance): void {

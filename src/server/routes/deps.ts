@@ -6,6 +6,9 @@ import type { SearchService } from '../services/search'
 import type { PublishingService } from '../services/publishing'
 import type { CardService } from '../services/cards/index'
 import type { AdminGuard } from '../auth/admin-auth'
+import type { ConsoleAuth } from '../auth/console-auth'
+import type { AuditService } from '../services/audit'
+import type { ConsoleIssues } from '../services/console-issues'
 
 export interface RouteDeps {
   /** Reads (lists, members, favourites); every write of an issue goes through `publishing`. */
@@ -21,4 +24,8 @@ export interface RouteDeps {
   sessionSecret: string
   newIssueTemplateId: string | null
   rateLimits: { searchPerMinute: number; authPerMinute: number }
+  /** The editors' console: sessions, its issue work and the audit log. */
+  consoleAuth: ConsoleAuth
+  consoleIssues: ConsoleIssues
+  audit: AuditService
 }

@@ -8,7 +8,7 @@
 import type { ImportWarning, Issue, IssueStatus, StoredIssue } from '../../core/bulletin'
 import type { ImportProblem } from '../../core/import'
 import type { DocumentImport, ImportedMedia } from '../import/media'
-import type { Storage } from '../storage/storage'
+import type { InTransaction, Storage } from '../storage/storage'
 import { StorageError } from '../storage/storage'
 import type { NotificationConfig } from '../config'
 import { cancelIssueDeliveries, enqueueNewIssue } from '../notifications'
@@ -48,11 +48,15 @@ export interface PublishingService {
    * (announcing it unless `announce` is false).
    */
   storeDocuments(inputs: Array<{ fileName: string; result: DocumentImport }>, opts?: { replace?: boolean; publish?: boolean; announce?: boolean }): Promise<StoreReport[]>
-  /** null when there is no such issue; `changed` false when it was already published. */
-  publish(id: number, opts?: { announce?: boolean }): Promise<{ issue: StoredIssue; changed: boolean } | null>
-  unpublish(id: number): Promise<{ issue: StoredIssue; changed: boolean } | null>
+  /**
+   * null when there is no such issue; `changed` false when it was already published. `inTransaction`
+   * (here and below) runs inside the change's transaction, after the service's own work: the
+   * console's audit line commits with the change.
+   */
+  publish(id: number, opts?: { announce?: boolean; inTransaction?: InTransaction }): Promise<{ issue: StoredIssue; changed: boolean } | null>
+  unpublish(id: number, opts?: { inTransaction?: InTransaction }): Promise<{ issue: StoredIssue; changed: boolean } | null>
   /** false when there was no such issue. Unsent notifications of a published issue are cancelled. */
-  delete(id: number): Promise<boolean>
+  delete(id: number, opts?: { inTransaction?: InTransaction }): Promise<boolean>
 }
 
 export interface PublishingDeps {
@@ -76,10 +80,13 @@ export function createPublishingService(deps: PublishingDeps): PublishingService
     return saved
   }
 
-  async function publish(id: number, opts: { announce?: boolean } = {}) {
+  async function publish(id: number, opts: { announce?: boolean; inTransaction?: InTransaction } = {}) {
     const announce = opts.announce ?? true
     const result = await storage.publishIssue(id, {
-      inTransaction: announce ? async (tx, issue) => void (await enqueueNewIssue(tx.notifications, issue, notify)) : undefined,
+      inTransaction: async (tx, issue) => {
+        if (announce) await enqueueNewIssue(tx.notifications, issue, notify)
+        await opts.inTransaction?.(tx, issue)
+      },
     })
     if (result?.changed) {
       publicChange()
@@ -116,15 +123,21 @@ export function createPublishingService(deps: PublishingDeps): PublishingService
       }
       return reports
     },
-    async unpublish(id) {
-      const result = await storage.unpublishIssue(id, { inTransaction: async (tx, issue) => void (await cancelIssueDeliveries(tx.notifications, issue.id)) })
+    async unpublish(id, opts = {}) {
+      const result = await storage.unpublishIssue(id, {
+        inTransaction: async (tx, issue) => {
+          await cancelIssueDeliveries(tx.notifications, issue.id)
+          await opts.inTransaction?.(tx, issue)
+        },
+      })
       if (result?.changed) publicChange()
       return result
     },
-    async delete(id) {
+    async delete(id, opts = {}) {
       const deleted = await storage.deleteIssue(id, {
         inTransaction: async (tx, issue) => {
           if (issue.status === 'published') await cancelIssueDeliveries(tx.notifications, issue.id)
+          await opts.inTransaction?.(tx, issue)
         },
       })
       if (deleted) publicChange()

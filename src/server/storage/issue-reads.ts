@@ -79,16 +79,16 @@ export async function listAll(db: Kysely<Database>): Promise<IssueOverview[]> {
   return rows.map((row) => overviewOf(row, contents.get(row.id) ?? []))
 }
 
-export async function loadArticle(db: Kysely<Database>, id: number): Promise<ArticleInIssue | null> {
-  const row = await db
+export async function loadArticle(db: Kysely<Database>, id: number, includeDrafts = false): Promise<ArticleInIssue | null> {
+  let query = db
     .selectFrom('items')
     .innerJoin('issues', 'issues.id', 'items.issue_id')
     .selectAll('items')
     .select(['issues.label as issue_label', 'issues.date as issue_date', 'issues.header as issue_header'])
     .where('items.id', '=', id)
     .where('items.kind', '=', 'article')
-    .where('issues.status', '=', 'published')
-    .executeTakeFirst()
+  if (!includeDrafts) query = query.where('issues.status', '=', 'published')
+  const row = await query.executeTakeFirst()
   if (!row) return null
   const article = itemFromRow(row)
   if (article.kind !== 'article') return null

@@ -7,10 +7,11 @@ import type { Dialect, StatusChangeOptions, StorageTransaction, StoredMedia } fr
 import { headerOf, itemValuesOf, now } from './rows'
 import { loadIssue } from './issue-reads'
 import { notificationWrites } from './notifications/store'
+import { auditWrites } from './audit'
 
 /** What the callbacks of publish/unpublish/delete get: writes bound to this transaction. */
 function transactionScope(trx: Transaction<Database>, dialect: Dialect): StorageTransaction {
-  return { notifications: notificationWrites(trx, dialect) }
+  return { notifications: notificationWrites(trx, dialect), audit: auditWrites(trx) }
 }
 
 export async function bumpPublishedVersion(db: Kysely<Database>): Promise<void> {

@@ -12,12 +12,16 @@ import { listAll, listPublished, loadArticle, loadIssue, loadMedia } from './iss
 import { deleteIssue, readPublishedVersion, saveDraft, setStatus } from './issue-writes'
 import { addFavourite, getMember, listFavourites, memberBy, removeFavourite } from './members'
 import { publishedSearchDocuments } from './search-documents'
+import { createEditorStore } from './editors'
+import { createAuditStore } from './audit'
 
 /** `dialect` is what the caller opened (./sqlite.ts or ./postgres.ts), not guessed from Kysely. */
 export function createKyselyStorage(db: Kysely<Database>, dialect: Dialect): Storage {
   return {
     dialect,
     notifications: createNotificationStore(db, dialect),
+    editors: createEditorStore(db),
+    audit: createAuditStore(db),
     async migrate() {
       // One history for every table (./migrations). Kysely looks for its migration tables in every
       // schema unless told which one; another schema's tables (another app, or a parallel test)
@@ -39,7 +43,7 @@ export function createKyselyStorage(db: Kysely<Database>, dialect: Dialect): Sto
         .executeTakeFirstOrThrow()
       return Number(row.n)
     },
-    getArticle: (id) => loadArticle(db, id),
+    getArticle: (id, opts) => loadArticle(db, id, opts?.includeDrafts ?? false),
     publishIssue: (id, opts) => setStatus(db, dialect, id, 'published', opts),
     unpublishIssue: (id, opts) => setStatus(db, dialect, id, 'draft', opts),
     deleteIssue: (id, opts) => deleteIssue(db, dialect, id, opts),

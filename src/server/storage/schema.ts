@@ -8,6 +8,7 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { IssueStatus } from '../../core/bulletin'
 import type { SubscribeResult } from '../../core/bulletin'
+import type { EditorRole } from '../../core/console'
 
 /** Epoch milliseconds (one representation of time on both databases: see migration 003). */
 export type Millis = ColumnType<number | string, number, number>
@@ -138,6 +139,39 @@ export interface NotifyAccessTokensTable {
   updated_at: Millis
 }
 
+/** A console account (migration 005). `disabled` is 0 or 1 on both databases. */
+export interface EditorsTable {
+  id: Generated<number>
+  name: string
+  role: EditorRole
+  /** scrypt$N$r$p$salt$hash (auth/passwords.ts): the parameters travel with the hash. */
+  password_hash: string
+  disabled: Generated<number>
+  created_at: Millis
+  updated_at: Millis
+}
+
+/** A signed-in console session; the token itself is never stored, only its sha256 (hex). */
+export interface ConsoleSessionsTable {
+  token_hash: string
+  editor_id: number
+  /** The synchroniser token state-changing requests must carry in x-csrf-token. */
+  csrf_token: string
+  created_at: Millis
+  expires_at: Millis
+}
+
+/** Who did what, when, from where. `detail` is JSON; issue_id outlives a deleted issue. */
+export interface AuditLogTable {
+  id: BigId
+  at: Millis
+  editor_id: number | null
+  action: string
+  issue_id: number | null
+  address: string
+  detail: string
+}
+
 export interface Database {
   issues: IssuesTable
   items: ItemsTable
@@ -151,4 +185,7 @@ export interface Database {
   notify_issue_messages: NotifyIssueMessagesTable
   notify_deliveries: NotifyDeliveriesTable
   notify_access_tokens: NotifyAccessTokensTable
+  editors: EditorsTable
+  console_sessions: ConsoleSessionsTable
+  audit_log: AuditLogTable
 }

@@ -6,6 +6,7 @@
 import type { ArticleInIssue, Favourite, Issue, IssueOverview, StoredIssue } from '../../core/bulletin'
 import type { SearchDocument } from '../../core/search/document'
 import type { NotificationStore, NotificationWrites } from './notifications/types'
+import type { AuditStore, AuditWrites, EditorStore } from './console-types'
 
 export type Dialect = 'sqlite' | 'postgres'
 
@@ -14,6 +15,8 @@ export { StorageError, type StorageErrorCode, type IssueFacts } from './errors'
 /** What a publish/unpublish/delete callback may write: inside the transaction, so it commits or rolls back with it. */
 export interface StorageTransaction {
   readonly notifications: NotificationWrites
+  /** The console's audit line of this change, committed with it. */
+  readonly audit: AuditWrites
 }
 
 /** Runs inside a publish/unpublish/delete transaction: whatever it writes commits or rolls back with it. */
@@ -50,6 +53,10 @@ export interface Storage {
   readonly dialect: Dialect
   /** Credits, deliveries and the shared WeChat token of the new-issue notifications. */
   readonly notifications: NotificationStore
+  /** The editors' console accounts and their sessions. */
+  readonly editors: EditorStore
+  /** Who did what in the console; also who prepared and who published each issue. */
+  readonly audit: AuditStore
   /** Brings the whole schema up to date (one Kysely Migrator; on PostgreSQL it holds an advisory lock). */
   migrate(): Promise<void>
   close(): Promise<void>
@@ -69,8 +76,8 @@ export interface Storage {
   listPublished(limit: number, after?: IssueCursor): Promise<{ items: IssueOverview[]; next: IssueCursor | null }>
   listAll(): Promise<IssueOverview[]>
   countIssues(): Promise<number>
-  /** An article of a published issue with its neighbours in reading order. */
-  getArticle(id: number): Promise<ArticleInIssue | null>
+  /** An article of a published issue (of any issue with `includeDrafts`) with its neighbours in reading order. */
+  getArticle(id: number, opts?: { includeDrafts?: boolean }): Promise<ArticleInIssue | null>
   /** null when there is no such issue; `changed` false when it already had that status (callback not run). */
   publishIssue(id: number, opts?: StatusChangeOptions): Promise<{ issue: StoredIssue; changed: boolean } | null>
   unpublishIssue(id: number, opts?: StatusChangeOptions): Promise<{ issue: StoredIssue; changed: boolean } | null>

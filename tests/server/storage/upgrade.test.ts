@@ -147,7 +147,13 @@ for (const backend of [sqlite(), postgres()]) {
       expect(await tableNames(raw, backend.dialect)).not.toContain('notify_migration')
       expect(await tableNames(raw, backend.dialect)).not.toContain('notify_migration_lock')
       const history = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(raw)
-      expect(history.rows.map((r) => r.name)).toEqual(['2026-11-26-001-initial', '2026-12-01-002-notifications', '2026-12-01-003-epoch-times', '2026-12-08-004-blocks-and-media'])
+      expect(history.rows.map((r) => r.name)).toEqual([
+        '2026-11-26-001-initial',
+        '2026-12-01-002-notifications',
+        '2026-12-01-003-epoch-times',
+        '2026-12-08-004-blocks-and-media',
+        '2026-12-15-005-editors-and-audit',
+      ])
       expect(await raw.selectFrom('media').selectAll().execute()).toEqual([])
       expect(await raw.selectFrom('issue_media').selectAll().execute()).toEqual([])
       await storage.migrate() // and again: nothing left to do

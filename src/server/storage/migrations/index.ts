@@ -9,6 +9,7 @@ import { initial } from './2026-11-26-001-initial'
 import { notifications } from './2026-12-01-002-notifications'
 import { epochTimes } from './2026-12-01-003-epoch-times'
 import { blocksAndMedia } from './2026-12-08-004-blocks-and-media'
+import { editorsAndAudit } from './2026-12-15-005-editors-and-audit'
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -18,6 +19,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '2026-12-01-002-notifications': notifications(dialect),
         '2026-12-01-003-epoch-times': epochTimes(dialect),
         '2026-12-08-004-blocks-and-media': blocksAndMedia(dialect),
+        '2026-12-15-005-editors-and-audit': editorsAndAudit(dialect),
       }
     },
   }

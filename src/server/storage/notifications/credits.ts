@@ -30,3 +30,16 @@ export async function creditsOf(db: Kysely<Database>, memberId: number, template
   const row = await db.selectFrom('notify_credits').select('credits').where('member_id', '=', memberId).where('template_id', '=', templateId).executeTakeFirst()
   return row ? Number(row.credits) : 0
 }
+
+/** Members a publish would notify now: those holding a credit for the template, with an openid. */
+export async function countRecipients(db: Kysely<Database>, templateId: string): Promise<number> {
+  const row = await db
+    .selectFrom('notify_credits')
+    .innerJoin('members', 'members.id', 'notify_credits.member_id')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('notify_credits.template_id', '=', templateId)
+    .where('notify_credits.credits', '>', 0)
+    .where('members.openid', 'is not', null)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../schema'
 import type { Dialect } from '../storage'
 import type { NotificationStore, NotificationWrites } from './types'
-import { creditsOf, recordSubscribeResult } from './credits'
+import { countRecipients, creditsOf, recordSubscribeResult } from './credits'
 import { cancelIssueDeliveries, enqueueDeliveries, loadIssueMessages } from './outbox'
 import { claimDue, recordOutcomes, releaseExpiredLeases } from './claims'
 import { deliveryCounts, deliveryProgress } from './progress'
@@ -25,6 +25,7 @@ export function createNotificationStore(db: Kysely<Database>, dialect: Dialect):
     cancelIssueDeliveries: (issueId, now) => db.transaction().execute((trx) => cancelIssueDeliveries(trx, dialect, issueId, now)),
     recordSubscribeResult: (memberId, templateId, result, now) => recordSubscribeResult(db, memberId, templateId, result, now),
     creditsOf: (memberId, templateId) => creditsOf(db, memberId, templateId),
+    countRecipients: (templateId) => countRecipients(db, templateId),
     claimDue: (workerId, limit, leaseMs, now) => claimDue(db, dialect, workerId, limit, leaseMs, now),
     releaseExpiredLeases: (now, exceptWorker) => releaseExpiredLeases(db, now, exceptWorker),
     recordOutcomes: (workerId, outcomes, now) => recordOutcomes(db, dialect, workerId, outcomes, now),

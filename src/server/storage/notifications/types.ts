@@ -91,6 +91,8 @@ export interface NotificationStore extends NotificationWrites {
   recordSubscribeResult(memberId: number, templateId: string, result: SubscribeResult, now?: number): Promise<number>
   /** Credits the member holds now (those reserved by a queued delivery are no longer counted). */
   creditsOf(memberId: number, templateId: string): Promise<number>
+  /** Members a publish would notify now: holding a credit for the template, with an openid. */
+  countRecipients(templateId: string): Promise<number>
 
   /** Takes up to `limit` due deliveries for this worker, leased for `leaseMs`; exclusive between workers. */
   claimDue(workerId: string, limit: number, leaseMs: number, now?: number): Promise<ClaimedDelivery[]>
