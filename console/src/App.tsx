@@ -49,7 +49,7 @@ export function App() {
   return (
     <Layout editor={editor} route={route} onSignOut={signOut}>
       {route.page === 'list' && <IssueList api={api} />}
-      {route.page === 'upload' && <Upload api={api} />}
+      {route.page === 'upload' && <Upload api={api} editor={editor} />}
       {route.page === 'audit' && <AuditTable api={api} heading='操作记录' />}
       {route.page === 'issue' && <IssuePage key={route.id} api={api} editor={editor} id={route.id} tab={route.tab} />}
     </Layout>

@@ -57,3 +57,9 @@ export function detailWords(detail: Record<string, unknown> | null | undefined):
     .map(([k, v]) => `${DETAIL_WORDS[k] ?? k}：${typeof v === 'string' ? (k === 'expiresAt' ? formatTime(v) : v) : Array.isArray(v) ? v.length : JSON.stringify(v)}`)
     .join('；')
 }
+
+/** A message about a line, saying which line once: the server's words often begin with 第 N 行 already. */
+export function atLine(line: number | null | undefined, message: string): string {
+  if (!line || /^第\s*\d+\s*行/.test(message)) return message
+  return `第 ${line} 行：${message}`
+}

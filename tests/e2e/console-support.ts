@@ -91,3 +91,20 @@ export async function subscribers(base: string, fake: FakeWechat, openids: strin
     if (i < granted) fake.grantSubscription(openid, TEMPLATE)
   }
 }
+
+/**
+ * The built console (dist/console, the real files) at /console when the server does not serve it
+ * yet: serving the folder at /console is the server's part (issue 11, branch console-server). Once
+ * the server answers /console/ itself, this does nothing and the server's own serving is tested.
+ */
+export async function serveConsoleIfMissing(page: Page, base: string): Promise<void> {
+  if ((await fetch(base + '/console/')).ok) return
+  console.warn('the server does not serve /console yet: the browser suite serves dist/console itself')
+  await page.route(
+    (url) => url.pathname === '/console' || url.pathname.startsWith('/console/'),
+    async (route) => {
+      const rel = new URL(route.request().url()).pathname.replace(/^\/console\/?/, '') || 'index.html'
+      await route.fulfill({ path: path.join(ROOT, 'dist/console', rel) })
+    },
+  )
+}

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type { ImportWarning, StoredIssue } from '@/core/bulletin'
 import type { SourceView, SourceEdit, StructureKind, StructureNode } from '@/core/check'
 import { ApiError, type ConsoleApi } from '../api'
+import { atLine } from '../format'
 import { useLoad } from './useLoad'
 import { LineTools } from './LineTools'
 
@@ -56,7 +57,7 @@ export function CheckView({ api, issue, onChanged }: Props) {
       onChanged()
     } catch (error) {
       const e = error as ApiError
-      setProblem(e.line ? `第 ${e.line} 行：${e.message}` : e.message)
+      setProblem(atLine(e.line, e.message))
     }
   }
 

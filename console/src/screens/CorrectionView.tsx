@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react'
 import type { StoredIssue } from '@/core/bulletin'
 import { ApiError, type ConsoleApi } from '../api'
+import { atLine } from '../format'
 import { useLoad } from './useLoad'
 
 interface Props {
@@ -44,7 +45,7 @@ export function CorrectionView({ api, issue, onChanged }: Props) {
       onChanged()
     } catch (error) {
       const err = error as ApiError
-      setMessage({ ok: false, text: err.line ? `第 ${err.line} 行：${err.message}` : err.message })
+      setMessage({ ok: false, text: atLine(err.line, err.message) })
     }
     setBusy(false)
   }

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react'
 import type { StoredIssue } from '@/core/bulletin'
 import type { DocumentReplacement, RecordedEdit, SourceEdit } from '@/core/check'
 import { ApiError, type ConsoleApi } from '../api'
-import { formatTime } from '../format'
+import { atLine, formatTime } from '../format'
 import { MARK_WORDS } from './LineTools'
 import { useLoad } from './useLoad'
 
@@ -53,7 +53,7 @@ export function FactsView({ api, issue, onChanged }: Props) {
       onChanged()
     } catch (error) {
       const err = error as ApiError
-      setMessage({ ok: false, text: err.line ? `第 ${err.line} 行：${err.message}` : err.message })
+      setMessage({ ok: false, text: atLine(err.line, err.message) })
     }
   }
 

@@ -3,15 +3,16 @@
  * the upload's progress; then what became of each file: a draft to check, or why not, with the line.
  */
 import { useRef, useState, type DragEvent } from 'react'
-import type { UploadReport } from '@/core/console'
+import type { ConsoleEditor, UploadReport } from '@/core/console'
 import type { ConsoleApi } from '../api'
+import { atLine } from '../format'
 import { hrefOf } from '../route'
 
 const ACCEPTED = /\.(docx|md|markdown|txt)$/i
 
 type Stage = { state: 'idle' } | { state: 'sending'; fraction: number; names: string[] } | { state: 'done'; reports: UploadReport[] } | { state: 'failed'; message: string }
 
-export function Upload({ api }: { api: ConsoleApi }) {
+export function Upload({ api, editor }: { api: ConsoleApi; editor: ConsoleEditor }) {
   const [stage, setStage] = useState<Stage>({ state: 'idle' })
   const [refused, setRefused] = useState<string[]>([])
   const [replace, setReplace] = useState(false)
@@ -67,10 +68,12 @@ export function Upload({ api }: { api: ConsoleApi }) {
           disabled={sending}
           onChange={(e) => void send(e.target.files)}
         />
-        <p className='option'>
-          <input id='replace' type='checkbox' checked={replace} onChange={(e) => setReplace(e.target.checked)} />
-          <label htmlFor='replace'>同一期已有时替换它</label>
-        </p>
+        {editor.role === 'chief' && (
+          <p className='option'>
+            <input id='replace' type='checkbox' checked={replace} onChange={(e) => setReplace(e.target.checked)} />
+            <label htmlFor='replace'>同一期已有时替换它</label>
+          </p>
+        )}
       </div>
       {refused.length > 0 && (
         <p className='error' role='alert'>
@@ -96,7 +99,7 @@ export function Upload({ api }: { api: ConsoleApi }) {
 
 function Reports({ reports }: { reports: UploadReport[] }) {
   return (
-    <ul className='reports' aria-label='上传结果' role='status'>
+    <ul className='reports' aria-label='上传结果'>
       {reports.map((r, i) => (
         <li key={i} className={r.ok ? 'ok' : 'bad'}>
           <h2>{r.fileName}</h2>
@@ -110,10 +113,7 @@ function Reports({ reports }: { reports: UploadReport[] }) {
               <p>没有导入，原因：</p>
               <ul>
                 {r.errors.map((e, j) => (
-                  <li key={j}>
-                    {e.line ? `第 ${e.line} 行：` : ''}
-                    {e.message}
-                  </li>
+                  <li key={j}>{atLine(e.line, e.message)}</li>
                 ))}
               </ul>
             </>
