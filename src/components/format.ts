@@ -13,6 +13,14 @@ export function formatIssueDate(iso: string): string {
   return d.isValid() ? d.format('YYYY年M月D日 dddd') : iso
 }
 
+/** A correction's time as readers in China read its day: 2026-12-01T17:00:00Z → 2026年12月2日 (Beijing time, whatever the device's zone). */
+export function formatCorrectionDate(iso: string): string {
+  const millis = Date.parse(iso)
+  if (Number.isNaN(millis)) return iso
+  const beijing = new Date(millis + 8 * 3600 * 1000)
+  return `${beijing.getUTCFullYear()}年${beijing.getUTCMonth() + 1}月${beijing.getUTCDate()}日`
+}
+
 /** The first few article titles of an issue's contents, for the home list. */
 export function firstTitles(contents: ContentsSection[], count = 3): string[] {
   return contents.flatMap((s) => s.articles.map((a) => a.title)).slice(0, count)

@@ -31,6 +31,13 @@ export type Block =
   | { kind: 'table'; rows: string[][] }
   | ImageBlock
 
+/** A correction of a published article: when, and the 更正说明 readers see under it. */
+export interface Correction {
+  /** ISO time */
+  at: string
+  note: string
+}
+
 export interface Article {
   kind: 'article'
   title: string
@@ -42,6 +49,8 @@ export interface Article {
    * picture). Absent means every paragraph is a plain paragraph: read it through `blocksOf`.
    */
   blocks?: Block[]
+  /** Only once a published article has been corrected (never from the importer), oldest first. */
+  corrections?: Correction[]
 }
 
 /** An article's blocks, whether the importer spelled them out or it is plain paragraphs only. */

@@ -4,8 +4,7 @@
  * make without Word, and the record of those edits. Server and console both speak these types.
  */
 import type { ImportWarning } from './bulletin'
-/** What an editor may say a line is (the importer's own mark: src/core/import/stream.ts on the console-edit branch). */
-export type LineMark = 'title' | 'section' | 'subheading' | 'brief' | 'source' | 'paragraph'
+import type { LineMark } from './import/stream'
 
 /** One line of the document as the importer read it (a table: rows by newlines, cells by " | "; a picture: caption and media id). */
 export interface SourceLine {
@@ -24,6 +23,8 @@ export interface StructureNode {
   /** The stored item (article or brief) the part belongs to. */
   itemId?: number
 }
+
+export type { LineMark }
 
 /** A fix without Word: on the kept source, then the document is read again. */
 export type SourceEdit =

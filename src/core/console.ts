@@ -121,3 +121,6 @@ export interface AuditEntry {
 export interface AuditList {
   items: AuditEntry[]
 }
+
+/** The check-and-fix shapes (GET …/source, POST …/edits, POST …/correction) live in ./check. */
+export type { DocumentReplacement, LineMark, RecordedEdit, SourceEdit, SourceLine, SourceView, StructureKind, StructureNode } from './check'

@@ -15,6 +15,7 @@ import { installMemberAuth } from './auth/member-auth'
 import { createAdminGuard } from './auth/admin-auth'
 import { createConsoleAuth, installConsoleAuth } from './auth/console-auth'
 import { consoleRoutes } from './routes/console'
+import { consoleSourceRoutes } from './routes/console-source'
 import { consoleSessionRoutes } from './routes/console-session'
 import { issueRoutes } from './routes/issues'
 import { searchRoutes } from './routes/search'
@@ -92,6 +93,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const routeDeps: RouteDeps = {
     storage,
     publishing: backend.publishing,
+    editing: backend.editing,
     reads: backend.reads,
     search: backend.search,
     cards: deps.cards,
@@ -120,6 +122,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(notificationRoutes, routeDeps)
       await api.register(consoleSessionRoutes, routeDeps)
       await api.register(consoleRoutes, routeDeps)
+      await api.register(consoleSourceRoutes, routeDeps)
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
     },
     { prefix: '/api' },

@@ -14,6 +14,7 @@ import { createPublicReads, type PublicReads } from './services/public-reads'
 import { createSearchService, type SearchService } from './services/search'
 import { createCardService, type CardService } from './services/cards/index'
 import { createPublishingService, type PublishingService, type ReadDocument } from './services/publishing'
+import { createEditingService, type EditingService } from './services/editing'
 import { createAuditService, type AuditService } from './services/audit'
 import { createConsoleIssues, type ConsoleIssues } from './services/console-issues'
 import { createEditorAccounts, type EditorAccounts } from './services/editor-accounts'
@@ -37,6 +38,8 @@ export interface Backend {
   settings: Settings
   storage: Storage
   publishing: PublishingService
+  /** Check, fix and correct an issue from its kept source (the console's work). */
+  editing: EditingService
   reads: PublicReads
   search: SearchService
   /** The editors' console: its audit log, and its issue work (publishing with roles' rules and the log). */
@@ -67,6 +70,7 @@ export function createBackend(deps: BackendDeps): Backend {
     settings,
     storage,
     publishing,
+    editing: createEditingService({ storage, publishing }),
     audit,
     editorAccounts: createEditorAccounts(storage),
     consoleIssues: createConsoleIssues({ storage, publishing, audit, notify: settings.notify, requireSecondApprover: settings.config.console.requireSecondApprover }),

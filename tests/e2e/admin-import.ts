@@ -43,3 +43,21 @@ export async function importDocxAndPublish(base: string, name: string): Promise<
   await admin(base, `/api/admin/issues/${draft.id}/publish`, { method: 'POST' })
   return draft.id
 }
+
+/**
+ * Corrects the published issue's article whose text holds `from` (one line of its source changed
+ * through POST /api/admin/issues/:id/correction); resolves to the corrected ids and the time.
+ */
+export async function correctArticleText(base: string, issueId: number, from: string, to: string, note: string): Promise<{ corrected: number[]; at: string }> {
+  const source = (await admin(base, `/api/admin/issues/${issueId}/source`)) as unknown as { lines: Array<{ line: number; text: string }> }
+  const line = source.lines.find((l) => l.text.includes(from))
+  if (!line) throw new Error(`no line of issue ${issueId} holds ${from}`)
+  const edit = { op: 'text', line: line.line, text: line.text.replace(from, to) }
+  const answer = (await admin(base, `/api/admin/issues/${issueId}/correction`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ edit, note }),
+  })) as unknown as { corrected: number[] }
+  const article = (await (await fetch(`${base}/api/articles/${answer.corrected[0]}`)).json()) as { article: { corrections: Array<{ at: string }> } }
+  return { corrected: answer.corrected, at: article.article.corrections[0].at }
+}

@@ -10,6 +10,7 @@ import type { ContentsEntry } from './contents'
 import { captionOf, looksLikeSubheading, numberedShape } from './inside-article'
 import { finishItem, type ItemDraft } from './items'
 import { isJoinable, lastLineOf, paragraphOf, stripEmphasis, textOf, type DraftShape } from './paragraph'
+import { outlineOf, type SectionOutline } from './outline'
 import { splitSource } from './sources'
 import type { Token } from './tokenize'
 import { warnings } from './warnings'
@@ -19,6 +20,8 @@ export interface Body {
   /** Contents entries no article claimed. */
   unclaimed: ContentsEntry[]
   warnings: ImportWarning[]
+  /** The line of every section and item part, in the same order as `sections` (see outline.ts). */
+  outline: SectionOutline[]
 }
 
 interface SectionDraft {
@@ -77,8 +80,21 @@ export function readBody(tokens: Token[], entries: ContentsEntry[]): Body {
     ;(item as ItemDraft).paragraphs.push(paragraphOf(text, line, shape))
   }
 
+  /** A line an editor marked as a source or a paragraph: a paragraph of its own, never joined or guessed at. */
+  const addMarked = (text: string, t: Token) => {
+    const shape: DraftShape | undefined = t.hints?.mark === 'source' ? { kind: 'source' } : t.hints?.align ? { kind: 'paragraph', align: t.hints.align } : undefined
+    const current = item as ItemDraft | null
+    if (current) current.paragraphs.push(paragraphOf(text, t.line, shape))
+    else {
+      out.push(warnings.textOutsideArticle(t.line))
+      start('article', '', t.line, '')
+      ;(item as unknown as ItemDraft).paragraphs.push(paragraphOf(text, t.line, shape))
+    }
+  }
+
   const addText = (text: string, t: Token) => {
     const line = t.line
+    if (t.hints?.mark === 'source' || t.hints?.mark === 'paragraph') return addMarked(text, t)
     const titled = plainTitle(text)
     if (titled) {
       unclaimed.splice(unclaimed.indexOf(titled.entry), 1)
@@ -133,17 +149,21 @@ export function readBody(tokens: Token[], entries: ContentsEntry[]): Body {
       const shape: DraftShape = t.kind === 'table' ? { kind: 'table', rows: t.rows } : { kind: 'picture', picture: t.picture, caption: t.picture.alt }
       addWhole(shape, t.text, t.line)
       whole = t.kind === 'table'
-    } else if (t.kind === 'bold' && !(item && endsSentence(t.title))) {
+    } else if (t.kind === 'bold' && t.hints?.mark === 'subheading') {
+      addWhole({ kind: 'subheading' }, t.title, t.line)
+      whole = true
+    } else if (t.kind === 'bold' && (t.hints?.mark === 'title' || !(item && endsSentence(t.title)))) {
+      const forced = t.hints?.mark === 'title'
       const inArticle = (item as ItemDraft | null)?.kind === 'article'
       const listed = find(t.title) >= 0
-      if (inArticle && t.rest === '' && !listed && (entries.length > 0 || looksLikeSubheading(t.title))) {
+      if (!forced && inArticle && t.rest === '' && !listed && (entries.length > 0 || looksLikeSubheading(t.title))) {
         // Not a new article: the contents lists every article, and this line is not one of them.
         if (entries.length > 0) out.push(warnings.subheadingNotTitle(t.line, t.title))
         addWhole({ kind: 'subheading' }, t.title, t.line)
         whole = true
       } else {
         const next = tokens.slice(i + 1).find((n) => n.kind !== 'blank')
-        const joined = isBoldLine(t) && isBoldLine(next) ? t.title + next.title : null
+        const joined = !forced && isBoldLine(t) && isBoldLine(next) && !next.hints?.mark ? t.title + next.title : null
         // A title a page break cut in two: its halves are one contents entry, or a page ended between them.
         if (joined && !listed && (find(joined) >= 0 || (entries.length === 0 && next!.hints?.pageBreakBefore))) {
           out.push(warnings.titleJoined(t.line, joined))
@@ -151,20 +171,23 @@ export function readBody(tokens: Token[], entries: ContentsEntry[]): Body {
           i = tokens.indexOf(next!)
         } else startArticle(t.title, t.line, stripEmphasis(t.rest), claim(t.title))
       }
-    } else if (t.kind === 'brief' && !(item && captionOf(t) && (item as ItemDraft).paragraphs.at(-1)?.shape?.kind === 'picture')) {
+    } else if (t.kind === 'brief' && (t.hints?.mark === 'brief' || !(item && captionOf(t) && (item as ItemDraft).paragraphs.at(-1)?.shape?.kind === 'picture'))) {
       start('brief', '', t.line, stripEmphasis(t.body))
     } else {
       addText(stripEmphasis(t.text), t)
       const last = (item as ItemDraft | null)?.paragraphs.at(-1)
-      whole = last?.shape?.kind === 'subheading' || last?.shape?.kind === 'picture'
+      whole = last?.shape?.kind === 'subheading' || last?.shape?.kind === 'picture' || last?.shape?.kind === 'source'
     }
     boundary = whole
     continuesHardBreak = t.hardBreak
   }
 
+  const outline: SectionOutline[] = []
   const result: Section[] = sections.map((s) => {
     if (s.items.length === 0) out.push(warnings.emptySection(s.line, s.name))
-    return { name: s.name, items: s.items.map((d) => finishItem(d, out)) }
+    const items = s.items.map((d) => finishItem(d, out))
+    outline.push({ line: s.line, items: items.map((item, i) => outlineOf(s.items[i], item)) })
+    return { name: s.name, items }
   })
-  return { sections: result, unclaimed, warnings: out }
+  return { sections: result, unclaimed, warnings: out, outline }
 }

@@ -8,15 +8,21 @@ import { readContents, type Contents } from './contents'
 import { problems } from './errors'
 import { readFooter } from './footer'
 import { isContentsTitle, readHeader } from './header'
+import type { ImportOutline } from './outline'
 import type { Stream } from './stream'
 import { tokenizeBlock } from './tokenize'
 import type { ImportResult } from './types'
 import { warnings } from './warnings'
 
 export function buildIssue(stream: Stream): ImportResult {
+  return readIssue(stream).result
+}
+
+/** The issue, and where each of its parts was read (null when the document is no bulletin). */
+export function readIssue(stream: Stream): { result: ImportResult; outline: ImportOutline | null } {
   const tokens = stream.blocks.map(tokenizeBlock)
   const head = readHeader(tokens)
-  if (!head.header) return { ok: false, errors: head.errors }
+  if (!head.header) return { result: { ok: false, errors: head.errors }, outline: null }
 
   let bodyStart = head.end
   let contents: Contents | null = null
@@ -29,7 +35,7 @@ export function buildIssue(stream: Stream): ImportResult {
 
   const body = readBody(tokens.slice(bodyStart, footerStart), contents?.entries ?? [])
   if (body.sections.every((s) => s.items.length === 0)) {
-    return { ok: false, errors: [problems.noContent(tokens[bodyStart]?.line ?? null)] }
+    return { result: { ok: false, errors: [problems.noContent(tokens[bodyStart]?.line ?? null)] }, outline: null }
   }
   const footer = readFooter(tokens.slice(footerStart))
 
@@ -46,14 +52,7 @@ export function buildIssue(stream: Stream): ImportResult {
   ]
   // Stable sort: warnings on the same line keep the order the parts reported them in.
   all.sort((a, b) => a.line - b.line)
-  return {
-    ok: true,
-    issue: {
-      ...head.header,
-      sections: body.sections,
-      distribution: footer.distribution,
-      editor: footer.editor,
-      warnings: all,
-    },
-  }
+  const issue = { ...head.header, sections: body.sections, distribution: footer.distribution, editor: footer.editor, warnings: all }
+  const where = { firstLine: tokens[bodyStart]?.line ?? null, footerLine: tokens[footerStart]?.line ?? null }
+  return { result: { ok: true, issue }, outline: { facts: head.lines, body: where, sections: body.outline } }
 }

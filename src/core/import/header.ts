@@ -13,8 +13,16 @@ import { warnings } from './warnings'
 /** The masthead part of an Issue: what the header lines give. */
 export type Header = Pick<Issue, 'masthead' | 'year' | 'number' | 'label' | 'publisher' | 'permit' | 'date' | 'numbers' | 'totalNumber' | 'special'>
 
+/** Which line each fact was read from (for the console's check view). */
+export interface HeaderLines {
+  masthead: number | null
+  label: number
+  date: number
+}
+
 export interface HeaderRead {
   header: Header | null
+  lines: HeaderLines
   /** Index of the first token after the header. */
   end: number
   errors: ImportProblem[]
@@ -28,6 +36,8 @@ const mastheadLike = (text: string) => rules.issueLabel.test(text) || DATE_PATTE
 
 function endsHeader(t: Token, isFirst: boolean, foundBoth: boolean): boolean {
   if (isContentsTitle(t)) return true
+  // A line an editor marked as something of the body is no part of the masthead.
+  if (t.hints?.mark && t.hints.mark !== 'paragraph') return true
   if (t.kind === 'heading') return t.bracketed || !(isFirst || (!foundBoth && mastheadLike(t.name)))
   // Every masthead written in Word is bold: a bold first line, label or date is still the masthead.
   if (t.kind === 'bold') return !(t.rest === '' && (isFirst || (!foundBoth && mastheadLike(t.title))))
@@ -70,6 +80,7 @@ export function readHeader(tokens: Token[]): HeaderRead {
   const errors: ImportProblem[] = []
   const found: ImportWarning[] = []
   let masthead: string | null = null
+  let mastheadLine: number | null = null
   let label: RegExpExecArray | null = null
   let labelLine = 0
   let date: RegExpExecArray | null = null
@@ -95,7 +106,7 @@ export function readHeader(tokens: Token[]): HeaderRead {
     rest = trimSeparators(rest)
     if (rest === '') continue
     if (rules.specialIssue.test(rest)) special = true
-    else if (masthead === null && (isFirst || t.kind === 'heading')) masthead = closeLetterSpacing(rest)
+    else if (masthead === null && (isFirst || t.kind === 'heading')) [masthead, mastheadLine] = [closeLetterSpacing(rest), t.line]
     else if (publisher === null) publisher = rest
     else found.push(warnings.unknownHeaderText(t.line, rest))
   }
@@ -114,7 +125,8 @@ export function readHeader(tokens: Token[]): HeaderRead {
     if (parsed.ok) [iso, dateYear] = [parsed.iso, parsed.year]
     else errors.push(problems.badDate(dateLine, date[0], parsed.reason))
   }
-  if (errors.length > 0 || !label || numbers === null || iso === null) return { header: null, end, errors, warnings: found }
+  const lines: HeaderLines = { masthead: mastheadLine, label: labelLine, date: dateLine }
+  if (errors.length > 0 || !label || numbers === null || iso === null) return { header: null, lines, end, errors, warnings: found }
 
   const total = label[7] ? parseNumber(label[7]) : null
   const labelYearText = label[1] ?? label[2] ?? label[3] ?? label[4] ?? label[5]
@@ -135,6 +147,7 @@ export function readHeader(tokens: Token[]): HeaderRead {
       ...(total !== null ? { totalNumber: total } : {}),
       ...(special ? { special: true as const } : {}),
     },
+    lines,
     end,
     errors,
     warnings: found,

@@ -6,7 +6,7 @@
 import type { Article, Block, Brief, ImportWarning, Source } from '../bulletin'
 import { findStrayLatinWords } from '../text/han'
 import { isJoinable, lastLineOf, lineAt, textOf, type ParagraphDraft } from './paragraph'
-import { bareSource, splitSource } from './sources'
+import { bareSource, parseSource, splitSource } from './sources'
 import { rowText } from './stream'
 import { warnings } from './warnings'
 
@@ -29,6 +29,10 @@ function takeSource(all: ParagraphDraft[], out: ImportWarning[]): { drafts: Para
 
 function takeSourceBefore(paragraphs: ParagraphDraft[], out: ImportWarning[]): { drafts: ParagraphDraft[]; source: Source | null } {
   const last = paragraphs[paragraphs.length - 1]
+  if (last?.shape?.kind === 'source') {
+    const source = markedSource(textOf(last))
+    return source ? { drafts: paragraphs.slice(0, -1), source } : { drafts: paragraphs, source: null }
+  }
   if (!last || !isJoinable(last)) return { drafts: paragraphs, source: null }
   const text = textOf(last)
   const { rest, source } = splitSource(text)
@@ -50,6 +54,12 @@ function takeSourceBefore(paragraphs: ParagraphDraft[], out: ImportWarning[]): {
   return { drafts: [...paragraphs.slice(0, -1), trimmed], source }
 }
 
+/** A line an editor marked as the source: its words, with or without their parentheses. */
+function markedSource(text: string): Source | null {
+  const inner = /^[（(]([\s\S]*)[)）]$/.exec(text.trim())
+  return parseSource(inner ? inner[1] : text)
+}
+
 function strayLatin(text: string, lineOf: (index: number) => number, out: ImportWarning[]): void {
   for (const { word, index } of findStrayLatinWords(text)) {
     const context = text.slice(Math.max(0, index - 6), index + word.length + 6)
@@ -60,7 +70,7 @@ function strayLatin(text: string, lineOf: (index: number) => number, out: Import
 function blockOf(draft: ParagraphDraft): Block {
   const text = textOf(draft)
   const shape = draft.shape
-  if (!shape || shape.kind === 'paragraph') return { kind: 'paragraph', text }
+  if (!shape || shape.kind === 'paragraph' || shape.kind === 'source') return { kind: 'paragraph', text }
   if (shape.kind === 'subheading') return { kind: 'subheading', text }
   if (shape.kind === 'list-item') return { kind: 'list-item', marker: shape.marker, text: text.slice(shape.marker.length).trim() }
   if (shape.kind === 'table') return { kind: 'table', rows: shape.rows }
@@ -88,6 +98,6 @@ export function finishItem(draft: ItemDraft, out: ImportWarning[]): Article | Br
   }
   const article: Article = { kind: 'article', title: draft.title, paragraphs: texts, source }
   // Plain paragraphs only: `paragraphs` says it all (see blocksOf).
-  if (drafts.some((d) => d.shape && d.shape.kind !== 'paragraph')) article.blocks = drafts.map(blockOf)
+  if (drafts.some((d) => d.shape && d.shape.kind !== 'paragraph' && d.shape.kind !== 'source')) article.blocks = drafts.map(blockOf)
   return article
 }

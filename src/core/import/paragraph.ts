@@ -19,6 +19,8 @@ export type DraftShape =
   | { kind: 'subheading' }
   | { kind: 'table'; rows: string[][] }
   | { kind: 'picture'; picture: PictureBlock; caption: string | null }
+  /** A line an editor marked as the item's source: it becomes the source if it ends the item. */
+  | { kind: 'source' }
 
 export interface ParagraphDraft {
   pieces: Piece[]

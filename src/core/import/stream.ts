@@ -8,10 +8,15 @@ import type { ImportWarning } from '../bulletin'
 
 export type Alignment = 'left' | 'center' | 'right' | 'justify'
 
+/** What an editor said a line is (the console's "mark as"): the importer reads the line as that, whatever it looks like. */
+export type LineMark = 'title' | 'section' | 'subheading' | 'brief' | 'source' | 'paragraph'
+
 export interface LineHints {
   align?: Alignment
   /** A page ended just before this line (a Word page break, or page furniture removed there). */
   pageBreakBefore?: boolean
+  /** Set only by an editor's fix (see edits.ts); a document never carries it. */
+  mark?: LineMark
 }
 
 export interface LineBlock {

@@ -5,7 +5,7 @@
  */
 import { parseNumber } from './chinese-numerals'
 import * as rules from './rules'
-import { rowText, type LineHints, type PictureBlock, type StreamBlock } from './stream'
+import { rowText, type LineHints, type LineMark, type PictureBlock, type StreamBlock } from './stream'
 
 interface TokenBase {
   line: number
@@ -137,5 +137,33 @@ export function tokenizeBlock(block: StreamBlock): Token {
     return { kind: 'picture', line: block.line, raw: '', text: block.alt ?? '', hardBreak: false, picture: block }
   }
   const token = tokenizeLine(block.text, block.line)
-  return block.hints ? { ...token, hints: block.hints } : token
+  if (!block.hints) return token
+  return block.hints.mark && token.kind !== 'blank' ? marked(token, block.hints.mark, block.hints) : { ...token, hints: block.hints }
+}
+
+/** The line's words without the markup that made it look like something (##, **, △). */
+function plainText(t: Token): string {
+  if (t.kind === 'heading') return t.name
+  if (t.kind === 'brief') return t.body
+  return t.text.replace(/\*\*(?!\s)(.+?)\*\*/g, '$1')
+}
+
+/** A line an editor marked: the token of that kind, whatever the line looks like (body.ts honours the mark). */
+function marked(token: Token, mark: LineMark, hints: LineHints): Token {
+  const { kind: _kind, ...base } = token as TokenBase & { kind: string }
+  const common: TokenBase = { line: base.line, raw: base.raw, text: base.text, hardBreak: base.hardBreak, hints, ...(base.removed ? { removed: base.removed } : {}) }
+  const text = plainText(token)
+  switch (mark) {
+    case 'title':
+      return token.kind === 'bold' ? { ...token, hints } : { ...common, kind: 'bold', title: text, rest: '' }
+    case 'subheading':
+      return { ...common, kind: 'bold', title: text, rest: '' }
+    case 'section':
+      return { ...common, kind: 'heading', name: text, bracketed: true, level: 0 }
+    case 'brief':
+      return { ...common, kind: 'brief', body: text }
+    case 'source':
+    case 'paragraph':
+      return { ...common, text, kind: 'text' }
+  }
 }

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { useLoad, usePageScroll, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import ArticleBody from '../../components/ArticleBody'
+import CorrectionNotice from '../../components/CorrectionNotice'
 import TextSettings from '../../components/TextSettings'
 import TopBar from '../../components/TopBar'
 import { asButton } from '../../components/a11y'
@@ -110,6 +111,7 @@ export default function ArticlePage() {
       <OfflineBanner show={entry?.fromCache ?? false} />
       <ListenContainer origin={{ kind: 'article', id: detail.article.id }} plan={() => articlePlan(detail.article)} />
       <ArticleBody detail={detail} reading={reading} highlight={searchTerm} pictures={{ pictureUrl: pictureUrl(API_BASE), onPreview: previewPicture }} />
+      <CorrectionNotice corrections={detail.article.corrections ?? []} />
       {singlePage ? null : <ArticleActionsContainer detail={detail} />}
       {singlePage ? null : (
         <View className='pad row gap'>

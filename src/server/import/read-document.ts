@@ -6,7 +6,7 @@
  * For a .docx, a problem's or warning's `line` counts the document's paragraphs (empty ones included)
  * and manual line breaks, one line each.
  */
-import { importStream, importText, type ImportProblem } from '../../core/import'
+import { importText, readStream, readText, type ImportRead, type ImportProblem } from '../../core/import'
 import { decodeText } from './decode-text'
 import { checkDocxLimits, DOCX_LIMITS } from './docx-limits'
 import { docxToStream } from './docx-to-stream'
@@ -47,9 +47,14 @@ async function readDocx(bytes: Uint8Array, fileName: string, extension: string):
   if (!limits.ok && limits.reason !== 'not-a-zip') return fail(tooLarge(fileName, limits.detail))
   const docx = await docxToStream(bytes)
   if (!docx.ok) return unreadable(docx.reason)
-  const result = importStream(docx.stream)
-  if (!result.ok || docx.media.length === 0) return result
-  return { ...result, media: docx.media }
+  const read = withSource(readStream(docx.stream))
+  if (!read.ok || docx.media.length === 0) return read
+  return { ...read, media: docx.media }
+}
+
+/** The result, with the stream it was read from when it is an issue. */
+function withSource({ result, source }: ImportRead): DocumentImport {
+  return result.ok && source ? { ...result, source } : result
 }
 
 export async function readDocument(bytes: Uint8Array, fileName: string): Promise<DocumentImport> {
@@ -71,7 +76,7 @@ export async function readDocument(bytes: Uint8Array, fileName: string): Promise
   }
   if (extension === 'docx' || startsWith(bytes, ZIP)) return readDocx(bytes, fileName, extension)
   if (bytes.length > TEXT_LIMIT_BYTES) return fail(tooLarge(fileName, `${bytes.length} bytes of text`))
-  return importText(decodeText(bytes).text)
+  return withSource(readText(decodeText(bytes).text))
 }
 
 export { DOCX_LIMITS }

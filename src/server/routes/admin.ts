@@ -9,6 +9,7 @@ import type { RouteDeps } from './deps'
 import { idParams, noQuery } from '../http/schemas'
 import { ApiError } from '../http/errors'
 import type { StoreProblem } from '../services/publishing'
+import { sourceRoutes } from './source-edits'
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -111,6 +112,8 @@ export const adminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
       },
     )
   }
+
+  await app.register(sourceRoutes, { ...deps, prefix: '/admin/issues', editor: () => 'admin' })
 
   app.delete<{ Params: { id: number } }>(
     '/admin/issues/:id',

@@ -4,6 +4,7 @@ import type { WechatApi } from '../wechat/api'
 import type { PublicReads } from '../services/public-reads'
 import type { SearchService } from '../services/search'
 import type { PublishingService } from '../services/publishing'
+import type { EditingService } from '../services/editing'
 import type { CardService } from '../services/cards/index'
 import type { AdminGuard } from '../auth/admin-auth'
 import type { ConsoleAuth } from '../auth/console-auth'
@@ -14,6 +15,7 @@ export interface RouteDeps {
   /** Reads (lists, members, favourites); every write of an issue goes through `publishing`. */
   storage: Storage
   publishing: PublishingService
+  editing: EditingService
   reads: PublicReads
   search: SearchService
   cards: CardService

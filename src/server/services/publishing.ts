@@ -8,7 +8,8 @@
 import type { ImportWarning, Issue, IssueStatus, StoredIssue } from '../../core/bulletin'
 import type { ImportProblem } from '../../core/import'
 import type { DocumentImport, ImportedMedia } from '../import/media'
-import type { InTransaction, Storage } from '../storage/storage'
+import type { Stream } from '../../core/import'
+import type { InTransaction, IssueChange, Storage } from '../storage/storage'
 import { StorageError } from '../storage/storage'
 import type { NotificationConfig } from '../config'
 import { cancelIssueDeliveries, enqueueNewIssue } from '../notifications'
@@ -42,7 +43,12 @@ export interface PublishingService {
    * Stores an imported issue as a draft (see Storage.saveDraft for replacing), with the pictures its
    * image blocks name, in the same transaction.
    */
-  storeDraft(issue: Issue, opts?: { replace?: boolean; media?: ImportedMedia[] }): Promise<{ issue: StoredIssue; replaced: boolean }>
+  storeDraft(issue: Issue, opts?: { replace?: boolean; media?: ImportedMedia[]; source?: Stream }): Promise<{ issue: StoredIssue; replaced: boolean }>
+  /**
+   * New content in place of issue `id` (a fixed draft, or a corrected published issue that stays
+   * published): see Storage.replaceIssue. The public sees the change at once when it is published.
+   */
+  replaceIssue(id: number, issue: Issue, change: IssueChange): Promise<{ issue: StoredIssue; corrected: number[] } | null>
   /**
    * Reads and stores each document (with its pictures); with `publish`, publishes each stored draft
    * (announcing it unless `announce` is false).
@@ -74,8 +80,8 @@ export function createPublishingService(deps: PublishingDeps): PublishingService
   const { storage, notify } = deps
   const publicChange = () => deps.onPublicChange?.()
 
-  async function storeDraft(issue: Issue, opts: { replace?: boolean; media?: ImportedMedia[] } = {}) {
-    const saved = await storage.saveDraft(issue, { replacePublished: opts.replace ?? false, media: opts.media })
+  async function storeDraft(issue: Issue, opts: { replace?: boolean; media?: ImportedMedia[]; source?: Stream } = {}) {
+    const saved = await storage.saveDraft(issue, { replacePublished: opts.replace ?? false, media: opts.media, source: opts.source })
     if (saved.issue.status === 'published') publicChange()
     return saved
   }
@@ -99,6 +105,11 @@ export function createPublishingService(deps: PublishingDeps): PublishingService
     readDocument: deps.readDocument,
     storeDraft,
     publish,
+    async replaceIssue(id, issue, change) {
+      const replaced = await storage.replaceIssue(id, issue, change)
+      if (replaced?.issue.status === 'published') publicChange()
+      return replaced
+    },
     async storeDocuments(inputs, opts = {}) {
       const reports: StoreReport[] = []
       for (const { fileName, result } of inputs) {
@@ -107,7 +118,7 @@ export function createPublishingService(deps: PublishingDeps): PublishingService
           continue
         }
         try {
-          const saved = await storeDraft(result.issue, { replace: opts.replace, media: result.media })
+          const saved = await storeDraft(result.issue, { replace: opts.replace, media: result.media, source: result.source })
           let issue = saved.issue
           let publishedNow = false
           if (opts.publish && issue.status !== 'published') {

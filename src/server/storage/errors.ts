@@ -3,7 +3,7 @@
  * code to a status, the CLI words it for a terminal).
  */
 
-export type StorageErrorCode = 'published-conflict' | 'not-found'
+export type StorageErrorCode = 'published-conflict' | 'not-found' | 'number-taken'
 
 /** Which issue an error is about. */
 export interface IssueFacts {
@@ -32,5 +32,11 @@ export class StorageError extends Error {
     // The message keeps the API's hint for now: the HTTP answer and the CLI's rewording of it
     // (tests/server/api/admin.test.ts, tests/server/cli/publish.test.ts) still read it from here.
     return new StorageError('published-conflict', `${fact}; add ?replace=true to replace it`, issue, fact)
+  }
+
+  /** A change would give an issue the year and number another issue already has. */
+  static numberTaken(issue: IssueFacts): StorageError {
+    const fact = `期号 ${issue.label}（${issue.year} 年第 ${issue.number} 期）已被另一期使用 (another issue already has ${issue.year} no. ${issue.number})`
+    return new StorageError('number-taken', fact, issue, fact)
   }
 }

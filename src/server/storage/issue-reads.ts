@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { ArticleInIssue, IssueOverview, StoredIssue } from '../../core/bulletin'
 import type { Database } from './schema'
 import type { IssueCursor, StoredMedia } from './storage'
+import { correctionsOf } from './sources'
 import { contentsOf, isoOf, isoOrNull, itemFromRow, parseHeader, storedIssueFromRows, type ContentsItemRow, type IssueRow } from './rows'
 
 export async function loadIssue(db: Kysely<Database>, id: number, includeDrafts: boolean): Promise<StoredIssue | null> {
@@ -11,7 +12,11 @@ export async function loadIssue(db: Kysely<Database>, id: number, includeDrafts:
   const row = await query.executeTakeFirst()
   if (!row) return null
   const items = await db.selectFrom('items').selectAll().where('issue_id', '=', id).orderBy('position').execute()
-  return storedIssueFromRows(row, items)
+  const corrections = await correctionsOf(
+    db,
+    items.filter((i) => i.kind === 'article').map((i) => i.id),
+  )
+  return storedIssueFromRows(row, items, corrections)
 }
 
 async function contentsByIssue(db: Kysely<Database>, issueIds: number[]): Promise<Map<number, ContentsItemRow[]>> {
@@ -90,7 +95,7 @@ export async function loadArticle(db: Kysely<Database>, id: number, includeDraft
   if (!includeDrafts) query = query.where('issues.status', '=', 'published')
   const row = await query.executeTakeFirst()
   if (!row) return null
-  const article = itemFromRow(row)
+  const article = itemFromRow(row, (await correctionsOf(db, [id])).get(id))
   if (article.kind !== 'article') return null
   const siblings = await db.selectFrom('items').select('id').where('issue_id', '=', row.issue_id).where('kind', '=', 'article').orderBy('position').execute()
   const at = siblings.findIndex((s) => s.id === id)

@@ -3,8 +3,22 @@ import type { Insertable, Kysely, Transaction } from 'kysely'
 import { blocksOf, type Issue, type StoredIssue } from '../../core/bulletin'
 import type { Database } from './schema'
 import { StorageError } from './errors'
+import type { RecordedEdit } from '../../core/check'
+import type { Stream } from '../../core/import'
 import type { Dialect, StatusChangeOptions, StorageTransaction, StoredMedia } from './storage'
+
+/** How an issue was changed in place (see replaceIssue). */
+export interface IssueChange {
+  media?: StoredMedia[]
+  /** The stream the new content was read from; undefined keeps the stored one. */
+  source?: Stream | null
+  edit: Omit<RecordedEdit, 'at'>
+  /** A correction of a published issue: the note each changed article gains. */
+  correction?: { note: string }
+}
 import { headerOf, itemValuesOf, now } from './rows'
+import { contentKey, matchItems } from './item-matching'
+import { addCorrections, recordEdit, writeSource } from './sources'
 import { loadIssue } from './issue-reads'
 import { notificationWrites } from './notifications/store'
 import { auditWrites } from './audit'
@@ -42,14 +56,20 @@ async function insertItems(trx: Kysely<Database>, rows: Insertable<Database['ite
   for (const chunk of chunks(rows, ROWS_PER_STATEMENT)) await trx.insertInto('items').values(chunk).execute()
 }
 
-export async function saveDraft(db: Kysely<Database>, issue: Issue, replacePublished: boolean, media: StoredMedia[] = []): Promise<{ issue: StoredIssue; replaced: boolean }> {
+/** What is kept beside an issue's content: the stream it was read from (null: none). */
+export interface DraftExtras {
+  media?: StoredMedia[]
+  source?: Stream | null
+}
+
+export async function saveDraft(db: Kysely<Database>, issue: Issue, replacePublished: boolean, extras: DraftExtras = {}): Promise<{ issue: StoredIssue; replaced: boolean }> {
   try {
-    return await saveDraftOnce(db, issue, replacePublished, media)
+    return await saveDraftOnce(db, issue, replacePublished, extras)
   } catch (error) {
     // Two imports of the same year+number at once (two editors, or several servers seeding an empty
     // database): both saw no issue and both inserted; the loser now runs again and takes the ordinary
     // path (replace the draft, or refuse to overwrite a published issue).
-    if (isUniqueViolation(error)) return saveDraftOnce(db, issue, replacePublished, media)
+    if (isUniqueViolation(error)) return saveDraftOnce(db, issue, replacePublished, extras)
     throw error
   }
 }
@@ -59,7 +79,7 @@ function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE'
 }
 
-async function saveDraftOnce(db: Kysely<Database>, issue: Issue, replacePublished: boolean, media: StoredMedia[]): Promise<{ issue: StoredIssue; replaced: boolean }> {
+async function saveDraftOnce(db: Kysely<Database>, issue: Issue, replacePublished: boolean, extras: DraftExtras): Promise<{ issue: StoredIssue; replaced: boolean }> {
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('issues').selectAll().where('year', '=', issue.year).where('number', '=', issue.number).executeTakeFirst()
     if (existing?.status === 'published' && !replacePublished) {
@@ -82,31 +102,71 @@ async function saveDraftOnce(db: Kysely<Database>, issue: Issue, replacePublishe
       const values = itemValuesOf(issue).map((v) => ({ ...v, issue_id: id }))
       await insertItems(trx, values)
     }
-    await linkMedia(trx, id, issue, media)
+    await linkMedia(trx, id, issue, extras.media ?? [])
+    await writeSource(trx, id, extras.source ?? null)
     const stored = await loadIssue(trx, id, true)
     return { issue: stored!, replaced: existing !== undefined }
   })
 }
 
 /**
- * Re-import keeps item ids where an item of the same kind stands at the same position, so a corrected
- * issue keeps its links and favourites; the rest are deleted or added.
+ * Puts `issue` in place of the stored issue `id` (a fixed draft, or a corrected published issue,
+ * which stays published), with its source, the edit that made it and, for a correction, the note
+ * every changed article gains. null when there is no such issue. Refused (published-conflict) when
+ * another issue already has the new year and number.
  */
-async function replaceItems(trx: Kysely<Database>, issueId: number, issue: Issue): Promise<void> {
-  const old = await trx.selectFrom('items').select(['id', 'kind']).where('issue_id', '=', issueId).orderBy('position').execute()
+export async function replaceIssue(db: Kysely<Database>, id: number, issue: Issue, change: IssueChange): Promise<{ issue: StoredIssue; corrected: number[] } | null> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('issues').select(['id', 'status']).where('id', '=', id).executeTakeFirst()
+    if (!existing) return null
+    const other = await trx.selectFrom('issues').select(['id', 'label']).where('year', '=', issue.year).where('number', '=', issue.number).where('id', '!=', id).executeTakeFirst()
+    if (other) throw StorageError.numberTaken({ id: other.id, label: other.label, year: issue.year, number: issue.number })
+    const at = now()
+    await trx
+      .updateTable('issues')
+      .set({ year: issue.year, number: issue.number, label: issue.label, date: issue.date, header: headerOf(issue), imported_at: at })
+      .where('id', '=', id)
+      .execute()
+    const { changed } = await replaceItems(trx, id, issue)
+    await linkMedia(trx, id, issue, change.media ?? [])
+    if (change.source !== undefined) await writeSource(trx, id, change.source)
+    await recordEdit(trx, id, change.edit, at)
+    const articles = new Set((await trx.selectFrom('items').select('id').where('issue_id', '=', id).where('kind', '=', 'article').execute()).map((r) => r.id))
+    const corrected = change.correction ? changed.filter((itemId) => articles.has(itemId)) : []
+    if (change.correction) await addCorrections(trx, corrected, change.correction.note, at)
+    if (existing.status === 'published') await bumpPublishedVersion(trx)
+    return { issue: (await loadIssue(trx, id, true))!, corrected }
+  })
+}
+
+/**
+ * Re-import keeps item ids, so a corrected issue keeps its links, favourites and cards: an item keeps
+ * its id when the new issue has it unchanged (wherever it now stands), or with the same title or
+ * the same text (a corrected item), or else of the same kind at the same position. The rest are
+ * deleted or added. `changed`: the kept items whose content changed.
+ */
+async function replaceItems(trx: Kysely<Database>, issueId: number, issue: Issue): Promise<{ changed: number[] }> {
+  const old = await trx.selectFrom('items').selectAll().where('issue_id', '=', issueId).orderBy('position').execute()
   const fresh = itemValuesOf(issue)
-  const keep = new Set<number>()
+  const matches = matchItems(old, fresh)
   const inserts = []
+  const changed: number[] = []
   for (const [i, values] of fresh.entries()) {
-    const previous = old[i]
-    if (previous && previous.kind === values.kind) {
-      keep.add(previous.id)
+    const previous = matches.get(i)
+    if (!previous) {
+      inserts.push({ ...values, issue_id: issueId })
+      continue
+    }
+    if (contentKey(previous) !== contentKey(values)) changed.push(previous.id)
+    if (previous.position !== values.position || previous.section_index !== values.section_index || contentKey(previous) !== contentKey(values)) {
       await trx.updateTable('items').set(values).where('id', '=', previous.id).execute()
-    } else inserts.push({ ...values, issue_id: issueId })
+    }
   }
-  const gone = old.filter((o) => !keep.has(o.id)).map((o) => o.id)
+  const kept = new Set([...matches.values()].map((m) => m.id))
+  const gone = old.filter((o) => !kept.has(o.id)).map((o) => o.id)
   for (const ids of chunks(gone, ROWS_PER_STATEMENT)) await trx.deleteFrom('items').where('id', 'in', ids).execute()
   await insertItems(trx, inserts)
+  return { changed }
 }
 
 export async function setStatus(

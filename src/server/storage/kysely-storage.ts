@@ -9,7 +9,8 @@ import { migrationProvider } from './migrations'
 import { createNotificationStore } from './notifications/store'
 import { runMigrations } from './run-migrations'
 import { listAll, listPublished, loadArticle, loadIssue, loadMedia } from './issue-reads'
-import { deleteIssue, readPublishedVersion, saveDraft, setStatus } from './issue-writes'
+import { deleteIssue, readPublishedVersion, replaceIssue, saveDraft, setStatus } from './issue-writes'
+import { loadSource } from './sources'
 import { addFavourite, getMember, listFavourites, memberBy, removeFavourite } from './members'
 import { publishedSearchDocuments } from './search-documents'
 import { createEditorStore } from './editors'
@@ -31,7 +32,9 @@ export function createKyselyStorage(db: Kysely<Database>, dialect: Dialect): Sto
       await runMigrations(migrator, 'database migration')
     },
     close: () => db.destroy(),
-    saveDraft: (issue, opts) => saveDraft(db, issue, opts?.replacePublished ?? false, opts?.media),
+    saveDraft: (issue, opts) => saveDraft(db, issue, opts?.replacePublished ?? false, { media: opts?.media, source: opts?.source }),
+    replaceIssue: (id, issue, change) => replaceIssue(db, id, issue, change),
+    getSource: (id) => loadSource(db, id),
     getMedia: (id, opts) => loadMedia(db, id, opts?.includeDrafts ?? false),
     getIssue: (id, opts) => loadIssue(db, id, opts?.includeDrafts ?? false),
     listPublished: (limit, after) => listPublished(db, limit, after),

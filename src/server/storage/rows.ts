@@ -4,7 +4,7 @@
  * strings in the bulletin's types: converted here, at the row boundary.
  */
 import type { Insertable, Selectable } from 'kysely'
-import type { Article, Block, Distribution, Editor, ImportWarning, Issue, Item, SectionContents, Source, StoredIssue, StoredItem, WithId } from '../../core/bulletin'
+import type { Article, Block, Correction, Distribution, Editor, ImportWarning, Issue, Item, SectionContents, Source, StoredIssue, StoredItem, WithId } from '../../core/bulletin'
 import type { IssuesTable, ItemsTable } from './schema'
 
 export interface IssueHeader {
@@ -75,20 +75,22 @@ function sourceFromRow(row: ItemRow): Source | null {
   return source
 }
 
-export function itemFromRow(row: ItemRow): StoredItem {
+/** `corrections`: the item's, when it has any (an article without corrections carries no such field). */
+export function itemFromRow(row: ItemRow, corrections?: Correction[]): StoredItem {
   const source = sourceFromRow(row)
   if (row.kind === 'article') {
     const article: WithId<Article> = { id: row.id, kind: 'article', title: row.title ?? '', paragraphs: JSON.parse(row.body) as string[], source }
     if (row.blocks !== null) article.blocks = JSON.parse(row.blocks) as Block[]
+    if (corrections && corrections.length > 0) article.corrections = corrections
     return article
   }
   return { id: row.id, kind: 'brief', text: row.body, source }
 }
 
-export function storedIssueFromRows(row: IssueRow, items: ItemRow[]): StoredIssue {
+export function storedIssueFromRows(row: IssueRow, items: ItemRow[], corrections: Map<number, Correction[]> = new Map()): StoredIssue {
   const header = parseHeader(row)
   const sections = header.sectionNames.map((name) => ({ name, items: [] as StoredItem[] }))
-  for (const item of items) sections[item.section_index]?.items.push(itemFromRow(item))
+  for (const item of items) sections[item.section_index]?.items.push(itemFromRow(item, corrections.get(item.id)))
   return {
     id: row.id,
     status: row.status,

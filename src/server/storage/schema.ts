@@ -64,6 +64,31 @@ export interface IssueMediaTable {
   media_id: string
 }
 
+/** The stream the importer read for an issue (migration 006), as JSON: what the console checks and fixes. */
+export interface IssueSourcesTable {
+  issue_id: number
+  stream: string
+  updated_at: Millis
+}
+
+/** An edit of an issue's source: who, when, what (a SourceEdit or a whole replacement, JSON), and the correction note. */
+export interface IssueEditsTable {
+  id: Generated<number>
+  issue_id: number
+  at: Millis
+  editor: string
+  edit: string
+  note: string | null
+}
+
+/** A correction of a published article, shown to readers under it. */
+export interface ItemCorrectionsTable {
+  id: Generated<number>
+  item_id: number
+  at: Millis
+  note: string
+}
+
 export interface MembersTable {
   id: Generated<number>
   openid: string | null
@@ -177,6 +202,9 @@ export interface Database {
   items: ItemsTable
   media: MediaTable
   issue_media: IssueMediaTable
+  issue_sources: IssueSourcesTable
+  issue_edits: IssueEditsTable
+  item_corrections: ItemCorrectionsTable
   members: MembersTable
   favourites: FavouritesTable
   counters: CountersTable

@@ -5,12 +5,16 @@
  */
 import type { ArticleInIssue, Favourite, Issue, IssueOverview, StoredIssue } from '../../core/bulletin'
 import type { SearchDocument } from '../../core/search/document'
+import type { RecordedEdit } from '../../core/check'
+import type { Stream } from '../../core/import'
+import type { IssueChange } from './issue-writes'
 import type { NotificationStore, NotificationWrites } from './notifications/types'
 import type { AuditStore, AuditWrites, EditorStore } from './console-types'
 
 export type Dialect = 'sqlite' | 'postgres'
 
 export { StorageError, type StorageErrorCode, type IssueFacts } from './errors'
+export type { IssueChange } from './issue-writes'
 
 /** What a publish/unpublish/delete callback may write: inside the transaction, so it commits or rolls back with it. */
 export interface StorageTransaction {
@@ -68,7 +72,17 @@ export interface Storage {
    * `media` are the pictures the issue's image blocks name, stored (if absent) in the same
    * transaction; pictures no issue uses any more are deleted.
    */
-  saveDraft(issue: Issue, opts?: { replacePublished?: boolean; media?: StoredMedia[] }): Promise<{ issue: StoredIssue; replaced: boolean }>
+  saveDraft(issue: Issue, opts?: { replacePublished?: boolean; media?: StoredMedia[]; source?: Stream | null }): Promise<{ issue: StoredIssue; replaced: boolean }>
+  /**
+   * Puts new content in place of issue `id` (whatever its year and number were): a fixed draft, or a
+   * corrected published issue, which stays published. Items keep their ids by content (see
+   * item-matching.ts); with `correction`, every kept article whose text changed gains it. The edit
+   * is recorded; `source` (when given) replaces the kept stream. All in one transaction. null when
+   * there is no such issue; StorageError('number-taken') when another issue has the new number.
+   */
+  replaceIssue(id: number, issue: Issue, change: IssueChange): Promise<{ issue: StoredIssue; corrected: number[] } | null>
+  /** The stream the issue was read from, and the edits made to it (oldest first); null when none was kept. */
+  getSource(id: number): Promise<{ stream: Stream; edits: RecordedEdit[] } | null>
   /** A picture some published issue uses (any issue with `includeDrafts`); null otherwise. */
   getMedia(id: string, opts?: { includeDrafts?: boolean }): Promise<StoredMedia | null>
   /** Published issues only unless `includeDrafts`. */

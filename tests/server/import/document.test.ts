@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import JSZip from 'jszip'
-import { importText } from '../../../src/core/import'
+import { readText } from '../../../src/core/import'
 import { importDocument } from '../../../src/server/import/document'
 import { inputBodyText, outputBodyText, withoutSpace } from '../../core/import/fidelity'
 import { importIssue, issueOf, readFixture, readSample } from '../../core/import/support'
@@ -17,7 +17,8 @@ describe('importDocument: text files', () => {
   const sample = readSample()
 
   it('imports a .md the same as importText', async () => {
-    expect(await importDocument(encode(sample), 'gonghui-xinxi-2020-20.md')).toEqual(importText(sample))
+    const read = readText(sample)
+    expect(await importDocument(encode(sample), 'gonghui-xinxi-2020-20.md')).toEqual({ ...read.result, source: read.source })
   })
 
   it('reads UTF-8 with a BOM, UTF-16 from Notepad and GB18030 from older Windows alike', async () => {

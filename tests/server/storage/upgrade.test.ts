@@ -153,6 +153,7 @@ for (const backend of [sqlite(), postgres()]) {
         '2026-12-01-003-epoch-times',
         '2026-12-08-004-blocks-and-media',
         '2026-12-15-005-editors-and-audit',
+        '2026-12-15-006-sources-and-corrections',
       ])
       expect(await raw.selectFrom('media').selectAll().execute()).toEqual([])
       expect(await raw.selectFrom('issue_media').selectAll().execute()).toEqual([])

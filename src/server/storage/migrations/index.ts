@@ -10,6 +10,7 @@ import { notifications } from './2026-12-01-002-notifications'
 import { epochTimes } from './2026-12-01-003-epoch-times'
 import { blocksAndMedia } from './2026-12-08-004-blocks-and-media'
 import { editorsAndAudit } from './2026-12-15-005-editors-and-audit'
+import { sourcesAndCorrections } from './2026-12-15-006-sources-and-corrections'
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -20,6 +21,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '2026-12-01-003-epoch-times': epochTimes(dialect),
         '2026-12-08-004-blocks-and-media': blocksAndMedia(dialect),
         '2026-12-15-005-editors-and-audit': editorsAndAudit(dialect),
+        '2026-12-15-006-sources-and-corrections': sourcesAndCorrections(dialect),
       }
     },
   }
