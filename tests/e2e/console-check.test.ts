@@ -5,9 +5,10 @@
  * phone frame (the H5 reader with a preview token); after publishing, a correction that readers see
  * as "本文已于 … 更正：…". The check screen's picture is the README's (docs/screenshot-console-check.png).
  *
- * PENDING: skipped until GET /api/console/issues/:id/source, POST …/edits, POST …/correction (branch
- * console-edit) and the preview token's reads in the H5 reader (branch console-server) are in main;
- * then change `describePending` to `describeBrowser`.
+ * PENDING: skipped. The check/fix/correct routes are in main now; it failed once on a locator
+ * (fixed since) and then on a server that did not start in 30 s under load, so it has not passed yet.
+ * The H5 reader's preview-token reads (branch console-server) are not in main yet either. Switch
+ * `describePending` to `describeBrowser` and run it.
  */
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -63,7 +64,7 @@ describePending('editors’ console: check, fix, preview, correct (1366×768)', 
     await page.getByRole('heading', { name: /原文/ }).waitFor()
     await lineItem(9).locator('.pinned').waitFor()
     expect(await lineItem(9).locator('.pinned').innerText()).toContain('一张清单摸需求')
-    await page.getByRole('button', { name: /第 14 行 .*一支队伍强服务/ }).click()
+    await page.locator('.warnings button.warning', { hasText: '一支队伍强服务' }).click()
     await page.locator('#line-14.chosen').waitFor()
     expect(await isInView(page, '#line-14')).toBe(true)
     // …and the other way: a line picks its place in the structure.

@@ -1,6 +1,8 @@
 /** Who did what, when, from which address: one issue's, or everything, newest first. */
 import type { ConsoleApi } from '../api'
+import type { SourceEdit } from '@/core/check'
 import { actionWords, detailWords, formatTime } from '../format'
+import { describeEdit } from './FactsView'
 import { hrefOf } from '../route'
 import { useLoad } from './useLoad'
 
@@ -33,7 +35,11 @@ export function AuditTable({ api, issueId, heading }: { api: ConsoleApi; issueId
                 <td>{actionWords(e.action)}</td>
                 {!issueId && <td>{e.issueId ? <a href={hrefOf({ page: 'issue', id: e.issueId, tab: 'audit' })}>{e.label ?? `第 ${e.issueId} 号`}</a> : '—'}</td>}
                 <td>{e.address || '—'}</td>
-                <td>{detailWords(e.detail)}</td>
+                <td>
+                  {'edit' in e.detail
+                    ? [describeEdit(e.detail.edit as SourceEdit), detailWords({ ...e.detail, edit: undefined })].filter(Boolean).join('；')
+                    : detailWords(e.detail)}
+                </td>
               </tr>
             ))}
           </tbody>
