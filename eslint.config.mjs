@@ -18,7 +18,8 @@ const ROOT = path.dirname(fileURLToPath(import.meta.url))
 // import, export-from, import(), require() and import('…') type of a file in a layer against this
 // table. Relative paths and the '@/core/*' alias are resolved to the file they name, so
 // '../services/cards' from src/server/routes is the server's own services folder, not the client's
-// src/services. Folders outside src/ (tests, bench, config, types) have no layer and no limits.
+// src/services. console/ is a layer of its own; other folders outside src/ (tests, bench, config,
+// types) have no layer and no limits.
 // ---------------------------------------------------------------------------------------------
 const CLIENT = ['app', 'pages', 'components', 'stores', 'services']
 
@@ -42,6 +43,13 @@ const LAYERS = {
   app: { layers: CLIENT.concat('core'), packages: 'any', why: 'the server is not part of the client bundle' },
   // The server shares src/core with the client and nothing else.
   server: { layers: ['server', 'core'], packages: 'any', why: 'the server shares only src/core with the client' },
+  // The editors' console (console/, its own esbuild bundle): plain React, the shapes of src/core, and
+  // nothing of the reader's client (Taro) or the server, so neither ends up in the other's bundle.
+  console: {
+    layers: ['console', 'core'],
+    packages: ['react', 'react-dom'],
+    why: 'the console is plain React sharing only src/core with the reader and the server',
+  },
 }
 
 const posix = (file) => path.relative(ROOT, file).split(path.sep).join('/')
@@ -53,6 +61,7 @@ const posix = (file) => path.relative(ROOT, file).split(path.sep).join('/')
  */
 function layerOf(file) {
   const rel = posix(file)
+  if (rel.startsWith('console/')) return 'console'
   if (!rel.startsWith('src/')) return null
   const m = /^src\/(core|server|components|pages|stores|services)\//.exec(rel)
   return m ? m[1] : 'app'
@@ -162,7 +171,15 @@ export default defineConfig(
   { files: ['**/*.js', '**/*.cjs'], ignores: ['src/**'], languageOptions: { sourceType: 'commonjs', globals: globals.node } },
 
   // The layers (table above).
-  { files: ['src/**'], plugins: { layers: layersPlugin }, rules: { 'layers/imports': 'error' } },
+  { files: ['src/**', 'console/**'], plugins: { layers: layersPlugin }, rules: { 'layers/imports': 'error' } },
+  { files: ['console/**'], languageOptions: { globals: globals.browser } },
+  {
+    files: ['console/**'],
+    rules: {
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'the console runs in a browser: it has no environment.' }],
+    },
+  },
   {
     // Pure code has no host objects either: tsconfig's lib has DOM and @types/node is global, so tsc would not notice.
     files: ['src/core/**'],
@@ -203,7 +220,7 @@ export default defineConfig(
   // exhaustive-deps is an error, not the preset's warning: a warning in `npm test` is read by no one;
   // where a dependency is left out on purpose, say why in an eslint-disable-next-line comment.
   {
-    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'console/**/*.ts', 'console/**/*.tsx'],
     ignores: ['src/server/**', 'src/core/**'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },

@@ -33,6 +33,10 @@ describe('layer rules', () => {
     ['src/pages/index/x.ts', "import { createServer } from '../../server/server'\nexport const x = createServer"],
     ['src/server/routes/x.ts', "import { appStores } from '../../stores/app-stores'\nexport const x = appStores"],
     ['src/server/routes/x.ts', 'export const port = process.env.PORT'],
+    ['console/src/x.ts', "import { createServer } from '../../src/server/server'\nexport const x = createServer"],
+    ['console/src/x.ts', "import { api } from '../../src/services/api'\nexport const x = api"],
+    ['console/src/x.tsx', "import { View } from '@tarojs/components'\nexport const x = View"],
+    ['src/pages/index/x.ts', "import { App } from '../../../console/src/App'\nexport const x = App"],
   ])('refuses what %s may not do', async (file, code) => {
     expect((await problems(file, code)).join('\n')).toMatch(/layers\/imports|no-restricted-properties|no-restricted/)
   })
@@ -44,6 +48,10 @@ describe('layer rules', () => {
     ],
     ['src/server/config.ts', 'export const port = process.env.PORT'],
     ['src/pages/index/x.ts', "import { appStores } from '../../stores/app-stores'\nexport const x = appStores"],
+    [
+      'console/src/x.tsx',
+      "import { useState } from 'react'\nimport type { ConsoleSession } from '@/core/console'\nexport const x: ConsoleSession | null = null\nexport const y = useState",
+    ],
   ])('lets %s do what its layer may', async (file, code) => {
     expect((await problems(file, code)).filter((p) => /layers|restricted/.test(p))).toEqual([])
   })
