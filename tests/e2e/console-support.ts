@@ -46,7 +46,8 @@ export async function phoneOf(browser: Browser): Promise<Page> {
 
 /** The console has no page transitions: a screenshot once the network is quiet. */
 export async function deskShot(page: Page, name: string): Promise<string> {
-  await page.waitForLoadState('networkidle')
+  // The phone frame's reader keeps a connection open (its service worker), so the network may never go quiet: then shoot anyway.
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined)
   const file = path.join(SHOTS, `${name}.png`)
   await page.screenshot({ path: file, fullPage: false })
   return file
@@ -90,21 +91,4 @@ export async function subscribers(base: string, fake: FakeWechat, openids: strin
     if (!subscribe.ok) throw new Error(`subscribing ${openid} answered ${subscribe.status}: ${await subscribe.text()}`)
     if (i < granted) fake.grantSubscription(openid, TEMPLATE)
   }
-}
-
-/**
- * The built console (dist/console, the real files) at /console when the server does not serve it
- * yet: serving the folder at /console is the server's part (issue 11, branch console-server). Once
- * the server answers /console/ itself, this does nothing and the server's own serving is tested.
- */
-export async function serveConsoleIfMissing(page: Page, base: string): Promise<void> {
-  if ((await fetch(base + '/console/')).ok) return
-  console.warn('the server does not serve /console yet: the browser suite serves dist/console itself')
-  await page.route(
-    (url) => url.pathname === '/console' || url.pathname.startsWith('/console/'),
-    async (route) => {
-      const rel = new URL(route.request().url()).pathname.replace(/^\/console\/?/, '') || 'index.html'
-      await route.fulfill({ path: path.join(ROOT, 'dist/console', rel) })
-    },
-  )
 }

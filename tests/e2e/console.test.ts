@@ -14,7 +14,7 @@ import { ROOT, startServer, type RunningServer } from '../client/support/server'
 import { startFakeWechat, type FakeWechat } from '../../src/server/wechat/fake-server'
 import { seriousViolations } from './a11y'
 import { SHOTS } from './browser'
-import { addEditor, deskShot, launchDesk, phoneOf, serveConsoleIfMissing, subscribers, TEMPLATE } from './console-support'
+import { addEditor, deskShot, launchDesk, phoneOf, subscribers, TEMPLATE } from './console-support'
 
 const DOCX = path.join(ROOT, 'tests/fixtures/corpus/word-subheadings.docx')
 const LABEL = '〔2022〕第十期'
@@ -44,7 +44,6 @@ describeBrowser('editors’ console in Chromium (1366×768)', () => {
       Array.from({ length: MEMBERS }, (_, i) => `console-member-${i}`),
       GRANTED,
     )
-    await serveConsoleIfMissing(page, server.base)
     scratch = mkdtempSync(path.join(os.tmpdir(), 'ub-console-'))
   }, 120_000)
   afterAll(async () => {
