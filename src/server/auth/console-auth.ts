@@ -81,15 +81,15 @@ export function createConsoleAuth(storage: Storage, config: ConsoleConfig, clock
     async signIn(name, password, address) {
       const wait = Math.max(byName.waitSeconds(nameKey(name)), byAddress.waitSeconds(address))
       if (wait > 0) return { kind: 'wait', retryAfterSeconds: wait }
+      // Counted before the (slow) check, so attempts sent all at once cannot all pass the limit.
+      byName.fail(nameKey(name))
+      byAddress.fail(address)
       const editor = await storage.editors.byName(name)
       // Always one scrypt check: an unknown or disabled name costs what a wrong password costs.
       const matches = await verifyPassword(password, editor?.passwordHash ?? (await dummyHash()))
-      if (!editor || editor.disabled || !matches) {
-        byName.fail(nameKey(name))
-        byAddress.fail(address)
-        return { kind: 'refused' }
-      }
+      if (!editor || editor.disabled || !matches) return { kind: 'refused' }
       byName.clear(nameKey(name))
+      byAddress.forgive(address)
       const token = randomBytes(32).toString('base64url')
       const csrfToken = randomBytes(32).toString('base64url')
       const now = clock()

@@ -10,6 +10,8 @@ export interface FailureWindow {
   waitSeconds(key: string): number
   fail(key: string): void
   clear(key: string): void
+  /** Takes back one counted attempt (an attempt is counted before its password is checked). */
+  forgive(key: string): void
 }
 
 export function createFailureWindow(limit: number, windowMs: number, clock: () => number = Date.now): FailureWindow {
@@ -32,10 +34,15 @@ export function createFailureWindow(limit: number, windowMs: number, clock: () =
       const entry = live(key)
       if (entry) entry.count++
       else {
-        if (entries.size >= MAX_KEYS) entries.clear()
+        // Full: forget the oldest key only (clearing all would let a spray of names lift every lock).
+        if (entries.size >= MAX_KEYS) entries.delete(entries.keys().next().value!)
         entries.set(key, { count: 1, since: clock() })
       }
     },
     clear: (key) => void entries.delete(key),
+    forgive(key) {
+      const entry = live(key)
+      if (entry && --entry.count <= 0) entries.delete(key)
+    },
   }
 }

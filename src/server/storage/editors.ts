@@ -36,10 +36,15 @@ export function createEditorStore(db: Kysely<Database>): EditorStore {
       const rows = await db.selectFrom('editors').selectAll().orderBy('name').execute()
       return rows.map(editorFromRow)
     },
-    async setPassword(name, passwordHash) {
-      const result = await db.updateTable('editors').set({ password_hash: passwordHash, updated_at: clock() }).where('name', '=', name).executeTakeFirst()
-      return Number(result.numUpdatedRows) > 0
-    },
+    // A new password ends every session signed in with the old one (it may have leaked).
+    setPassword: (name, passwordHash) =>
+      db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('editors').select('id').where('name', '=', name).executeTakeFirst()
+        if (!row) return false
+        await trx.updateTable('editors').set({ password_hash: passwordHash, updated_at: clock() }).where('id', '=', row.id).execute()
+        await trx.deleteFrom('console_sessions').where('editor_id', '=', row.id).execute()
+        return true
+      }),
     disable: (name) =>
       db.transaction().execute(async (trx) => {
         const row = await trx.selectFrom('editors').select('id').where('name', '=', name).executeTakeFirst()

@@ -2,6 +2,7 @@
 import { describeOnEachBackend } from '../support/storages'
 import { buildTestApp, type TestApp } from '../support/app'
 import { addEditor, PASSWORD, SAMPLE, signIn, signInRequest, storeDraft } from './support'
+import { hashPassword } from '../../../src/server/auth/passwords'
 
 describeOnEachBackend('console sign-in and sessions', (backend) => {
   let t: TestApp
@@ -11,6 +12,8 @@ describeOnEachBackend('console sign-in and sessions', (backend) => {
     await addEditor(t, '李主编', 'chief')
     await addEditor(t, '赵离职', 'editor')
     await addEditor(t, '限次', 'editor')
+    await addEditor(t, '齐发', 'editor')
+    await addEditor(t, '换密码', 'editor')
   })
   afterAll(() => t.close())
 
@@ -78,6 +81,20 @@ describeOnEachBackend('console sign-in and sessions', (backend) => {
     expect(limited.headers['retry-after']).toBe(String(limited.json().retryAfterSeconds))
     // Another name from elsewhere is not held up by it.
     expect((await t.inject(signInRequest('王编辑', PASSWORD, {}))).statusCode).toBe(200)
+  })
+
+  it('counts wrong passwords sent all at once: no more than the limit are even checked', async () => {
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => t.inject(signInRequest('齐发', `guess ${i}`))))
+    const statuses = answers.map((a) => a.statusCode).sort()
+    expect(statuses).toEqual([401, 401, 401, 429, 429, 429, 429, 429, 429, 429])
+  })
+
+  it('a new password ends the sessions signed in with the old one', async () => {
+    const before = await signIn(t, '换密码')
+    expect((await before.send({ url: '/api/console/issues' })).statusCode).toBe(200)
+    expect(await t.storage.editors.setPassword('换密码', await hashPassword('a brand new password'))).toBe(true)
+    expect((await before.send({ url: '/api/console/issues' })).statusCode).toBe(401)
+    expect((await t.inject(signInRequest('换密码', 'a brand new password'))).statusCode).toBe(200)
   })
 
   it('a disabled account cannot sign in, and its open sessions stop working', async () => {
