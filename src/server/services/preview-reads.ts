@@ -3,7 +3,7 @@
  * the issue the token names, and its articles. Never through the public caches, which only ever
  * hold published content; the routes answer these with `cache-control: no-store`.
  */
-import { blocksOf } from '../../core/bulletin'
+import { blocksOf, type ArticleInIssue, type StoredIssue } from '../../core/bulletin'
 import type { Storage } from '../storage/storage'
 import { verifyPreviewToken } from '../auth/preview-token'
 
@@ -14,24 +14,37 @@ export interface PreviewReads {
   issue(id: number, token: string | undefined): Promise<string | null>
   /** An article of the issue the token names, as JSON; null otherwise. */
   article(id: number, token: string | undefined): Promise<string | null>
+  /** The issue itself when the token names it (draft or published), for the share cards; null otherwise. */
+  issueObject(id: number, token: string | undefined): Promise<StoredIssue | null>
+  /** An article of the issue the token names, for the share card and poster; null otherwise. */
+  articleObject(id: number, token: string | undefined): Promise<ArticleInIssue | null>
   /** Whether a picture is in the issue the token names. */
   showsMedia(mediaId: string, token: string | undefined): Promise<boolean>
 }
 
 export function createPreviewReads(storage: Storage, sessionSecret: string): PreviewReads {
   const issueOf = (token: string | undefined) => verifyPreviewToken(sessionSecret, token)
+  async function issueObject(id: number, token: string | undefined): Promise<StoredIssue | null> {
+    if (issueOf(token) !== id) return null
+    return storage.getIssue(id, { includeDrafts: true })
+  }
+  async function articleObject(id: number, token: string | undefined): Promise<ArticleInIssue | null> {
+    const issueId = issueOf(token)
+    if (issueId === null) return null
+    const article = await storage.getArticle(id, { includeDrafts: true })
+    return article && article.issue.id === issueId ? article : null
+  }
   return {
     issueOf,
+    issueObject,
+    articleObject,
     async issue(id, token) {
-      if (issueOf(token) !== id) return null
-      const issue = await storage.getIssue(id, { includeDrafts: true })
+      const issue = await issueObject(id, token)
       return issue ? JSON.stringify(issue) : null
     },
     async article(id, token) {
-      const issueId = issueOf(token)
-      if (issueId === null) return null
-      const article = await storage.getArticle(id, { includeDrafts: true })
-      return article && article.issue.id === issueId ? JSON.stringify(article) : null
+      const article = await articleObject(id, token)
+      return article ? JSON.stringify(article) : null
     },
     async showsMedia(mediaId, token) {
       const issueId = issueOf(token)

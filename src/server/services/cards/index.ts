@@ -38,10 +38,18 @@ export interface PreparedCard {
   png(): Promise<Uint8Array>
 }
 
+/**
+ * `shared: false` for a draft's card (a console preview): drawn on each request, never read from nor
+ * kept in the cache of published cards, whose keys are a hash of what the card shows.
+ */
+export interface CardOptions {
+  shared?: boolean
+}
+
 export interface CardService {
-  articleCard(detail: ArticleInIssue): PreparedCard
-  issueCard(issue: StoredIssue): PreparedCard
-  poster(detail: ArticleInIssue): PreparedCard
+  articleCard(detail: ArticleInIssue, opts?: CardOptions): PreparedCard
+  issueCard(issue: StoredIssue, opts?: CardOptions): PreparedCard
+  poster(detail: ArticleInIssue, opts?: CardOptions): PreparedCard
   /** The mini-program code that opens home, for H5 readers to scan (H5 has no subscribe messages). */
   homeCode(): PreparedCard
   /** Cache statistics, for the benchmark and tests. */
@@ -55,13 +63,19 @@ export function createCardService(o: CardServiceOptions): CardService {
   const inflight = new Map<string, Promise<Uint8Array>>()
   let renders = 0
 
-  function prepare(kind: string, model: unknown, draw: () => Promise<Uint8Array>): PreparedCard {
+  function prepare(kind: string, model: unknown, draw: () => Promise<Uint8Array>, shared = true): PreparedCard {
     const key = createHash('sha256')
       .update(JSON.stringify({ v: LAYOUT_VERSION, font: fonts.source, kind, model }))
       .digest('base64url')
     return {
       etag: `"${key.slice(0, 27)}"`,
       png() {
+        if (!shared) {
+          return draw().then((png) => {
+            renders++
+            return png
+          })
+        }
         const hit = cache.get(key) ?? inflight.get(key)
         if (hit) return Promise.resolve(hit)
         // One render per card however many requests arrive while it is being drawn.
@@ -84,23 +98,28 @@ export function createCardService(o: CardServiceOptions): CardService {
   }
 
   return {
-    articleCard(detail) {
+    articleCard(detail, opts) {
       const model = articleCardModel(detail)
-      return prepare('article', model, () => render(articleCard(model), ARTICLE_CARD_SIZE))
+      return prepare('article', model, () => render(articleCard(model), ARTICLE_CARD_SIZE), opts?.shared)
     },
-    issueCard(issue) {
+    issueCard(issue, opts) {
       const model = issueCardModel(issue)
-      return prepare('issue', model, () => render(issueCard(model), ISSUE_CARD_SIZE))
+      return prepare('issue', model, () => render(issueCard(model), ISSUE_CARD_SIZE), opts?.shared)
     },
-    poster(detail) {
+    poster(detail, opts) {
       const model = posterModel(detail)
       const envVersion = o.envVersion ?? 'release'
       // The build the code opens is part of what the poster shows: another build, another poster.
-      return prepare(`poster:${envVersion}`, model, async () => {
-        const code = await o.wechat.getUnlimitedWxaCode({ scene: posterScene(model.articleId), page: POSTER_CODE_PAGE, width: 280, envVersion })
-        const dataUri = `data:image/png;base64,${Buffer.from(code).toString('base64')}`
-        return render(poster(model, dataUri), POSTER_SIZE)
-      })
+      return prepare(
+        `poster:${envVersion}`,
+        model,
+        async () => {
+          const code = await o.wechat.getUnlimitedWxaCode({ scene: posterScene(model.articleId), page: POSTER_CODE_PAGE, width: 280, envVersion })
+          const dataUri = `data:image/png;base64,${Buffer.from(code).toString('base64')}`
+          return render(poster(model, dataUri), POSTER_SIZE)
+        },
+        opts?.shared,
+      )
     },
     homeCode() {
       const envVersion = o.envVersion ?? 'release'
