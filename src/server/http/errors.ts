@@ -20,7 +20,7 @@ export class ApiError extends Error {
   }
 }
 
-const STORAGE_STATUS: Record<StorageError['code'], number> = { 'published-conflict': 409, 'not-found': 404, 'number-taken': 409 }
+const STORAGE_STATUS: Record<StorageError['code'], number> = { 'published-conflict': 409, 'not-found': 404, 'number-taken': 409, 'edit-conflict': 409 }
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'bad-request',

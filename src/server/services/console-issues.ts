@@ -75,13 +75,31 @@ export function createConsoleIssues(deps: ConsoleIssuesDeps): ConsoleIssues {
       return { issue, row }
     },
     async upload(actor, files, opts) {
+      const read: Array<{ fileName: string; result: DocumentImport } | { fileName: string; problem: { code: string; message: string } }> = []
+      for (const file of files) read.push('problem' in file ? file : { fileName: file.fileName, result: await publishing.readDocument(file.bytes, file.fileName) })
+      if (deps.requireSecondApprover && opts.replace) {
+        // A replacement of a published issue changes what members read with no second approver:
+        // under the two-person rule that goes through a correction (a chief corrects, the note shows).
+        const published = (await storage.listAll()).filter((o) => o.status === 'published')
+        for (const file of read) {
+          if (!('result' in file) || !file.result.ok) continue
+          const { year, number } = file.result.issue
+          const hit = published.find((o) => o.year === year && o.number === number)
+          if (hit)
+            throw new ApiError(
+              403,
+              'second-approver-required',
+              `${hit.label} 已经发布；按双人审核规则不能直接替换已发布的一期，请在这一期的页面上用“更正”提交修改 (replacing a published issue needs a second approver: correct it instead)`,
+            )
+        }
+      }
       const reports: UploadReport[] = []
-      for (const file of files) {
+      for (const file of read) {
         if ('problem' in file) {
           reports.push({ fileName: file.fileName, ok: false, errors: [{ ...file.problem, line: null }] })
           continue
         }
-        const result: DocumentImport = await publishing.readDocument(file.bytes, file.fileName)
+        const { result } = file
         const [report] = await publishing.storeDocuments([{ fileName: file.fileName, result }], { replace: opts.replace })
         if (report.ok) {
           const { fileName, id, label, status, replaced, warnings } = report
@@ -108,7 +126,8 @@ export function createConsoleIssues(deps: ConsoleIssuesDeps): ConsoleIssues {
       const issue = await issueOrThrow(id)
       if (deps.requireSecondApprover && issue.status !== 'published') {
         const stewards = (await audit.stewards([id])).get(id)
-        if (stewards?.preparedById === actor.editor.id) throw new ApiError(403, 'second-approver-required', '这一期由您准备，须由另一位签发人发布（双人审核）')
+        // Anyone who uploaded, edited or corrected it since its last publish (or ever) counts as a preparer.
+        if (stewards?.preparerIds.includes(actor.editor.id)) throw new ApiError(403, 'second-approver-required', '这一期由您准备，须由另一位签发人发布（双人审核）')
       }
       const result = await publishing.publish(id, { inTransaction: audit.within(actor, 'publish') })
       if (!result) throw notFound(id)

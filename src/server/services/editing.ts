@@ -81,7 +81,9 @@ export function createEditingService({ storage, publishing }: { storage: Storage
       const current = await load(id)
       if (current.issue.status !== 'draft') throw new EditingError('not-a-draft', '这一期已经发布，只能由签发人更正 (a published issue is changed by a correction)')
       const next = edited(current.stream, edit)
-      const { issue } = await replaced(id, () => publishing.replaceIssue(id, next.issue, { source: next.stream, edit: { editor, edit } }))
+      // Stored only if no one published or edited the draft since it was read (else 409 edit-conflict).
+      const expect = { status: 'draft' as const, edits: current.edits.length }
+      const { issue } = await replaced(id, () => publishing.replaceIssue(id, next.issue, { source: next.stream, edit: { editor, edit }, expect }))
       return { issue, source: viewOf(next.stream, issue, (await storage.getSource(id))!.edits) }
     },
 
@@ -95,8 +97,11 @@ export function createEditingService({ storage, publishing }: { storage: Storage
       if ('edit' in input) {
         const current = await load(id)
         const next = edited(current.stream, input.edit)
-        return replaced(id, () => publishing.replaceIssue(id, next.issue, { source: next.stream, edit: { editor, edit: input.edit, note: words }, correction }))
+        const expect = { status: 'published' as const, edits: current.edits.length }
+        return replaced(id, () => publishing.replaceIssue(id, next.issue, { source: next.stream, edit: { editor, edit: input.edit, note: words }, correction, expect }))
       }
+      // A whole document: still published, and no edit recorded since it was read (when there is a source to count them by).
+      const expect = { status: 'published' as const, edits: (await storage.getSource(id))?.edits.length }
       const { result, fileName } = input
       if (!result.ok) throw new EditingError('import-failed', result.errors[0]?.message ?? '文件无法识别 (the document cannot be read)', result.errors[0] ?? null)
       return replaced(id, () =>
@@ -105,6 +110,7 @@ export function createEditingService({ storage, publishing }: { storage: Storage
           media: result.media,
           edit: { editor, edit: { op: 'replace', fileName }, note: words },
           correction,
+          expect,
         }),
       )
     },

@@ -2,7 +2,8 @@
  * The audit log (migration 005): one row per console action. Who prepared and who published an
  * issue is read from it: the newest upload, edit or correction since the issue's id was last
  * deleted (SQLite may give a new issue a deleted one's id), and the newest publish when no
- * unpublish came after it.
+ * unpublish came after it. Everyone who prepared it since its last publish is kept too (the
+ * two-person rule: an editor's trivial edit does not make the uploader's content someone else's).
  */
 import type { Kysely } from 'kysely'
 import type { AuditAction, AuditEntry } from '../../core/console'
@@ -77,10 +78,13 @@ export function createAuditStore(db: Kysely<Database>): AuditStore {
       const byIssue = new Map<number, IssueStewards>()
       for (const row of rows) {
         const id = row.issue_id!
-        const current = byIssue.get(id) ?? { preparedById: null, preparedBy: null, preparedAt: null, publishedBy: null }
+        const current = byIssue.get(id) ?? { preparedById: null, preparedBy: null, preparedAt: null, publishedBy: null, preparerIds: [] }
         if (row.action === 'delete') byIssue.delete(id)
-        else if (PREPARING.has(row.action)) byIssue.set(id, { ...current, preparedById: row.editor_id, preparedBy: row.name, preparedAt: isoOf(row.at) })
-        else byIssue.set(id, { ...current, publishedBy: row.action === 'publish' ? row.name : null })
+        else if (PREPARING.has(row.action)) {
+          const preparerIds = row.editor_id === null || current.preparerIds.includes(row.editor_id) ? current.preparerIds : [...current.preparerIds, row.editor_id]
+          byIssue.set(id, { ...current, preparedById: row.editor_id, preparedBy: row.name, preparedAt: isoOf(row.at), preparerIds })
+        } else if (row.action === 'publish') byIssue.set(id, { ...current, publishedBy: row.name, preparerIds: [] })
+        else byIssue.set(id, { ...current, publishedBy: null })
       }
       return byIssue
     },

@@ -61,6 +61,8 @@ export interface IssueStewards {
   preparedBy: string | null
   preparedAt: string | null
   publishedBy: string | null
+  /** Who uploaded, edited or corrected the issue since it was last published (ever, if never): the two-person rule's "prepared by". */
+  preparerIds: number[]
 }
 
 export interface AuditStore extends AuditWrites {

@@ -3,7 +3,7 @@
  * code to a status, the CLI words it for a terminal).
  */
 
-export type StorageErrorCode = 'published-conflict' | 'not-found' | 'number-taken'
+export type StorageErrorCode = 'published-conflict' | 'not-found' | 'number-taken' | 'edit-conflict'
 
 /** Which issue an error is about. */
 export interface IssueFacts {
@@ -38,5 +38,11 @@ export class StorageError extends Error {
   static numberTaken(issue: IssueFacts): StorageError {
     const fact = `期号 ${issue.label}（${issue.year} 年第 ${issue.number} 期）已被另一期使用 (another issue already has ${issue.year} no. ${issue.number})`
     return new StorageError('number-taken', fact, issue, fact)
+  }
+
+  /** The issue changed (an edit, a correction, a publish or an unpublish) since the change was read from it. */
+  static editConflict(): StorageError {
+    const fact = '这一期刚被别人改过或已签发，请刷新后再改 (the issue changed since you read it: reload and edit again)'
+    return new StorageError('edit-conflict', fact, null, fact)
   }
 }

@@ -15,6 +15,17 @@ export interface IssueChange {
   edit: Omit<RecordedEdit, 'at'>
   /** A correction of a published issue: the note each changed article gains. */
   correction?: { note: string }
+  /**
+   * What the change was made from: refused (StorageError edit-conflict, nothing written) unless the
+   * issue, read inside the change's transaction, still has this status and, when given, this many
+   * recorded edits (so a publish, or another edit, in between is not silently overwritten).
+   */
+  expect?: IssueExpectation
+}
+
+export interface IssueExpectation {
+  status: 'draft' | 'published'
+  edits?: number
 }
 import { headerOf, itemValuesOf, now } from './rows'
 import { contentKey, matchItems } from './item-matching'
@@ -115,10 +126,31 @@ async function saveDraftOnce(db: Kysely<Database>, issue: Issue, replacePublishe
  * every changed article gains. null when there is no such issue. Refused (published-conflict) when
  * another issue already has the new year and number.
  */
-export async function replaceIssue(db: Kysely<Database>, id: number, issue: Issue, change: IssueChange): Promise<{ issue: StoredIssue; corrected: number[] } | null> {
+export async function replaceIssue(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  id: number,
+  issue: Issue,
+  change: IssueChange,
+): Promise<{ issue: StoredIssue; corrected: number[] } | null> {
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('issues').select(['id', 'status']).where('id', '=', id).executeTakeFirst()
+    // PostgreSQL: the row is locked until commit, so a concurrent edit or publish waits and then
+    // reads what this one wrote. SQLite runs one write transaction at a time.
+    let read = trx.selectFrom('issues').select(['id', 'status']).where('id', '=', id)
+    if (dialect === 'postgres') read = read.forUpdate()
+    const existing = await read.executeTakeFirst()
     if (!existing) return null
+    if (change.expect) {
+      if (existing.status !== change.expect.status) throw StorageError.editConflict()
+      if (change.expect.edits !== undefined) {
+        const row = await trx
+          .selectFrom('issue_edits')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('issue_id', '=', id)
+          .executeTakeFirstOrThrow()
+        if (Number(row.n) !== change.expect.edits) throw StorageError.editConflict()
+      }
+    }
     const other = await trx.selectFrom('issues').select(['id', 'label']).where('year', '=', issue.year).where('number', '=', issue.number).where('id', '!=', id).executeTakeFirst()
     if (other) throw StorageError.numberTaken({ id: other.id, label: other.label, year: issue.year, number: issue.number })
     const at = now()

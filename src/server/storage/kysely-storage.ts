@@ -33,7 +33,7 @@ export function createKyselyStorage(db: Kysely<Database>, dialect: Dialect): Sto
     },
     close: () => db.destroy(),
     saveDraft: (issue, opts) => saveDraft(db, issue, opts?.replacePublished ?? false, { media: opts?.media, source: opts?.source }),
-    replaceIssue: (id, issue, change) => replaceIssue(db, id, issue, change),
+    replaceIssue: (id, issue, change) => replaceIssue(db, dialect, id, issue, change),
     getSource: (id) => loadSource(db, id),
     getMedia: (id, opts) => loadMedia(db, id, opts?.includeDrafts ?? false),
     getIssue: (id, opts) => loadIssue(db, id, opts?.includeDrafts ?? false),

@@ -78,7 +78,8 @@ export interface Storage {
    * corrected published issue, which stays published. Items keep their ids by content (see
    * item-matching.ts); with `correction`, every kept article whose text changed gains it. The edit
    * is recorded; `source` (when given) replaces the kept stream. All in one transaction. null when
-   * there is no such issue; StorageError('number-taken') when another issue has the new number.
+   * there is no such issue; StorageError('number-taken') when another issue has the new number;
+   * StorageError('edit-conflict'), nothing written, when `change.expect` no longer holds.
    */
   replaceIssue(id: number, issue: Issue, change: IssueChange): Promise<{ issue: StoredIssue; corrected: number[] } | null>
   /** The stream the issue was read from, and the edits made to it (oldest first); null when none was kept. */
