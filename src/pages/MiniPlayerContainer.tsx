@@ -14,7 +14,10 @@ export default function MiniPlayerContainer() {
   const player = useApp('player', (s) => s)
   const plan = player.plan
   if (!plan || player.status === 'idle') return null
-  const here = router.path.includes(`/${plan.origin.kind}/`) && Number(router.params.id) === plan.origin.id
+  // The reading page by either address: the page path (/pages/article/index) or the H5 path URL (/articles/2).
+  const kind = plan.origin.kind
+  const onItsPage = router.path.includes(`/pages/${kind}/`) || router.path.startsWith(`/${kind}s/`)
+  const here = onItsPage && Number(router.params.id) === plan.origin.id
   if (here) return <View className='player-space dock-space' />
   const back = () => (plan.origin.kind === 'article' ? openArticle(plan.origin.id) : openIssue(plan.origin.id))
   return (

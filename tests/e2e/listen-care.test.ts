@@ -163,8 +163,29 @@ describeBrowser('听全文 and 长辈版 in the H5 client', () => {
     await visible(page, '.listen-toggle').first().click()
     expect(await page.evaluate(() => (window as any).__speech.state.paused)).toBe(false)
 
-    // To another page by the top bar (the dock lies over the bottom of this one).
-    await page.getByText('首页', { exact: true }).first().click()
+    // The dock lies over the bottom of the screen, but not over the page's end: scrolled to the
+    // end, as a member would, the page's own 返回首页 stands clear above it and takes the tap.
+    // (Taro's H5 page scrolls inside its own element, not the window: scroll whatever holds the button.)
+    await page.evaluate(() => {
+      const buttons = [...document.querySelectorAll('.btn')].filter((b) => b.textContent?.includes('返回首页'))
+      for (let el = buttons[buttons.length - 1]?.parentElement; el; el = el.parentElement) el.scrollTop = el.scrollHeight
+    })
+    const home = visible(page, '.btn').filter({ hasText: '返回首页' }).last()
+    await page.waitForFunction(() => {
+      const dock = document.querySelector('.listen-dock')!.getBoundingClientRect()
+      const buttons = [...document.querySelectorAll('.btn')].filter((b) => b.textContent?.includes('返回首页'))
+      const box = buttons[buttons.length - 1]?.getBoundingClientRect()
+      return !!box && box.height > 0 && box.bottom <= dock.top
+    })
+    const centre = (await home.boundingBox())!
+    expect(
+      await page.evaluate(
+        ([x, y]) => !!document.elementFromPoint(x, y)?.closest('.btn')?.textContent?.includes('返回首页'),
+        [centre.x + centre.width / 2, centre.y + centre.height / 2],
+      ),
+    ).toBe(true)
+    await screenshot(page, '30b-listen-page-end')
+    await home.click()
     await visible(page, '.mini-player').first().waitFor()
     expect(await visible(page, '.mini-player').first().innerText()).toContain(article.title)
     await screenshot(page, '31-listen-mini-bar')
