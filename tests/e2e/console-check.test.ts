@@ -89,6 +89,11 @@ describeBrowser('editors’ console: check, fix, preview, correct (1366×768)', 
     await frame.waitFor()
     expect(await frame.evaluate((f) => [f.clientWidth, f.clientHeight])).toEqual([390, 844])
     await page.frameLocator('iframe.phone').getByText(FIXED_TITLE).first().waitFor({ timeout: 20_000 })
+    // …and the draft's share card and poster, drawn for the preview (a draft has no public card).
+    await page.waitForFunction(() => {
+      const pictures = [...document.querySelectorAll<HTMLImageElement>('img[alt="聊天里的分享卡片"], img[alt="朋友圈海报"]')]
+      return pictures.length === 2 && pictures.every((p) => p.complete && p.naturalWidth > 0)
+    })
     await shot('03-preview')
     await axe('preview')
 
