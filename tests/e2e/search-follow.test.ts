@@ -95,8 +95,13 @@ describeBrowser('H5 search results, followed', () => {
         await shown('.card').first().click()
         await shown('.article .mark').first().waitFor()
         expect(new Set(await shown('.article .mark').allInnerTexts())).toEqual(new Set(['毕节']))
-        const box = (await shown('.article .mark').first().boundingBox())!
-        expect(box.x >= 0 && box.x + box.width <= width).toBe(true)
+        // Inside the viewport once the page has slid in (a fault here was the page laid out off screen).
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll('.article .mark')].some((m) => {
+            const box = m.getBoundingClientRect()
+            return box.width > 0 && box.x >= 0 && box.x + box.width <= window.innerWidth
+          }),
+        )
         await screenshot(page, `73-search-traditional-article-${width}`)
       } finally {
         await page.setViewportSize({ width: 390, height: 844 })

@@ -125,8 +125,14 @@ describePostgres('the server process on PostgreSQL', () => {
         seen = (await fetch(`${second.url}api/issues/${draft.id}`)).status
       }
       expect(seen).toBe(200)
-      const found = await (await fetch(`${second.url}api/search?q=${encodeURIComponent('隆重开展')}`)).json()
-      expect(found.items.map((h: { issueId: number }) => h.issueId)).toEqual([draft.id])
+      // Search follows the published version, which another process's publish reaches within
+      // PUBLISHED_RECHECK_MS (a read of an issue not yet held in memory may see it sooner).
+      let found: number[] = []
+      for (let i = 0; i < 40 && found.length === 0; i++) {
+        found = (await (await fetch(`${second.url}api/search?q=${encodeURIComponent('隆重开展')}`)).json()).items.map((h: { issueId: number }) => h.issueId)
+        if (found.length === 0) await new Promise((r) => setTimeout(r, 100))
+      }
+      expect(found).toEqual([draft.id])
       const session = await (
         await fetch(`${first.url}api/auth/device`, {
           method: 'POST',
