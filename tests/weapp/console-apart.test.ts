@@ -14,9 +14,11 @@ const CONSOLE_MARKERS = ['/api/console', 'x-csrf-token', '编辑台', 'publish-p
  * dist/weapp's size in bytes from `npm run build:weapp:test` just before the console was added
  * (main at e3c1146). The slack lets the reader's own small changes land; the console's bundle is
  * ~180 KB, so any of it in the package would be far over. When the reader grows on purpose, measure
- * again and raise the figure in the same commit.
+ * again and raise the figure in the same commit. Raised to 484,663 when search's traditional →
+ * simplified table (about 41 KB in common.js, so the reader marks 毕节 for a query of 畢節) and the
+ * correction notice reached the reader; the console's own bundle is still not there.
  */
-const WEAPP_BYTES_BEFORE_CONSOLE = 470_114
+const WEAPP_BYTES_BEFORE_CONSOLE = 484_663
 const SLACK_BYTES = 8 * 1024
 
 function listFiles(dir: string): string[] {
