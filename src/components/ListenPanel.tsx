@@ -61,56 +61,66 @@ export default function ListenPanel(p: ListenPanelProps) {
         <Text>{p.playing ? '正在朗读…' : '已暂停'}</Text>
       </View>
       <View className='listen-dock' aria-label='听全文'>
-        {p.where ? <Text className='muted listen-where'>{p.where}</Text> : null}
-        {p.sentence ? <Text className='listen-sentence'>{p.sentence}</Text> : null}
+        {p.where && !more ? <Text className='muted listen-where'>{p.where}</Text> : null}
+        {p.sentence && !more ? <Text className='listen-sentence'>{p.sentence}</Text> : null}
         {p.message ? (
           <Text className='listen-message' aria-live='polite'>
             {p.message}
           </Text>
         ) : null}
-        <View className='row gap'>
-          {p.steps ? (
-            <Button className='btn' onClick={p.onPrevious}>
-              ‹ 上一条
-            </Button>
-          ) : null}
-          <Button className='btn primary grow listen-toggle' onClick={p.onToggle} aria-pressed={p.playing}>
-            {p.playing ? '❚❚ 暂停' : '▶ 继续'}
-          </Button>
-          {p.steps ? (
-            <Button className='btn' onClick={p.onNext}>
-              下一条 ›
-            </Button>
-          ) : null}
-        </View>
-        <View className='row gap'>
-          <Button className='btn small' onClick={p.onStop}>
-            ■ 停止朗读
-          </Button>
-          <Button className='btn small listen-more' onClick={() => setMore(!more)} aria-expanded={more}>
-            {more ? '收起' : `语速与定时 · ${rateName(p.rate)}${p.sleep === null ? '' : ' · 定时'}`}
-          </Button>
-        </View>
         {more ? (
-          <View className='row gap'>
-            <Text className='muted'>语速</Text>
-            {p.rates.map((r) => (
-              <Button key={r} className={`btn small${r === p.rate ? ' primary' : ''}`} onClick={() => p.onRate(r)} aria-pressed={r === p.rate}>
-                {rateName(r)}
+          // Speed and timer take the transport's place rather than stacking under it: on a small
+          // phone in 长辈版 both at once would run past the screen's lower edge.
+          <View className='listen-options'>
+            <View className='listen-options-head'>
+              <Text className='listen-label'>语速</Text>
+              <Button className='btn small listen-more listen-done' onClick={() => setMore(false)} aria-expanded>
+                完成
               </Button>
-            ))}
+            </View>
+            <View className='listen-grid'>
+              {p.rates.map((r) => (
+                <Button key={r} className={`btn small${r === p.rate ? ' primary' : ''}`} onClick={() => p.onRate(r)} aria-pressed={r === p.rate}>
+                  {rateName(r)}
+                </Button>
+              ))}
+            </View>
+            <Text className='listen-label'>定时</Text>
+            <View className='listen-grid listen-grid-sleep'>
+              {SLEEPS.map(([value, name]) => (
+                <Button key={name} className={`btn small${value === p.sleep ? ' primary' : ''}`} onClick={() => p.onSleep(value)} aria-pressed={value === p.sleep}>
+                  {name}
+                </Button>
+              ))}
+            </View>
           </View>
-        ) : null}
-        {more ? (
-          <View className='row gap'>
-            <Text className='muted'>定时</Text>
-            {SLEEPS.map(([value, name]) => (
-              <Button key={name} className={`btn small${value === p.sleep ? ' primary' : ''}`} onClick={() => p.onSleep(value)} aria-pressed={value === p.sleep}>
-                {name}
+        ) : (
+          <View>
+            <View className='row gap'>
+              {p.steps ? (
+                <Button className='btn' onClick={p.onPrevious}>
+                  ‹ 上一条
+                </Button>
+              ) : null}
+              <Button className='btn primary grow listen-toggle' onClick={p.onToggle} aria-pressed={p.playing}>
+                {p.playing ? '❚❚ 暂停' : '▶ 继续'}
               </Button>
-            ))}
+              {p.steps ? (
+                <Button className='btn' onClick={p.onNext}>
+                  下一条 ›
+                </Button>
+              ) : null}
+            </View>
+            <View className='row gap'>
+              <Button className='btn small' onClick={p.onStop}>
+                ■ 停止朗读
+              </Button>
+              <Button className='btn small listen-more' onClick={() => setMore(true)} aria-expanded={false}>
+                {`语速与定时 · ${rateName(p.rate)}${p.sleep === null ? '' : ' · 定时'}`}
+              </Button>
+            </View>
           </View>
-        ) : null}
+        )}
       </View>
     </View>
   )

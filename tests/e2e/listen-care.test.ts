@@ -88,6 +88,21 @@ function sideBySide(page: Page) {
   })
 }
 
+/** Runs in the page: what in the reading dock is cut off (the dock scrolling inside, or a control past the screen's edge). */
+function dockClipped(page: Page) {
+  return page.evaluate(() => {
+    const dock = document.querySelector('.listen-dock') as HTMLElement
+    const out: string[] = []
+    if (dock.scrollHeight > dock.clientHeight + 1) out.push(`dock scrolls: ${dock.scrollHeight} in ${dock.clientHeight}`)
+    for (const el of dock.querySelectorAll('.btn, .taro-text')) {
+      const r = el.getBoundingClientRect()
+      if (r.width && (r.top < -1 || r.bottom > window.innerHeight + 1 || r.left < -1 || r.right > window.innerWidth + 1))
+        out.push(`${el.textContent?.trim().slice(0, 8)} ${Math.round(r.top)}–${Math.round(r.bottom)}`)
+    }
+    return out
+  })
+}
+
 /** Runs in the page: text elements whose contrast is below `min`. */
 function lowContrast(page: Page, min: number) {
   return page.evaluate((minimum) => {
@@ -308,7 +323,13 @@ describeBrowser('听全文 and 长辈版 in the H5 client', () => {
           )
           expect(smallInDock).toEqual([])
           expect(await lowContrast(p, 7)).toEqual([])
+          // Nothing in the dock is cut off at first sight: it does not scroll inside, and each of its
+          // controls lies wholly on screen.
           await screenshot(p, `37-care-listen-${width}`)
+          expect(await dockClipped(p)).toEqual([])
+          await visible(p, '.listen-dock .btn').filter({ hasText: '完成' }).click()
+          await visible(p, '.listen-dock .listen-toggle').waitFor()
+          expect(await dockClipped(p)).toEqual([])
           await visible(p, '.listen-dock .btn').filter({ hasText: '停止朗读' }).click()
           await visible(p, '.listen-dock').waitFor({ state: 'detached' })
         }
