@@ -26,8 +26,8 @@ const LOOP_TARGET_MS = 50
 const LONG_PARAGRAPHS = 1500
 
 /** Median per-operation time over `batches` batches of `size` runs, in milliseconds. */
-function measure(operation: () => unknown, batches = 15, size = 200): number {
-  for (let i = 0; i < 300; i++) operation() // warm-up: let the JIT settle
+function measure(operation: () => unknown, batches = 15, size = 200, warm = 300): number {
+  for (let i = 0; i < warm; i++) operation() // warm-up: let the JIT settle
   const perOp: number[] = []
   for (let b = 0; b < batches; b++) {
     const start = process.hrtime.bigint()
@@ -52,6 +52,18 @@ console.log(`  read the file (baseline)     ${fmt(readMs)} per issue`)
 console.log(`  import the text              ${fmt(importMs)} per issue  (${(importMs / readMs).toFixed(1)}× reading)`)
 console.log(`  read + import                ${fmt(bothMs)} per issue`)
 console.log(`  target: import < ${TARGET_MS} ms per issue → ${importMs < TARGET_MS ? 'met' : 'NOT MET'}`)
+
+// Linear in the document's length: a text issue with 20,000 more paragraphs costs per line about
+// what the sample costs per line (a look-ahead that copied the rest of the document per line made it
+// quadratic once).
+const huge = longBulletin(20_000)
+const perLine = (ms: number, source: string) => (ms * 1000) / source.split('\n').length
+const hugeMs = measure(() => importText(huge), 5, 1, 2)
+const ratio = perLine(hugeMs, huge) / perLine(importMs, text)
+console.log(`bench:import  a long text issue (${huge.length} characters, ${huge.split('\n').length} lines)`)
+console.log(`  the sample, per line (baseline)  ${perLine(importMs, text).toFixed(2).padStart(8)} µs`)
+console.log(`  the long issue, per line         ${perLine(hugeMs, huge).toFixed(2).padStart(8)} µs  (${ratio.toFixed(2)}× the sample's; ${hugeMs.toFixed(0)} ms in all)`)
+console.log(`  target: per line within 3× the sample's (linear) → ${ratio <= 3 ? 'met' : 'NOT MET'}`)
 
 /** Median time of `runs` awaited runs after `warm` warm-up runs, in milliseconds. */
 async function measureAsync(operation: () => Promise<unknown>, runs = 40, warm = 10): Promise<number> {

@@ -32,6 +32,20 @@ interface SectionDraft {
 
 const isBoldLine = (t: Token | undefined): t is Token & { kind: 'bold' } => t?.kind === 'bold' && t.rest === ''
 
+/**
+ * For each token, the index of the next one that is not blank (tokens.length when none): worked out
+ * once, from the end, so looking ahead costs nothing per line even in a very long document.
+ */
+function nextNonBlankIndices(tokens: Token[]): Int32Array {
+  const following = new Int32Array(tokens.length)
+  let next = tokens.length
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    following[i] = next
+    if (tokens[i].kind !== 'blank') next = i
+  }
+  return following
+}
+
 export function readBody(tokens: Token[], entries: ContentsEntry[]): Body {
   const out: ImportWarning[] = []
   const unclaimed = [...entries]
@@ -147,6 +161,7 @@ export function readBody(tokens: Token[], entries: ContentsEntry[]): Body {
     start('article', '', line, text)
   }
 
+  const following = nextNonBlankIndices(tokens)
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]
     if (t.kind === 'blank' || t.kind === 'rule') {
@@ -179,23 +194,20 @@ export function readBody(tokens: Token[], entries: ContentsEntry[]): Body {
         addWhole({ kind: 'subheading' }, t.title, t.line)
         whole = true
       } else {
-        const next = tokens.slice(i + 1).find((n) => n.kind !== 'blank')
+        const nextAt = following[i]
+        const next = tokens[nextAt] as Token | undefined
         const joined = !forced && isBoldLine(t) && isBoldLine(next) && !next.hints?.mark ? t.title + next.title : null
         // A title a page break cut in two: its halves are one contents entry, or a page ended between them.
         if (joined && !listed && (find(joined) >= 0 || (entries.length === 0 && next!.hints?.pageBreakBefore))) {
           out.push(warnings.titleJoined(t.line, joined))
           startArticle(joined, t.line, '', claim(joined))
-          i = tokens.indexOf(next!)
+          i = nextAt
         } else startArticle(t.title, t.line, stripEmphasis(t.rest), claim(t.title))
       }
     } else if (t.kind === 'brief' && (t.hints?.mark === 'brief' || !(item && captionOf(t) && (item as ItemDraft).paragraphs.at(-1)?.shape?.kind === 'picture'))) {
       start('brief', '', t.line, stripEmphasis(t.body))
     } else {
-      addText(
-        stripEmphasis(t.text),
-        t,
-        tokens.slice(i + 1).find((n) => n.kind !== 'blank'),
-      )
+      addText(stripEmphasis(t.text), t, tokens[following[i]])
       const last = (item as ItemDraft | null)?.paragraphs.at(-1)
       whole = last?.shape?.kind === 'subheading' || last?.shape?.kind === 'picture' || last?.shape?.kind === 'source'
     }
