@@ -85,7 +85,19 @@ async function importFile(file: string, io: CliIo): Promise<DocumentImport | str
   return importDocument(bytes, path.basename(file))
 }
 
+const HELP = `${USAGE}
+  --dry-run  read and check the documents only; store nothing
+  --json     print the issues as JSON on stdout
+  --publish  store and publish, then show the notifications going out
+  --replace  replace an issue of the same year and number, even a published one
+Problems are printed one per line as FILE:LINE: what is wrong. Exit 0 done, 1 storage or configuration, 2 a document could not be imported, 64 bad usage.
+`
+
 export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(HELP)
+    return 0
+  }
   const options = parseArgs(argv)
   if (typeof options === 'string') {
     io.stderr(`import: ${options}\n${USAGE}\n`)

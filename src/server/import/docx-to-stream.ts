@@ -5,7 +5,7 @@
  * furniture. Each picture's bytes are kept, named by their sha256. Failure is a value, never a throw.
  */
 import { createHash } from 'node:crypto'
-import mammoth from 'mammoth'
+import type Mammoth from 'mammoth'
 import type { Stream } from '../../core/import'
 import { htmlToStream } from './html-to-lines'
 import { pixelSize } from './image-size'
@@ -16,7 +16,14 @@ export type DocxStream = { ok: true; stream: Stream; media: ImportedMedia[] } | 
 const STYLE_MAP = ["br[type='page'] => hr.page-break", "p[style-name='ub-align-center'] => p.align-center:fresh", "p[style-name='ub-align-right'] => p.align-right:fresh"]
 
 /** mammoth's document transforms, which its type declarations leave out. */
-const transforms = (mammoth as unknown as { transforms: { paragraph(f: (p: MammothParagraph) => MammothParagraph): unknown } }).transforms
+type Transforms = { paragraph(f: (p: MammothParagraph) => MammothParagraph): unknown }
+
+/**
+ * mammoth (and its XML and zip readers) is loaded on the first .docx, not with this module: text
+ * documents, the import command line and the server's start never pay for it.
+ */
+let loaded: Promise<typeof Mammoth> | null = null
+const loadMammoth = () => (loaded ??= import('mammoth').then((m) => ((m as { default?: typeof Mammoth }).default ?? m) as typeof Mammoth))
 
 interface MammothParagraph {
   alignment?: string
@@ -34,6 +41,8 @@ function markAlignment(paragraph: MammothParagraph): MammothParagraph {
 export async function docxToStream(bytes: Uint8Array): Promise<DocxStream> {
   const media = new Map<string, ImportedMedia>()
   try {
+    const mammoth = await loadMammoth()
+    const transforms = (mammoth as unknown as { transforms: Transforms }).transforms
     const convertImage = mammoth.images.imgElement(async (image: { contentType: string; readAsBuffer(): Promise<Buffer> }) => {
       const data = new Uint8Array(await image.readAsBuffer())
       const id = createHash('sha256').update(data).digest('hex')

@@ -123,6 +123,13 @@ describe('npm run import', () => {
     expect(existsSync(dataDir)).toBe(false)
   })
 
+  it('--help prints the usage and what each option does, and exits 0', async () => {
+    const result = await cli('--help')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^usage: .*FILE/)
+    for (const option of ['--dry-run', '--json', '--publish', '--replace']) expect(result.stdout).toContain(`  ${option}  `)
+  })
+
   it('bad usage exits 64 with the usage line', async () => {
     const result = await cli('--frobnicate')
     expect(result.code).toBe(64)
