@@ -72,22 +72,43 @@ export function rankDocs({ docs, titleTerms, occurrences }: RankInput, tables: R
 /** Below one wanted key per this many, selecting beats sorting them all. */
 const SELECT_RATIO = 8
 
-/** The `count` largest of `keys`, largest first: insertion into a short sorted list. */
+/**
+ * The `count` largest of `keys`, largest first: a min-heap of the best so far (its root the worst of
+ * them), O(n log count) whatever the order. (Insertion into a sorted list was quadratic on matches
+ * that arrive best-last, as an archive's documents in date order do.)
+ */
 function largestFirst(keys: Float64Array, count: number): Float64Array {
-  const best = new Float64Array(count)
-  if (count === 0) return best
-  let filled = 0
+  const heap = new Float64Array(count)
+  if (count === 0) return heap
+  let size = 0
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]
-    if (filled === count && key <= best[count - 1]) continue
-    let at = filled < count ? filled++ : count - 1
-    while (at > 0 && best[at - 1] < key) {
-      best[at] = best[at - 1]
-      at--
+    if (size < count) {
+      // Sift up.
+      let at = size++
+      while (at > 0) {
+        const parent = (at - 1) >> 1
+        if (heap[parent] <= key) break
+        heap[at] = heap[parent]
+        at = parent
+      }
+      heap[at] = key
+    } else if (key > heap[0]) {
+      // Replace the root and sift down.
+      let at = 0
+      for (;;) {
+        const left = 2 * at + 1
+        if (left >= size) break
+        const right = left + 1
+        const child = right < size && heap[right] < heap[left] ? right : left
+        if (heap[child] >= key) break
+        heap[at] = heap[child]
+        at = child
+      }
+      heap[at] = key
     }
-    best[at] = key
   }
-  return best.subarray(0, filled)
+  return heap.subarray(0, size).sort().reverse()
 }
 
 function rankWithComparator({ docs, titleTerms, occurrences }: RankInput, { days, idRanks }: RankTables): number[] {
