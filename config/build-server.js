@@ -1,12 +1,12 @@
 /**
  * `npm run build:server`: the server's entry points compiled by esbuild into dist/server/<name>.js, so
  * `npm start`, the worker and the CLIs run plain JavaScript instead of starting a TypeScript loader.
- * Entry points: main, worker-main, the import worker thread, and every file in src/server/cli/ (a new
+ * Entry points: main, worker-main, the import and search threads, and every file in src/server/cli/ (a new
  * CLI is picked up without editing this file). Each is bundled with our own code (src/server,
  * src/core); everything in node_modules stays a require(), native modules (better-sqlite3, sharp,
  * pg, @resvg/resvg-js) included. The output is flat, so `__dirname` is dist/server for every entry:
- * main finds the project root two levels up as it does from src/server, and document.ts finds
- * import-worker.js beside it.
+ * main finds the project root two levels up as it does from src/server, and the threads' starters
+ * (src/server/thread-source.ts) find import-worker.js and search-thread.js beside it.
  *
  * `--if-stale` builds only when a file the last build read changed or src/server/cli/ gained or lost
  * a file (what `npm run server`, `import` … run first; costs a few milliseconds when nothing changed).
@@ -25,6 +25,7 @@ function entryPoints() {
     main: 'src/server/main.ts',
     'worker-main': 'src/server/worker-main.ts',
     'import-worker': 'src/server/import/import-worker.ts',
+    'search-thread': 'src/server/services/search-thread.ts',
   }
   for (const file of readdirSync(CLI_DIR).sort()) {
     if (!/\.ts$/.test(file) || /\.d\.ts$/.test(file)) continue

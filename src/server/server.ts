@@ -50,7 +50,7 @@ export interface Backend {
   /** Starts this process's notification worker (once; later calls return the same one). */
   startWorker(): NotificationWorker
   readonly worker: NotificationWorker | null
-  /** Stops the worker, then closes storage. */
+  /** Stops the worker and the search thread, then closes storage. */
   close(): Promise<void>
 }
 
@@ -66,6 +66,7 @@ export function createBackend(deps: BackendDeps): Backend {
     onPublished: () => worker?.nudge(),
   })
   const audit = createAuditService(storage)
+  const search = createSearchService(storage, version, { resultCacheSize: deps.searchResultCache })
   return {
     settings,
     storage,
@@ -75,7 +76,7 @@ export function createBackend(deps: BackendDeps): Backend {
     editorAccounts: createEditorAccounts(storage),
     consoleIssues: createConsoleIssues({ storage, publishing, audit, notify: settings.notify, requireSecondApprover: settings.config.console.requireSecondApprover }),
     reads: createPublicReads(storage, version),
-    search: createSearchService(storage, version, { resultCacheSize: deps.searchResultCache }),
+    search,
     get worker() {
       return worker
     },
@@ -86,6 +87,7 @@ export function createBackend(deps: BackendDeps): Backend {
     },
     async close() {
       await worker?.stop()
+      await search.close()
       await storage.close()
     },
   }

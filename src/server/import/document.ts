@@ -8,11 +8,11 @@
  * CONTRACT: importDocument(bytes, fileName) → Promise<DocumentImport>; never throws for bad input.
  * A .docx with pictures also gives `media`: each picture's bytes, named by sha256 (see media.ts).
  */
-import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { ImportRequest } from './import-worker'
 import type { DocumentImport } from './media'
 import { tooLarge, unreadable } from './read-document'
+import { threadSource } from '../thread-source'
 
 export type { DocumentImport, ImportedMedia } from './media'
 
@@ -22,18 +22,8 @@ let worker: Worker | null = null
 let nextId = 1
 const waiting = new Map<number, { fileName: string; resolve: (result: DocumentImport) => void }>()
 
-/**
- * The worker runs this folder's TypeScript as the server does, through tsx (registered inside the
- * worker: Node 20 does not pass --import loaders on to workers).
- */
-function workerSource(): string {
-  if (!__filename.endsWith('.ts')) return `require(${JSON.stringify(path.join(__dirname, 'import-worker.js'))})`
-  const tsx = JSON.stringify(require.resolve('tsx/cjs/api'))
-  return `require(${tsx}).register(); require(${JSON.stringify(path.join(__dirname, 'import-worker.ts'))})`
-}
-
 function startWorker(): Worker {
-  const started = new Worker(workerSource(), { eval: true, resourceLimits: { maxOldGenerationSizeMb: 1024 } })
+  const started = new Worker(threadSource(__filename, __dirname, 'import-worker'), { eval: true, resourceLimits: { maxOldGenerationSizeMb: 1024 } })
   started.on('message', (reply: Reply) => {
     const request = waiting.get(reply.id)
     waiting.delete(reply.id)

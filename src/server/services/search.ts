@@ -1,16 +1,17 @@
 /**
- * Search over every published item. The index (src/core/search) is built in memory from the database
- * and rebuilt when the published version changes, so all processes sharing a database agree, and the
- * results are the same on SQLite and PostgreSQL: the database only supplies the documents.
+ * Search over every published item. The index (src/core/search) is built in memory, in a thread of
+ * its own (./search-index-thread.ts), from the database, and rebuilt when the published version
+ * changes, so all processes sharing a database agree, and the results are the same on SQLite and
+ * PostgreSQL: the database only supplies the documents.
  * Answers are also kept as ready bytes per version (popular queries cost a map lookup), in the
  * public reads' bounded cache: least recently used out, concurrent asks for one answer share it.
  */
 import { cachedJson, type CachedJson } from '../http/cached-json'
-import { createSearchIndexAsync, queryTerms, sectionKey, type SearchIndex } from '../../core/search'
-import type { SearchResults } from '../../core/api'
+import { queryTerms, sectionKey } from '../../core/search'
 import type { Storage } from '../storage/storage'
 import type { PublishedVersion } from './published-version'
 import { createVersionedCache } from './public-reads'
+import { openSearchIndexThread, type ThreadAnswer } from './search-index-thread'
 
 export interface SearchRequest {
   q: string
@@ -25,37 +26,34 @@ export interface SearchService {
   searchJson(request: SearchRequest, nextCursor: (offset: number) => string | null): Promise<CachedJson>
   /** The query's terms after normalisation; empty means nothing to search for. */
   terms(q: string): string[]
+  /** Stops the search thread. */
+  close(): Promise<void>
 }
 
 const MAX_ANSWERS = 500
 
 export function createSearchService(storage: Storage, version: PublishedVersion, opts: { resultCacheSize?: number } = {}): SearchService {
-  let built: { version: number; index: SearchIndex } | null = null
-  let building: { version: number; promise: Promise<SearchIndex> } | null = null
+  // The index lives in a thread of its own: building it for a large archive after a publish, and
+  // ranking thousands of matches, never hold up the reads this process serves meanwhile.
+  const thread = openSearchIndexThread({ resultCacheSize: opts.resultCacheSize })
   const cacheable = (opts.resultCacheSize ?? 100) > 0
   // Ready answers per normalised query and page, for the current version, least recently used out.
   const answers = createVersionedCache(version, { maxEntries: MAX_ANSWERS, maxBytes: 16 * 1024 * 1024 })
 
-  async function indexFor(current: number): Promise<SearchIndex> {
-    if (built?.version === current) return built.index
-    if (building?.version !== current) {
-      // The index of another version answers nothing from now on: let it go before the new one is
-      // built, so a process holds one index, not two (at 5,000 issues each is a few hundred megabytes).
-      built = null
-      // Built in steps, so other requests are served while a large archive is indexed.
-      const promise = storage.publishedSearchDocuments().then(async (docs) => {
-        const index = await createSearchIndexAsync(docs, { resultCacheSize: opts.resultCacheSize })
-        if (!built || built.version < current) built = { version: current, index }
-        return index
-      })
-      building = { version: current, promise }
-      promise
-        .finally(() => {
-          if (building?.promise === promise) building = null
-        })
-        .catch(() => undefined)
+  /** A page from the index of the current version; asked again if a publish moved the version meanwhile. */
+  async function pageOf(request: SearchRequest): Promise<ThreadAnswer> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await version.current()
+      try {
+        await thread.ensure(current, () => storage.publishedSearchDocuments())
+        const answer = await thread.search(current, request)
+        if (answer) return answer
+      } catch (error) {
+        // Superseded by a newer version's index: ask that one; anything else is a real failure.
+        if (attempt >= 3 || (await version.current()) === current) throw error
+      }
+      if (attempt >= 3) throw new Error('the search index kept changing under the query')
     }
-    return building!.promise
   }
 
   return {
@@ -64,14 +62,15 @@ export function createSearchService(storage: Storage, version: PublishedVersion,
         '|',
       )
       const answer = async () => {
-        const { total, hits } = (await indexFor(await version.current())).search(request)
-        const next = request.offset + hits.length
-        const body: SearchResults = { items: hits, total, nextCursor: next < total ? nextCursor(next) : null }
-        return JSON.stringify(body)
+        const { total, count, hitsJson } = await pageOf(request)
+        const next = request.offset + count
+        // The SearchResults body, its hits serialised in the thread.
+        return `{"items":${hitsJson},"total":${total},"nextCursor":${JSON.stringify(next < total ? nextCursor(next) : null)}}`
       }
       if (!cacheable) return cachedJson(await answer())
       return (await answers(key, answer))!
     },
     terms: queryTerms,
+    close: () => thread.close(),
   }
 }
