@@ -25,6 +25,16 @@ const PAGES: Array<[string, string]> = [
   ['not-found', '/no/such/page'],
 ]
 
+/** The levels of the headings on screen, in reading order (H5 keeps earlier pages in the DOM, hidden). */
+function headingOutline(page: Page): Promise<number[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]')]
+      .filter((el) => (el as HTMLElement).offsetParent !== null || getComputedStyle(el).position === 'fixed')
+      .filter((el) => !el.closest('[aria-hidden=true]'))
+      .map((el) => Number(el.getAttribute('aria-level') ?? el.tagName.slice(1))),
+  )
+}
+
 describeBrowser('accessibility of the H5 reader (axe-core)', () => {
   let server: RunningServer
   let browser: Browser
@@ -60,6 +70,9 @@ describeBrowser('accessibility of the H5 reader (axe-core)', () => {
           if (name !== 'not-found') await page.locator('.skeleton').locator('visible=true').waitFor({ state: 'detached' })
           if (name === 'search') await shown('.card').first().waitFor()
           const bad = await seriousViolations(page)
+          // Headings a screen reader can walk: the page's title (one h1) first, then its sections, no level skipped.
+          const outline = await headingOutline(page)
+          if (outline[0] !== 1 || outline.filter((l) => l === 1).length !== 1 || outline.some((l, i) => i > 0 && l > outline[i - 1] + 1)) bad.push(`headings: ${outline.join(' ')}`)
           if (bad.length) found[name] = bad
           await screenshot(page, `50-axe-${name}-${mode.night ? 'night' : 'day'}-${mode.textStep ?? 'default'}-${width}`)
         }
