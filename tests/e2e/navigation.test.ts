@@ -149,6 +149,40 @@ describeBrowser('H5 navigation, by tap and by keyboard', () => {
       await shown('.issue-card').first().waitFor()
     }, 30_000)
 
+    it(`leaves no dead end when the server fails: an issue's and a search's error say so, with a way back and home (${width}×${height})`, async () => {
+      // A phone that has read nothing yet (nothing kept on it to fall back on).
+      const fresh = await browser.newContext({ viewport: { width, height }, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+      const tab = await fresh.newPage()
+      const on = (selector: string, hasText?: string) => tab.locator(selector, hasText ? { hasText } : {}).locator('visible=true')
+      const failing = { status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: '服务暂时不可用' } }) }
+      await tab.route(/\/api\/(issues\/1|search)(\?|$)/, (route) => route.fulfill(failing))
+      try {
+        await tab.goto(server.base + '/')
+        await on('.shell .issue-card').first().click()
+        const alert = tab.getByRole('alert').locator('visible=true')
+        await alert.waitFor()
+        expect(new URL(tab.url()).pathname).toBe('/issues/1')
+        await alert.getByRole('button', { name: '重新加载' }).waitFor()
+        expect(await contentInViewport(tab, '.error')).toEqual(FITS)
+        await screenshot(tab, `46-issue-error-${width}`)
+        // The error's own 返回首页, and the page's bar (返回, 首页) too.
+        expect(await on('.top-bar [role=button]').allInnerTexts()).toEqual(['‹ 返回', '首页'])
+        await alert.getByRole('button', { name: '返回首页' }).click()
+        await on('.issue-card').first().waitFor()
+        expect(new URL(tab.url()).pathname).toBe('/')
+
+        await on('.nav-row .btn', '搜索').click()
+        await on('.input input').fill('毕节')
+        await alert.waitFor()
+        await alert.getByRole('button', { name: '重新加载' }).waitFor()
+        await screenshot(tab, `47-search-error-${width}`)
+        await tab.getByRole('button', { name: '首页', exact: true }).locator('visible=true').click()
+        await on('.issue-card').first().waitFor()
+      } finally {
+        await fresh.close()
+      }
+    }, 45_000)
+
     it(`reaches and presses the controls from the keyboard, with the focus visible (${width}×${height})`, async () => {
       await page.setViewportSize({ width, height })
       await page.goto(server.base + '/')
