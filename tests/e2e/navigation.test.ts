@@ -138,9 +138,11 @@ describeBrowser('H5 navigation, by tap and by keyboard', () => {
 
     it(`answers an unknown address with 找不到这个页面 and a way home (${width}×${height})`, async () => {
       await page.setViewportSize({ width, height })
-      for (const address of ['/no/such/page', '/articles/999999', '/#/pages/nothing/index']) {
+      for (const address of ['/no/such/page', '/articles/999999', '/issues/abc', '/#/pages/nothing/index', '/#/pages/issue/index']) {
+        // Each opened afresh: a hash-only change would leave the last page on screen.
+        await page.goto('about:blank')
         const response = await page.goto(server.base + address)
-        await page.getByRole('heading', { name: '找不到这个页面' }).waitFor()
+        await page.getByRole('heading', { name: '找不到这个页面' }).locator('visible=true').waitFor()
         if (!address.includes('#')) expect(response?.status()).toBe(404)
         expect(await page.locator('body').innerText()).not.toContain('链接不完整')
       }
