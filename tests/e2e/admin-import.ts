@@ -28,9 +28,9 @@ async function admin(base: string, route: string, init: RequestInit = {}) {
   return body
 }
 
-/** Imports the document as a draft and publishes it; resolves to the issue's id. */
-export async function importAndPublish(base: string, document: string): Promise<number> {
-  const draft = await admin(base, '/api/admin/issues', { method: 'POST', headers: { 'content-type': 'text/markdown; charset=utf-8' }, body: document })
+/** Imports the document (markdown, or plain text) as a draft and publishes it; resolves to the issue's id. */
+export async function importAndPublish(base: string, document: string, type: 'text/markdown' | 'text/plain' = 'text/markdown'): Promise<number> {
+  const draft = await admin(base, '/api/admin/issues', { method: 'POST', headers: { 'content-type': `${type}; charset=utf-8` }, body: document })
   await admin(base, `/api/admin/issues/${draft.id}/publish`, { method: 'POST' })
   return draft.id
 }

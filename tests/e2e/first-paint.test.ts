@@ -21,23 +21,34 @@ describeBrowser('H5 pages before the app', () => {
     await server?.stop()
   })
 
-  it('reads an article with scripts off, with a way home', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 568 }, javaScriptEnabled: false, locale: 'zh-CN' })
-    const page = await context.newPage()
-    await page.goto(server.base + '/articles/5')
-    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor()
-    expect(await page.locator('article').innerText()).toContain('网络直播')
-    expect(await page.title()).toBe(TITLE)
-    await screenshot(page, '60-article-no-script-320')
-    await page.getByRole('link', { name: '〔2020〕第二十期' }).click()
-    await page.getByRole('link', { name: TITLE }).waitFor()
-    await context.close()
-  }, 30_000)
-
-  for (const [width, height] of [
+  const VIEWPORTS = [
     [390, 844],
     [320, 568],
-  ]) {
+  ]
+
+  for (const [width, height] of VIEWPORTS) {
+    it(`reads an article with scripts off at ${width}×${height}: its title, preview tags and text, with a way to its issue`, async () => {
+      const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled: false, locale: 'zh-CN' })
+      const page = await context.newPage()
+      await page.goto(server.base + '/articles/5')
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor()
+      expect(await page.locator('article').innerText()).toContain('网络直播')
+      expect(await page.title()).toBe(TITLE)
+      // What a link preview reads, in the page as served.
+      expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(TITLE)
+      expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toMatch(/\/api\/cards\/articles\/5\.png$/)
+      expect(await page.locator('link[rel=canonical]').getAttribute('href')).toMatch(/\/articles\/5$/)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
+      await screenshot(page, `60-article-no-script-${width}`)
+      await page.getByRole('link', { name: '〔2020〕第二十期' }).click()
+      await page.getByRole('link', { name: TITLE }).waitFor()
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
+      await screenshot(page, `63-issue-no-script-${width}`)
+      await context.close()
+    }, 30_000)
+  }
+
+  for (const [width, height] of VIEWPORTS) {
     it(`reads home with scripts off at ${width}×${height}: the newest issues, each a link`, async () => {
       const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled: false, locale: 'zh-CN' })
       const page = await context.newPage()
@@ -58,13 +69,13 @@ describeBrowser('H5 pages before the app', () => {
     }, 30_000)
   }
 
-  for (const [path, api] of [
+  for (const [path, api, width, height] of [
     ['/', '/api/issues'],
     ['/articles/5', '/api/articles/5'],
     ['/issues/1', '/api/issues/1'],
-  ]) {
-    it(`takes over ${path} without asking the API again, and never shows 正在加载… in between`, async () => {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+  ].flatMap(([p, a]) => VIEWPORTS.map(([w, h]) => [p, a, w, h] as const))) {
+    it(`takes over ${path} without asking the API again, and never shows 正在加载… in between (${width}×${height})`, async () => {
+      const context = await browser.newContext({ viewport: { width, height }, isMobile: true, hasTouch: true, locale: 'zh-CN' })
       const page = await context.newPage()
       // From the first byte on: was a loading placeholder ever on screen?
       await page.addInitScript(() => {
@@ -94,7 +105,7 @@ describeBrowser('H5 pages before the app', () => {
       expect(await page.locator('#boot-shell').count()).toBe(0)
       expect(calls).toEqual([])
       expect(await page.evaluate(() => (window as unknown as { sawLoading: boolean }).sawLoading)).toBe(false)
-      if (path === '/') await screenshot(page, '62-home-app-390')
+      await screenshot(page, `62-app-took-over-${path === '/' ? 'home' : path.split('/')[1]}-${width}`)
       await context.close()
     }, 30_000)
   }

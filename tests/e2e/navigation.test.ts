@@ -94,6 +94,13 @@ describeBrowser('H5 navigation, by tap and by keyboard', () => {
       await page.getByRole('button', { name: '首页', exact: true }).locator('visible=true').click()
       await shown('.issue-card').first().waitFor()
       expect(new URL(page.url()).pathname).toBe('/')
+
+      // The issue page's own way back, too.
+      await shown('.issue-card').first().click()
+      await shown('.tabs').waitFor()
+      await shown('[role=button]', '返回').first().click()
+      await shown('.issue-card').first().waitFor()
+      expect(new URL(page.url()).pathname).toBe('/')
     }, 90_000)
   }
 
@@ -112,48 +119,123 @@ describeBrowser('H5 navigation, by tap and by keyboard', () => {
     await setReadingSettings(page, { textStep: null, night: false })
   }, 30_000)
 
-  it('keeps old #/pages/… links working, at the page\u2019s new address', async () => {
-    await page.setViewportSize({ width: 390, height: 844 })
-    // Opened afresh, as a link from a chat is (not a hash change within the open app).
-    await page.goto('about:blank')
-    await page.goto(server.base + '/#/pages/article/index?id=2')
-    await shown('.title').waitFor()
-    expect(new URL(page.url()).pathname).toBe('/articles/2')
-    await page.goto('about:blank')
-    await page.goto(server.base + '/#/pages/issue/index?id=1&section=2')
-    await shown('.tab.on', '工作交流').waitFor()
-    expect(page.url()).toBe(server.base + '/issues/1?section=2')
-  }, 30_000)
+  for (const [width, height] of [
+    [390, 844],
+    [320, 568],
+  ]) {
+    it(`keeps old #/pages/… links working, at the page\u2019s new address (${width}×${height})`, async () => {
+      await page.setViewportSize({ width, height })
+      // Opened afresh, as a link from a chat is (not a hash change within the open app).
+      await page.goto('about:blank')
+      await page.goto(server.base + '/#/pages/article/index?id=2')
+      await shown('.title').waitFor()
+      expect(new URL(page.url()).pathname).toBe('/articles/2')
+      await page.goto('about:blank')
+      await page.goto(server.base + '/#/pages/issue/index?id=1&section=2')
+      await shown('.tab.on', '工作交流').waitFor()
+      expect(page.url()).toBe(server.base + '/issues/1?section=2')
+    }, 30_000)
 
-  it('answers an unknown address with 找不到这个页面 and a way home', async () => {
-    for (const address of ['/no/such/page', '/articles/999999', '/#/pages/nothing/index']) {
-      const response = await page.goto(server.base + address)
-      await page.getByRole('heading', { name: '找不到这个页面' }).waitFor()
-      if (!address.includes('#')) expect(response?.status()).toBe(404)
-      expect(await page.locator('body').innerText()).not.toContain('链接不完整')
-    }
-    await screenshot(page, '42-not-found')
-    await page.getByRole('link', { name: '返回首页' }).click()
-    await shown('.issue-card').first().waitFor()
-  }, 30_000)
+    it(`answers an unknown address with 找不到这个页面 and a way home (${width}×${height})`, async () => {
+      await page.setViewportSize({ width, height })
+      for (const address of ['/no/such/page', '/articles/999999', '/issues/abc', '/#/pages/nothing/index', '/#/pages/issue/index']) {
+        // Each opened afresh: a hash-only change would leave the last page on screen.
+        await page.goto('about:blank')
+        const response = await page.goto(server.base + address)
+        await page.getByRole('heading', { name: '找不到这个页面' }).locator('visible=true').waitFor()
+        if (!address.includes('#')) expect(response?.status()).toBe(404)
+        expect(await page.locator('body').innerText()).not.toContain('链接不完整')
+      }
+      await screenshot(page, `42-not-found-${width}`)
+      await page.getByRole('link', { name: '返回首页' }).click()
+      await shown('.issue-card').first().waitFor()
+    }, 30_000)
 
-  it('reaches and presses the controls from the keyboard, with the focus visible', async () => {
-    await page.goto(server.base + '/')
-    await shown('.issue-card').first().waitFor()
-    expect(await page.getByRole('button').locator('visible=true').count()).toBeGreaterThanOrEqual(3)
-    expect(await page.getByRole('link').locator('visible=true').count()).toBeGreaterThanOrEqual(1)
-    expect(await page.getByRole('heading', { level: 1 }).locator('visible=true').count()).toBe(1)
-    let name = ''
-    for (let i = 0; i < 10 && name !== '搜索'; i++) {
-      await page.keyboard.press('Tab')
-      name = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')
-    }
-    expect(name).toBe('搜索')
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)
-    expect(outline).not.toBe('none')
-    await screenshot(page, '43-keyboard-focus')
-    await page.keyboard.press('Enter')
-    await page.getByRole('heading', { level: 1, name: '搜索' }).locator('visible=true').waitFor()
-    expect(new URL(page.url()).pathname).toBe('/search')
-  }, 30_000)
+    it(`leaves no dead end when the server fails: an issue's and a search's error say so, with a way back and home (${width}×${height})`, async () => {
+      // A phone that has read nothing yet (nothing kept on it to fall back on).
+      const fresh = await browser.newContext({ viewport: { width, height }, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+      const tab = await fresh.newPage()
+      const on = (selector: string, hasText?: string) => tab.locator(selector, hasText ? { hasText } : {}).locator('visible=true')
+      const failing = { status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: '服务暂时不可用' } }) }
+      await tab.route(/\/api\/(issues\/1|search)(\?|$)/, (route) => route.fulfill(failing))
+      try {
+        await tab.goto(server.base + '/')
+        await on('.shell .issue-card').first().click()
+        const alert = tab.getByRole('alert').locator('visible=true')
+        await alert.waitFor()
+        expect(new URL(tab.url()).pathname).toBe('/issues/1')
+        await alert.getByRole('button', { name: '重新加载' }).waitFor()
+        expect(await contentInViewport(tab, '.error')).toEqual(FITS)
+        await screenshot(tab, `46-issue-error-${width}`)
+        // The error's own 返回首页, and the page's bar (返回, 首页) too.
+        expect(await on('.top-bar [role=button]').allInnerTexts()).toEqual(['‹ 返回', '首页'])
+        await alert.getByRole('button', { name: '返回首页' }).click()
+        await on('.issue-card').first().waitFor()
+        expect(new URL(tab.url()).pathname).toBe('/')
+
+        await on('.nav-row .btn', '搜索').click()
+        await on('.input input').fill('毕节')
+        await alert.waitFor()
+        await alert.getByRole('button', { name: '重新加载' }).waitFor()
+        await screenshot(tab, `47-search-error-${width}`)
+        await tab.getByRole('button', { name: '首页', exact: true }).locator('visible=true').click()
+        await on('.issue-card').first().waitFor()
+      } finally {
+        await fresh.close()
+      }
+    }, 45_000)
+
+    it(`reaches and presses the controls from the keyboard, with the focus visible (${width}×${height})`, async () => {
+      await page.setViewportSize({ width, height })
+      await page.goto(server.base + '/')
+      await shown('.issue-card').first().waitFor()
+      expect(await page.getByRole('button').locator('visible=true').count()).toBeGreaterThanOrEqual(3)
+      expect(await page.getByRole('link').locator('visible=true').count()).toBeGreaterThanOrEqual(1)
+      expect(await page.getByRole('heading', { level: 1 }).locator('visible=true').count()).toBe(1)
+      let name = ''
+      for (let i = 0; i < 10 && name !== '搜索'; i++) {
+        await page.keyboard.press('Tab')
+        name = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')
+      }
+      expect(name).toBe('搜索')
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)
+      expect(outline).not.toBe('none')
+      await screenshot(page, `43-keyboard-focus-${width}`)
+      await page.keyboard.press('Enter')
+      await page.getByRole('heading', { level: 1, name: '搜索' }).locator('visible=true').waitFor()
+      expect(new URL(page.url()).pathname).toBe('/search')
+
+      // On an article: Tab to its "Aa" control, open it with Space, choose 超大 with Enter.
+      await page.goto(server.base + '/articles/2')
+      await shown('.para').first().waitFor()
+      const size = () =>
+        shown('.para')
+          .first()
+          .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+      const before = await size()
+      const focusByTab = async (label: string) => {
+        let at = ''
+        for (let i = 0; i < 40 && at !== label; i++) {
+          await page.keyboard.press('Tab')
+          at = await page.evaluate(() => {
+            const el = document.activeElement as HTMLElement | null
+            return el?.getAttribute('aria-label') ?? el?.innerText?.trim() ?? ''
+          })
+        }
+        expect(at).toBe(label)
+      }
+      await focusByTab('文字大小与夜间模式')
+      await page.keyboard.press('Space')
+      await page.getByRole('button', { name: '超大' }).locator('visible=true').waitFor()
+      await focusByTab('超大')
+      await page.keyboard.press('Enter')
+      await page.waitForFunction((px) => {
+        const para = [...document.querySelectorAll('.para')].find((p) => p.getBoundingClientRect().width > 0)
+        return !!para && parseFloat(getComputedStyle(para).fontSize) > px
+      }, before)
+      expect(await size()).toBeGreaterThanOrEqual(28)
+      await screenshot(page, `45-keyboard-aa-${width}`)
+      await setReadingSettings(page, { textStep: null, night: false })
+    }, 30_000)
+  }
 })

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { describeBrowser } from '../support/requirements'
 import { startServer, type RunningServer } from '../client/support/server'
-import { launchPhone, screenshot } from './browser'
+import { launchPhone, screenshot, untilStill } from './browser'
 
 /** Runs in the page: every visible text element's contrast against its painted background. */
 function lowContrast(page: Page, min: number) {
@@ -53,6 +53,15 @@ describeBrowser('readability of the H5 client', () => {
   })
 
   const visible = (selector: string) => page.locator(selector).locator('visible=true')
+  /** Opens a page afresh and waits for what it shows: its title, its content in place of the skeleton, and (for a search) its results. */
+  const open = async (route: string) => {
+    await page.goto('about:blank')
+    await page.goto(server.base + route)
+    await page.getByRole('heading', { level: 1 }).locator('visible=true').first().waitFor()
+    await visible('.skeleton').waitFor({ state: 'detached' })
+    if (route.includes('search/index?q=')) await visible('.card').first().waitFor()
+    await untilStill(page)
+  }
 
   it('tap targets are at least 44 px and body text has line height ≥ 1.5', async () => {
     for (const route of [
@@ -63,8 +72,7 @@ describeBrowser('readability of the H5 client', () => {
       '/#/pages/issue/index?id=1',
       '/#/pages/favourites/index',
     ]) {
-      await page.goto(server.base + route)
-      await page.waitForTimeout(1200)
+      await open(route)
       const small = await visible('.btn, .chip, .tab, .toc-item, .issue-card').evaluateAll((els) =>
         els
           .map((e) => e.getBoundingClientRect())
@@ -73,8 +81,7 @@ describeBrowser('readability of the H5 client', () => {
       )
       expect({ route, small }).toEqual({ route, small: [] })
     }
-    await page.goto(server.base + '/#/pages/article/index?id=2')
-    await visible('.para').first().waitFor()
+    await open('/#/pages/article/index?id=2')
     const ratio = await visible('.para')
       .first()
       .evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) / parseFloat(getComputedStyle(el).fontSize))
@@ -87,28 +94,23 @@ describeBrowser('readability of the H5 client', () => {
   }, 60_000)
 
   it('text contrast is at least 4.5:1 in day and night mode', async () => {
-    await page.goto(server.base + '/#/pages/settings/index')
-    await page.waitForTimeout(1000)
     for (const route of ['/#/pages/index/index', '/#/pages/article/index?id=2', '/#/pages/search/index?q=%E6%AF%95%E8%8A%82', '/#/pages/favourites/index']) {
-      await page.goto(server.base + route)
-      await page.waitForTimeout(1500)
+      await open(route)
       expect({ route, mode: 'day', low: await lowContrast(page, 4.5) }).toEqual({ route, mode: 'day', low: [] })
     }
-    await page.goto(server.base + '/#/pages/settings/index')
+    await open('/#/pages/settings/index')
     await visible('.taro-switch, taro-switch-core, .weui-switch').first().click()
     await screenshot(page, '12-settings-night')
     for (const route of ['/#/pages/index/index', '/#/pages/article/index?id=2', '/#/pages/search/index?q=%E6%AF%95%E8%8A%82', '/#/pages/favourites/index']) {
-      await page.goto(server.base + route)
-      await page.waitForTimeout(1500)
+      await open(route)
       expect(await visible('.shell.night').count()).toBeGreaterThan(0)
       expect({ route, mode: 'night', low: await lowContrast(page, 4.5) }).toEqual({ route, mode: 'night', low: [] })
     }
-    await screenshot(page, '13-search-night')
+    await screenshot(page, '13-favourites-night')
   }, 90_000)
 
   it('the favourites page names itself, offers the way home and, when empty, says how to add one in large text', async () => {
-    await page.goto(server.base + '/#/pages/favourites/index')
-    await visible('.masthead-name').first().waitFor()
+    await open('/#/pages/favourites/index')
     expect(await visible('.masthead-name').first().innerText()).toBe('收藏')
     await visible('.empty').first().waitFor()
     expect(await visible('.empty').first().innerText()).toContain('还没有收藏')

@@ -42,7 +42,8 @@ describeBrowser('H5 reader in Chromium (390×844)', () => {
     await shot('02-issue-contents')
 
     // Swipe left on the reader with a finger (touch events): the next section, and its tab marked.
-    await page.waitForTimeout(500) // the swiper sets itself up after the first paint
+    // The swiper sets itself up after the first paint (Swiper marks its container once it listens).
+    await shown('.reader .swiper-initialized').first().waitFor()
     const box = (await shown('.reader').boundingBox())!
     await swipe(page, box.x + box.width - 40, box.x + 40, box.y + 300)
     await shown('.tab.on', '要情动态').waitFor({ timeout: 5000 })

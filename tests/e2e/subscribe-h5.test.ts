@@ -43,7 +43,10 @@ describeBrowser('H5 subscribe shows the mini-program code', () => {
 
       const dialog = page.getByRole('dialog', { name: '在微信小程序里订阅' })
       await dialog.waitFor()
-      expect(await dialog.innerText()).toContain('用微信扫码，打开小程序后点“订阅新一期”')
+      const how = dialog.getByText('用微信扫码，打开小程序后点“订阅新一期”')
+      await how.waitFor()
+      // An instruction, not an article paragraph: its first line starts at the dialog's edge.
+      expect(await how.evaluate((el) => getComputedStyle(el).textIndent)).toBe('0px')
       // The code itself, drawn: the server's PNG from WeChat's (here the local fake's) code API.
       await page.waitForFunction(() => {
         const img = document.querySelector('.subscribe-code img') as HTMLImageElement | null

@@ -96,6 +96,8 @@ describe('booted mini-program pages', () => {
     const bigWechatFont = await boot({ page: 'pages/settings/index', api: server.base, fontSizeSetting: 28 })
     // A system font this large also turns 长辈版 on by itself (issue 14): the step is what this checks.
     expect(bigWechatFont.classes).toContain('shell ts-4 care')
+    // In WeChat, where there is a font size to follow, the option is offered (the browser test checks H5 has none).
+    expect(joined(bigWechatFont.texts)).toContain('跟随微信字体大小')
     const chosen = await boot({ page: 'pages/settings/index', api: server.base, taps: ['超大'] })
     expect(JSON.parse(JSON.parse(chosen.storage.settings)).state.textStep).toBe(4)
     const smallest = await boot({ page: 'pages/settings/index', api: server.base, storage: chosen.storage, taps: ['小'] })
