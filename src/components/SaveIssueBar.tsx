@@ -3,11 +3,7 @@ import { asButton } from './a11y'
 
 /** Where saving this issue stands, as the page's store tells it (stores/saved-issues-store.ts). */
 export type SaveIssueStatus =
-  | { kind: 'not-saved' }
-  | { kind: 'saving'; done: number; total: number }
-  | { kind: 'saved'; missingPictures: number }
-  | { kind: 'failed'; reason: 'space' }
-  | { kind: 'removed' }
+  { kind: 'not-saved' } | { kind: 'saving'; done: number; total: number } | { kind: 'saved'; missingPictures: number } | { kind: 'failed'; reason: 'space' } | { kind: 'removed' }
 
 /** The words for each state: what is happening or happened, and what the member can do. */
 export function saveIssueWords(status: SaveIssueStatus): string {

@@ -59,7 +59,9 @@ export function OfflineHomeNote({ savedCount, onRetry }: { savedCount: number; o
   return (
     <View className='banner offline-home' role='status' aria-live='polite'>
       <Text className='offline-home-words'>
-        {savedCount > 0 ? `没有网络。下面是手机上的期刊，标着「已保存」的 ${savedCount} 期可以完整阅读。` : '没有网络，显示的是手机上的内容。点期刊里的「保存本期」，以后没网也能读。'}
+        {savedCount > 0
+          ? `没有网络。下面是手机上的期刊，标着「已保存」的 ${savedCount} 期可以完整阅读。`
+          : '没有网络，显示的是手机上的内容。点期刊里的「保存本期」，以后没网也能读。'}
       </Text>
       <Button className='btn small' {...asButton()} onClick={onRetry}>
         重试
@@ -72,7 +74,11 @@ export function OfflineHomeNote({ savedCount, onRetry }: { savedCount: number; o
 export function DeviceResultsNote({ searched }: { searched: number }) {
   return (
     <View className='hint' role='status'>
-      <Text>{searched > 0 ? '没有网络：下面只是手机上已保存内容里的结果，不是全部期刊。连上网络后再搜，可以找遍全部期刊。' : '没有网络，手机上也还没有保存的期刊，暂时搜不了。连上网络后再试。'}</Text>
+      <Text>
+        {searched > 0
+          ? '没有网络：下面只是手机上已保存内容里的结果，不是全部期刊。连上网络后再搜，可以找遍全部期刊。'
+          : '没有网络，手机上也还没有保存的期刊，暂时搜不了。连上网络后再试。'}
+      </Text>
     </View>
   )
 }

@@ -124,8 +124,7 @@ export function createSavedIssuesStore(deps: SavedIssuesDeps) {
             // A picture shared with another saved issue stays for that one.
             await pictures.release(entry.pictures.filter((url) => !usedElsewhere(url, id)))
           },
-          list: () =>
-            Object.values(get().saved).sort((a, b) => b.summary.date.localeCompare(a.summary.date) || b.summary.id - a.summary.id),
+          list: () => Object.values(get().saved).sort((a, b) => b.summary.date.localeCompare(a.summary.date) || b.summary.id - a.summary.id),
           pictureSource(mediaId, width) {
             const address = deps.pictureAddress(mediaId, width)
             // An enlarged picture offline: the kept reading-width copy is better than nothing.

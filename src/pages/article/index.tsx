@@ -112,7 +112,12 @@ export default function ArticlePage() {
       ) : null}
       <OfflineBanner show={entry?.fromCache ?? false} />
       <ListenContainer origin={{ kind: 'article', id: detail.article.id }} plan={() => articlePlan(detail.article)} />
-      <ArticleBody detail={detail} reading={reading} highlight={searchTerm} pictures={{ pictureUrl: appStores().savedIssues.getState().pictureSource, onPreview: previewPicture }} />
+      <ArticleBody
+        detail={detail}
+        reading={reading}
+        highlight={searchTerm}
+        pictures={{ pictureUrl: appStores().savedIssues.getState().pictureSource, onPreview: previewPicture }}
+      />
       <CorrectionNotice corrections={detail.article.corrections ?? []} />
       {singlePage ? null : <ArticleActionsContainer detail={detail} />}
       {singlePage ? null : (

@@ -11,10 +11,6 @@ export default function SaveIssueContainer({ issue }: { issue: IssueDetail }) {
   const status: SaveIssueStatus =
     progress && (progress.kind !== 'saved' || saved) ? progress : saved ? { kind: 'saved', missingPictures: saved.missingPictures } : { kind: 'not-saved' }
   return (
-    <SaveIssueBar
-      status={status}
-      onSave={() => void appStores().savedIssues.getState().save(issue)}
-      onUnsave={() => void appStores().savedIssues.getState().unsave(issue.id)}
-    />
+    <SaveIssueBar status={status} onSave={() => void appStores().savedIssues.getState().save(issue)} onUnsave={() => void appStores().savedIssues.getState().unsave(issue.id)} />
   )
 }
