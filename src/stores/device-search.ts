@@ -1,11 +1,12 @@
 /**
  * Search with no network: through the issues and articles on the phone (saved with 保存本期, or
- * opened before and still in the cache), with the server's own normalising and ranking
- * (src/core/search), so 「畢節」 finds 毕节 here as it does there. Only what is on the phone is
- * searched; the page says so.
+ * opened before and still in the cache), with the server's own normalising, matching and ranking
+ * rules (src/core/search, scanned without the server's index: a phone holds a few issues), so
+ * 「畢節」 finds 毕节 here as it does there. Only what is on the phone is searched; the page says so.
  */
 import type { ArticleDetail, IssueDetail, SearchHit } from '../core/api'
-import { createSearchIndex, issueToSearchDocuments, itemToSearchDocument, type SearchDocument, type SearchIndex } from '../core/search'
+import { issueToSearchDocuments, itemToSearchDocument, type SearchDocument } from '../core/search/document'
+import { scannable, scanSearch, type ScannableDocument } from '../core/search/scan'
 import type { ContentCache } from '../services/content-cache'
 
 export interface DeviceSearchQuery {
@@ -53,15 +54,15 @@ export function documentsOnDevice(cache: ContentCache): { documents: SearchDocum
 }
 
 export function createDeviceSearch(cache: ContentCache) {
-  // Built again only when what is on the phone changed (a search per keystroke reuses it).
-  let built: { signature: string; index: SearchIndex; sources: number } | null = null
+  // Normalised again only when what is on the phone changed (a search per keystroke reuses it).
+  let built: { signature: string; documents: ScannableDocument[]; sources: number } | null = null
   return function search({ q, year, section }: DeviceSearchQuery): DeviceResults {
     const signature = `${cache.keys().join(',')}|${cache.totalBytes()}`
     if (!built || built.signature !== signature) {
       const { documents, sources } = documentsOnDevice(cache)
-      built = { signature, index: createSearchIndex(documents, { resultCacheSize: 0 }), sources }
+      built = { signature, documents: scannable(documents), sources }
     }
-    const page = built.index.search({ q, offset: 0, limit: LIMIT, year: year ?? undefined, section: section ?? undefined })
+    const page = scanSearch(built.documents, { q, limit: LIMIT, year: year ?? undefined, section: section ?? undefined })
     return { hits: page.hits, total: page.total, searched: built.sources }
   }
 }
