@@ -7,6 +7,7 @@ import TopBar from '../../components/TopBar'
 import { asScrollRegion } from '../../components/a11y'
 import { ErrorView, NotOnPhoneView, OfflineBanner, Skeleton } from '../../components/StatusViews'
 import { cardUrls } from '../../services/api'
+import { previewToken } from '../../services/preview'
 import { offsetInScrollView, setPageTitle } from '../../services/page-chrome'
 import { goBack, goHome, isSinglePageMode, openArticle, showsOwnTopBar } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
@@ -99,7 +100,8 @@ export default function IssuePage() {
             >
               {index === 0 ? <OfflineBanner show={entry?.fromCache ?? false} /> : null}
               <ListenContainer origin={{ kind: 'issue', id: issue.id }} plan={() => issuePlan(issue)} />
-              {index === 0 && !isSinglePageMode() ? <SaveIssueContainer issue={issue} /> : null}
+              {/* Not a draft the console previews, nor Moments' single page (no storage there). */}
+              {index === 0 && !isSinglePageMode() && previewToken() === null ? <SaveIssueContainer issue={issue} /> : null}
               {care ? <SectionStepper names={names} current={index} onSelect={setCurrent} /> : null}
               {index === 0 ? (
                 <ContentsPage issue={issue} onOpenArticle={onOpenArticle} onOpenSection={setCurrent} />
