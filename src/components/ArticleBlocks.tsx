@@ -1,13 +1,11 @@
 import { Image, ScrollView, Text, View } from '@tarojs/components'
 import type { Block, ImageBlock } from '../core/bulletin'
+import { PICTURE_WIDTH, PREVIEW_WIDTH } from '../core/api'
 
 /** Where a picture is fetched from at a width (the page gives it: components know no address). */
 export type PictureUrl = (mediaId: string, width: number) => string
 
-/** The width pictures are fetched at in the article (a phone's column at 2× pixels). */
-export const PICTURE_WIDTH = 750
-/** The width a tapped picture is enlarged at. */
-export const PREVIEW_WIDTH = 1500
+export { PICTURE_WIDTH, PREVIEW_WIDTH }
 
 export interface ArticleBlocksProps {
   blocks: Block[]

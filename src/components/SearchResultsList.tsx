@@ -5,17 +5,28 @@ import Highlighted from './Highlighted'
 import { asHeading, asLink } from './a11y'
 
 /** Search results with the matched words marked; tap opens the article (or the brief's section). */
-export default function SearchResultsList({ hits, total, onOpen }: { hits: SearchHit[]; total: number; onOpen: (hit: SearchHit) => void }) {
+export default function SearchResultsList({
+  hits,
+  total,
+  onOpen,
+  onDevice = false,
+}: {
+  hits: SearchHit[]
+  total: number
+  onOpen: (hit: SearchHit) => void
+  /** Found in what is on the phone (no network), not in the whole archive. */
+  onDevice?: boolean
+}) {
   if (!hits.length)
     return (
       <View className='pad'>
-        <Text>没有找到相关内容，换个字词试试。</Text>
+        <Text>{onDevice ? '手机上保存的内容里没有找到，换个字词试试。' : '没有找到相关内容，换个字词试试。'}</Text>
       </View>
     )
   return (
     <View>
       <View className='pad'>
-        <Text className='muted'>共找到 {total} 条</Text>
+        <Text className='muted'>{onDevice ? `在手机上找到 ${total} 条` : `共找到 ${total} 条`}</Text>
       </View>
       {hits.map((hit) => (
         <View key={`${hit.kind}-${hit.itemId}`} className='card' {...asLink()} onClick={() => onOpen(hit)}>

@@ -7,6 +7,13 @@ import type { ArticleInIssue, Favourite, IssueOverview, SectionContents, StoredI
 /** A section in an issue's contents: its name and the titles of its articles (briefs have none). */
 export type ContentsSection = SectionContents
 
+/**
+ * The width the reader fetches an article's pictures at (a phone's column at 2× pixels), and the one
+ * a tapped picture is enlarged at. Here so the reader and 保存本期 (which keeps the former) agree.
+ */
+export const PICTURE_WIDTH = 750
+export const PREVIEW_WIDTH = 1500
+
 /** One row of the issue list (GET /api/issues): the overview without what only editors see. */
 export type IssueSummary = Omit<IssueOverview, 'status' | 'importedAt' | 'warningCount'>
 

@@ -1,7 +1,7 @@
 /**
  * Opened issues and articles, each under its own key so that no key nears WeChat's 1 MB limit and
  * eviction frees whole entries. An index records size and last use; past the budget the least
- * recently used entries go first. Pinned entries (favourites) are never evicted.
+ * recently used entries go first. Pinned entries (favourites, issues saved with 保存本期) are never evicted.
  */
 import { utf8Bytes, type KeyValueStore } from './storage'
 
@@ -25,10 +25,13 @@ const PREFIX = 'cache:'
 
 export interface ContentCache {
   get<T>(key: string): T | null
+  /** Reads without counting as a use (search looking through everything must not reorder the LRU). */
+  peek<T>(key: string): T | null
   /** Returns false when the value is too big to keep. */
   put(key: string, value: unknown, options?: { pinned?: boolean }): boolean
   pin(key: string, pinned: boolean): void
   has(key: string): boolean
+  isPinned(key: string): boolean
   totalBytes(): number
   keys(): string[]
 }
@@ -77,6 +80,15 @@ export function createContentCache(options: ContentCacheOptions): ContentCache {
         return null
       }
     },
+    peek<T>(key: string): T | null {
+      const raw = store.get(PREFIX + key)
+      if (!raw) return null
+      try {
+        return JSON.parse(raw) as T
+      } catch {
+        return null
+      }
+    },
     put(key, value, opts = {}) {
       const text = JSON.stringify(value)
       const bytes = utf8Bytes(text) + utf8Bytes(key)
@@ -104,6 +116,7 @@ export function createContentCache(options: ContentCacheOptions): ContentCache {
       writeIndex(evict(index))
     },
     has: (key) => readIndex().some((e) => e.key === key),
+    isPinned: (key) => readIndex().some((e) => e.key === key && e.pinned),
     totalBytes: () => readIndex().reduce((sum, e) => sum + e.bytes, 0),
     keys: () => readIndex().map((e) => e.key),
   }

@@ -128,6 +128,11 @@ function parseJson(data: unknown): unknown {
   }
 }
 
+/** No answer at all because there is no connection (not a slow one, not the server saying no). */
+export function isNoNetwork(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'network'
+}
+
 /** Words for a member, not for a developer. */
 export function describeError(error: unknown): string {
   if (!(error instanceof ApiError)) {

@@ -1,10 +1,13 @@
 /*
  * The H5 client's service worker (copied to dist/h5/sw.js): keeps the app's own files so a member
  * who opened the site once can open it again with no network. Content (issues, articles,
- * favourites) is the app's business, kept in its own storage; /api is never touched here.
+ * favourites) is the app's business, kept in its own storage; /api is never touched here, except
+ * for the pictures of issues saved with 保存本期 (see below).
  * Scripts and styles carry a content hash in their names, so a cached copy is always the right one.
  */
 const SHELL = 'ub-shell-v1'
+/** Filled by the page (services/kept-pictures.ts, same name), never by this worker. */
+const PICTURES = 'ub-pictures-v1'
 
 self.addEventListener('install', (event) => {
   self.skipWaiting()
@@ -29,6 +32,10 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request
   const url = new URL(request.url)
+  if (request.method === 'GET' && url.pathname.includes('/api/media/')) {
+    event.respondWith(picture(request))
+    return
+  }
   if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return
 
   if (request.mode === 'navigate' || url.pathname === '/' || url.pathname.endsWith('.html')) {
@@ -61,3 +68,21 @@ self.addEventListener('fetch', (event) => {
     )
   }
 })
+
+/**
+ * A picture: the copy kept by 保存本期 first (a picture's address never changes what it shows, so
+ * a kept one is always right, and a weak network is not waited on); else the network; and with no
+ * network, any kept width of the same picture (an enlarged one offline shows the reading copy).
+ */
+async function picture(request) {
+  const kept = await caches.open(PICTURES)
+  const hit = await kept.match(request.url)
+  if (hit) return hit
+  try {
+    return await fetch(request)
+  } catch (error) {
+    const other = await kept.match(request.url, { ignoreSearch: true })
+    if (other) return other
+    throw error
+  }
+}

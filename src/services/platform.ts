@@ -3,7 +3,8 @@
  * storage and sign-in, navigation, sharing and saving the poster.
  */
 import Taro from '@tarojs/taro'
-import type { TaroStorageApi } from './storage'
+import type { KeyValueStore, TaroStorageApi } from './storage'
+import { createCacheStoragePictures, createWeappPictures, noPictureKeeper, type PictureKeeper } from './kept-pictures'
 import type { SubscribeApi } from './subscribe'
 import { posterFailure, posterOutcome, type PosterOutcome } from './poster'
 import { installKeyboardActivation } from './keyboard'
@@ -273,4 +274,41 @@ export function previewPicture(current: string, urls: string[]): void {
   if (process.env.TARO_ENV === 'h5') {
     void import('@tarojs/taro-h5/dist/api/media/image/previewImage').then(({ previewImage }) => previewImage(options)).catch(() => undefined)
   } else Taro.previewImage(options).catch(() => undefined)
+}
+
+/**
+ * Where 保存本期 keeps pictures (./kept-pictures.ts): files under USER_DATA_PATH in the mini-program,
+ * Cache Storage on H5 (read by the service worker). The platform test is written out so each
+ * bundle carries only its own half.
+ */
+export function createPictureKeeper(store: KeyValueStore): PictureKeeper {
+  if (process.env.TARO_ENV === 'weapp') {
+    try {
+      const fs = Taro.getFileSystemManager()
+      const call = <T extends object>(run: (options: T & { success: () => void; fail: (e: unknown) => void }) => void, options: T) =>
+        new Promise<void>((resolve, reject) => run({ ...options, success: () => resolve(), fail: reject }))
+      return createWeappPictures(
+        {
+          userDataPath: Taro.env.USER_DATA_PATH ?? 'wxfile://usr',
+          download: (url) => Taro.downloadFile({ url }).then((r) => ({ statusCode: r.statusCode, tempFilePath: r.tempFilePath })),
+          saveFile: (tempFilePath, filePath) => call((o) => fs.saveFile(o), { tempFilePath, filePath }),
+          unlink: (filePath) => call((o) => fs.unlink(o), { filePath }),
+          mkdir: (dirPath) => call((o) => fs.mkdir(o), { dirPath, recursive: true }),
+          exists(filePath) {
+            try {
+              fs.accessSync(filePath)
+              return true
+            } catch {
+              return false
+            }
+          },
+        },
+        store,
+      )
+    } catch {
+      return noPictureKeeper
+    }
+  }
+  if (process.env.TARO_ENV === 'h5' && typeof caches !== 'undefined') return createCacheStoragePictures(caches, (url) => fetch(url))
+  return noPictureKeeper
 }

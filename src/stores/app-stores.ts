@@ -3,12 +3,12 @@
  * storage and request. Pages get them through the hooks in ./hooks.ts; tests build their own with
  * the factories instead.
  */
-import { createApi } from '../services/api'
+import { createApi, pictureUrl } from '../services/api'
 import { previewToken } from '../services/preview'
 import { createContentCache } from '../services/content-cache'
 import { createHttpClient } from '../services/http'
 import { createTaroStore } from '../services/storage'
-import { httpTransport, isWeapp, onNeedPrivacyAuthorization, taroStorage, watchNetwork, wechatLoginCode } from '../services/platform'
+import { createPictureKeeper, httpTransport, isWeapp, onNeedPrivacyAuthorization, taroStorage, watchNetwork, wechatLoginCode } from '../services/platform'
 import { createArticleStore, createIssueStore } from './content-stores'
 import { createFavouritesStore } from './favourites-store'
 import { createIssueListStore } from './issue-list-store'
@@ -20,6 +20,8 @@ import { createConfigStore } from './config-store'
 import { createSpeechEngine } from '../services/speech'
 import { createPlayerStore, systemClock } from './player-store'
 import { createPrivacyStore } from './privacy-store'
+import { createSavedIssuesStore } from './saved-issues-store'
+import { createDeviceSearch } from './device-search'
 
 function build() {
   const store = createTaroStore(taroStorage)
@@ -57,7 +59,9 @@ function build() {
     issues: createIssueStore(api, cache, knownOffline),
     articles: createArticleStore(api, cache, knownOffline),
     favourites: createFavouritesStore({ api, cache, store, signIn: () => session.getState().ensureSignedIn() }),
-    search: createSearchStore(api, store),
+    search: createSearchStore(api, store, { device: createDeviceSearch(cache), knownOffline }),
+    // The reader and 保存本期 build picture addresses alike, so what is kept is what is shown.
+    savedIssues: createSavedIssuesStore({ cache, store, pictures: createPictureKeeper(store), pictureAddress: pictureUrl(API_BASE, previewToken) }),
     settings,
     reading: createReadingStore(store),
     config: createConfigStore(api, NEW_ISSUE_TEMPLATE_ID),

@@ -6,7 +6,7 @@ import { createStore } from 'zustand/vanilla'
 import type { IssueList, IssueSummary } from '../core/api'
 import type { Api } from '../services/api'
 import type { ContentCache } from '../services/content-cache'
-import { describeError } from '../services/http'
+import { describeError, isNoNetwork } from '../services/http'
 
 export interface IssueListState {
   items: IssueSummary[]
@@ -15,6 +15,8 @@ export interface IssueListState {
   loadingMore: boolean
   error: string | null
   fromCache: boolean
+  /** The last refresh found no network (home then says so and lists what is on the phone). */
+  offline: boolean
   /** `fresh`: past any HTTP cache, for a member pulling down to see what is new. */
   refresh(options?: { fresh?: boolean }): Promise<void>
   loadMore(): Promise<void>
@@ -30,6 +32,7 @@ export function createIssueListStore(api: Pick<Api, 'listIssues'>, cache: Conten
     loadingMore: false,
     error: null,
     fromCache: false,
+    offline: false,
     async refresh(options: { fresh?: boolean } = {}) {
       const cached = get().items.length ? null : cache.get<IssueList>(FIRST_PAGE_KEY)
       if (cached) set({ items: cached.items, nextCursor: cached.nextCursor, status: 'ready', fromCache: true })
@@ -37,10 +40,11 @@ export function createIssueListStore(api: Pick<Api, 'listIssues'>, cache: Conten
       try {
         const page = await api.listIssues(null, pageSize, options)
         cache.put(FIRST_PAGE_KEY, page)
-        set({ items: page.items, nextCursor: page.nextCursor, status: 'ready', error: null, fromCache: knownOffline() })
+        set({ items: page.items, nextCursor: page.nextCursor, status: 'ready', error: null, fromCache: knownOffline(), offline: knownOffline() })
       } catch (error) {
-        if (get().items.length) set({ status: 'ready', error: describeError(error), fromCache: true })
-        else set({ status: 'error', error: describeError(error) })
+        const offline = isNoNetwork(error) || knownOffline()
+        if (get().items.length) set({ status: 'ready', error: describeError(error), fromCache: true, offline })
+        else set({ status: 'error', error: describeError(error), offline })
       }
     },
     async loadMore() {

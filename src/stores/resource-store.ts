@@ -3,7 +3,7 @@
  * the network: a weak connection still shows what was opened before, at once, marked as from cache.
  */
 import { createStore } from 'zustand/vanilla'
-import { describeError } from '../services/http'
+import { describeError, isNoNetwork } from '../services/http'
 import type { ContentCache } from '../services/content-cache'
 
 export interface ResourceEntry<T> {
@@ -12,6 +12,8 @@ export interface ResourceEntry<T> {
   error: string | null
   /** True while what is shown came from the device, not from the server just now. */
   fromCache: boolean
+  /** The error is no network, and nothing of it is on the phone: the page says that, not a generic error. */
+  offline?: boolean
 }
 
 export interface ResourceState<T> {
@@ -54,7 +56,7 @@ export function createResourceStore<T>(options: ResourceStoreOptions<T>) {
       } catch (error) {
         const shown = get().entries[id]?.data ?? local
         if (shown) put(id, { status: 'ready', data: shown, error: describeError(error), fromCache: true })
-        else put(id, { status: 'error', data: null, error: describeError(error), fromCache: false })
+        else put(id, { status: 'error', data: null, error: describeError(error), fromCache: false, offline: isNoNetwork(error) || (options.knownOffline?.() ?? false) })
       }
     }
 

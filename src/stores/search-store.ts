@@ -6,8 +6,9 @@ import { createStore } from 'zustand/vanilla'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import type { SearchHit } from '../core/api'
 import type { Api } from '../services/api'
-import { describeError } from '../services/http'
+import { describeError, isNoNetwork } from '../services/http'
 import { zustandStorage, type KeyValueStore } from '../services/storage'
+import type { DeviceSearch } from './device-search'
 
 const MAX_RECENT = 8
 
@@ -21,6 +22,13 @@ export interface SearchState {
   status: 'idle' | 'loading' | 'ready' | 'error'
   error: string | null
   recent: string[]
+  /**
+   * `device`: there was no network, so these hits are from what is on the phone (saved issues and
+   * ones opened before), not the whole archive.
+   */
+  source: 'server' | 'device'
+  /** With `device`: how many issues and articles the phone had to search (none: nothing saved yet). */
+  searchedOnDevice: number
   setFilters(filters: { year?: number | null; section?: string | null }): Promise<void>
   search(query: string): Promise<void>
   loadMore(): Promise<void>
@@ -28,7 +36,14 @@ export interface SearchState {
   clearRecent(): void
 }
 
-export function createSearchStore(api: Pick<Api, 'search'>, store: KeyValueStore) {
+export interface OfflineSearch {
+  /** Searches what is on the phone (./device-search.ts). */
+  device: DeviceSearch
+  /** The device says it has no network: search the phone straight away. */
+  knownOffline(): boolean
+}
+
+export function createSearchStore(api: Pick<Api, 'search'>, store: KeyValueStore, offline?: OfflineSearch) {
   let generation = 0
   return createStore<SearchState>()(
     persist(
@@ -42,6 +57,8 @@ export function createSearchStore(api: Pick<Api, 'search'>, store: KeyValueStore
         status: 'idle',
         error: null,
         recent: [],
+        source: 'server',
+        searchedOnDevice: 0,
         async setFilters(filters) {
           set(filters)
           await get().search(get().query)
@@ -54,14 +71,20 @@ export function createSearchStore(api: Pick<Api, 'search'>, store: KeyValueStore
             set({ hits: [], total: 0, nextCursor: null, status: 'idle', error: null })
             return
           }
+          const onDevice = () => {
+            const found = offline!.device({ q: query, year: get().year, section: get().section })
+            set({ hits: found.hits, total: found.total, nextCursor: null, status: 'ready', error: null, source: 'device', searchedOnDevice: found.searched })
+          }
+          if (offline?.knownOffline()) return onDevice()
           set({ status: 'loading', error: null })
           try {
             const page = await api.search({ q: query, year: get().year, section: get().section })
             if (mine !== generation) return
-            set({ hits: page.items, total: page.total, nextCursor: page.nextCursor, status: 'ready' })
+            set({ hits: page.items, total: page.total, nextCursor: page.nextCursor, status: 'ready', source: 'server' })
           } catch (error) {
             if (mine !== generation) return
-            set({ status: 'error', error: describeError(error) })
+            if (offline && isNoNetwork(error)) onDevice()
+            else set({ status: 'error', error: describeError(error) })
           }
         },
         async loadMore() {

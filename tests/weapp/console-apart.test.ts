@@ -16,9 +16,12 @@ const CONSOLE_MARKERS = ['/api/console', 'x-csrf-token', '编辑台', 'publish-p
  * ~180 KB, so any of it in the package would be far over. When the reader grows on purpose, measure
  * again and raise the figure in the same commit. Raised to 484,663 when search's traditional →
  * simplified table (about 41 KB in common.js, so the reader marks 毕节 for a query of 畢節) and the
- * correction notice reached the reader; the console's own bundle is still not there.
+ * correction notice reached the reader; the console's own bundle is still not there. Raised to
+ * 505,037 (from 485,576 measured just before) for 保存本期 and reading offline: the saved-issues
+ * store, keeping pictures as files, search on the phone by scanning (not the server's index) and
+ * the words of their states.
  */
-const WEAPP_BYTES_BEFORE_CONSOLE = 484_663
+const WEAPP_BYTES_BEFORE_CONSOLE = 505_037
 const SLACK_BYTES = 8 * 1024
 
 function listFiles(dir: string): string[] {

@@ -6,7 +6,7 @@
  * fields. No query reads the documents' text, except to cut the snippets of the page it answers.
  */
 import type { SearchHit } from '../api'
-import { normalise, queryTerms } from './normalise'
+import { normalise, queryTerms, sectionKey } from './normalise'
 import { searchableFields, type SearchDocument } from './document'
 import { buildHit } from './hit'
 import { rankDocs, rankTables } from './rank'
@@ -31,11 +31,6 @@ export interface SearchPage {
 export interface SearchIndex {
   readonly size: number
   search(query: SearchQuery): SearchPage
-}
-
-/** Section names are compared without their brackets: 〔信息短波〕, [信息短波] and 信息短波 are one. */
-export function sectionKey(name: string): string {
-  return normalise(name).replace(/[〔〕[\]【】()（）]/gu, '')
 }
 
 export interface SearchIndexOptions {

@@ -122,6 +122,11 @@ export function countOccurrences(text: string, term: string): number {
   return count
 }
 
+/** Section names are compared without their brackets: 〔信息短波〕, [信息短波] and 信息短波 are one. */
+export function sectionKey(name: string): string {
+  return normalise(name).replace(/[〔〕[\]【】()（）]/gu, '')
+}
+
 /** Merges overlapping or touching ranges; the result is sorted. */
 export function mergeRanges(ranges: Range[]): Range[] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1])

@@ -6,9 +6,8 @@ import CorrectionNotice from '../../components/CorrectionNotice'
 import TextSettings from '../../components/TextSettings'
 import TopBar from '../../components/TopBar'
 import { asButton } from '../../components/a11y'
-import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
-import { cardUrls, pictureUrl } from '../../services/api'
-import { previewToken } from '../../services/preview'
+import { ErrorView, NotOnPhoneView, OfflineBanner, Skeleton } from '../../components/StatusViews'
+import { cardUrls } from '../../services/api'
 import { scrollPageTo } from '../../services/page-chrome'
 import { goBack, goHome, isSinglePageMode, openIssue, previewPicture, showsOwnTopBar, switchToArticle, systemFontScale } from '../../services/platform'
 import { effectiveStep, TEXT_SIZE_NAMES } from '../../stores/settings-store'
@@ -79,7 +78,9 @@ export default function ArticlePage() {
     return (
       <PageShellContainer>
         {topBar}
-        {entry?.status === 'error' ? (
+        {entry?.status === 'error' && entry.offline ? (
+          <NotOnPhoneView what='article' onHome={goHome} onRetry={() => void appStores().articles.getState().load(id)} />
+        ) : entry?.status === 'error' ? (
           <ErrorView message={entry.error ?? ''} onRetry={() => void appStores().articles.getState().load(id)} onHome={goHome} />
         ) : (
           <Skeleton lines={12} />
@@ -111,7 +112,12 @@ export default function ArticlePage() {
       ) : null}
       <OfflineBanner show={entry?.fromCache ?? false} />
       <ListenContainer origin={{ kind: 'article', id: detail.article.id }} plan={() => articlePlan(detail.article)} />
-      <ArticleBody detail={detail} reading={reading} highlight={searchTerm} pictures={{ pictureUrl: pictureUrl(API_BASE, previewToken), onPreview: previewPicture }} />
+      <ArticleBody
+        detail={detail}
+        reading={reading}
+        highlight={searchTerm}
+        pictures={{ pictureUrl: appStores().savedIssues.getState().pictureSource, onPreview: previewPicture }}
+      />
       <CorrectionNotice corrections={detail.article.corrections ?? []} />
       {singlePage ? null : <ArticleActionsContainer detail={detail} />}
       {singlePage ? null : (

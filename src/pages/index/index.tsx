@@ -3,7 +3,7 @@ import { useLoad, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/
 import IssueCard from '../../components/IssueCard'
 import { asButton } from '../../components/a11y'
 import Masthead from '../../components/Masthead'
-import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
+import { ErrorView, OfflineBanner, OfflineHomeNote, Skeleton } from '../../components/StatusViews'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
 import { stopPullDownRefresh } from '../../services/page-chrome'
@@ -12,12 +12,17 @@ import { articleIdFromScene } from '../../services/subscribe'
 import PageShellContainer from '../PageShellContainer'
 import SubscribeContainer from './SubscribeContainer'
 import { useCare } from '../care'
+import { issuesOnPhone } from './issues-on-phone'
 
 /** Home: published issues, newest first; unread ones marked. */
 export default function Index() {
   const router = useRouter()
   const list = useApp('issueList', (s) => s)
   const readIds = useApp('reading', (s) => s.readIssueIds)
+  const saved = useApp('savedIssues', (s) => s.saved)
+  // No network: say so, and list the saved issues too, those beyond the list's first page and when
+  // there is no list on the phone at all.
+  const shown = issuesOnPhone(list.items, saved, list.offline)
   const care = useCare()
 
   useLoad(() => {
@@ -49,11 +54,12 @@ export default function Index() {
           长辈版
         </Button>
       </View>
-      <OfflineBanner show={list.fromCache} />
-      {list.status === 'loading' || list.status === 'idle' ? <Skeleton /> : null}
-      {list.status === 'error' ? <ErrorView message={list.error ?? ''} onRetry={() => void list.refresh()} /> : null}
-      {list.items.map((issue) => (
-        <IssueCard key={issue.id} issue={issue} unread={!readIds.includes(issue.id)} onOpen={(id) => openIssue(id)} />
+      {list.offline && shown.length ? <OfflineHomeNote savedCount={Object.keys(saved).length} onRetry={() => void list.refresh({ fresh: true })} /> : null}
+      <OfflineBanner show={list.fromCache && !list.offline} />
+      {(list.status === 'loading' || list.status === 'idle') && !shown.length ? <Skeleton /> : null}
+      {list.status === 'error' && !shown.length ? <ErrorView message={list.error ?? ''} onRetry={() => void list.refresh()} /> : null}
+      {shown.map((issue) => (
+        <IssueCard key={issue.id} issue={issue} unread={!readIds.includes(issue.id)} saved={Boolean(saved[issue.id])} onOpen={(id) => openIssue(id)} />
       ))}
       {list.status === 'ready' && !list.items.length ? (
         <View className='pad'>

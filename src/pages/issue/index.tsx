@@ -5,8 +5,9 @@ import { ContentsPage, IssueFooter, SectionPage } from '../../components/IssueSe
 import SectionTabs from '../../components/SectionTabs'
 import TopBar from '../../components/TopBar'
 import { asScrollRegion } from '../../components/a11y'
-import { ErrorView, OfflineBanner, Skeleton } from '../../components/StatusViews'
+import { ErrorView, NotOnPhoneView, OfflineBanner, Skeleton } from '../../components/StatusViews'
 import { cardUrls } from '../../services/api'
+import { previewToken } from '../../services/preview'
 import { offsetInScrollView, setPageTitle } from '../../services/page-chrome'
 import { goBack, goHome, isSinglePageMode, openArticle, showsOwnTopBar } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
@@ -17,6 +18,7 @@ import ListenContainer from '../ListenContainer'
 import SectionStepper from '../../components/SectionStepper'
 import { issuePlan } from '../../core/speech/reading-plan'
 import { useCare } from '../care'
+import SaveIssueContainer from './SaveIssueContainer'
 
 /** The issue reader: one swipeable page per section, tabs to show where you are. */
 export default function IssuePage() {
@@ -71,7 +73,9 @@ export default function IssuePage() {
     return (
       <PageShellContainer>
         {topBar}
-        {entry?.status === 'error' ? (
+        {entry?.status === 'error' && entry.offline ? (
+          <NotOnPhoneView what='issue' onHome={goHome} onRetry={() => void appStores().issues.getState().load(id)} />
+        ) : entry?.status === 'error' ? (
           <ErrorView message={entry.error ?? ''} onRetry={() => void appStores().issues.getState().load(id)} onHome={goHome} />
         ) : (
           <Skeleton lines={10} />
@@ -96,6 +100,8 @@ export default function IssuePage() {
             >
               {index === 0 ? <OfflineBanner show={entry?.fromCache ?? false} /> : null}
               <ListenContainer origin={{ kind: 'issue', id: issue.id }} plan={() => issuePlan(issue)} />
+              {/* Not a draft the console previews, nor Moments' single page (no storage there). */}
+              {index === 0 && !isSinglePageMode() && previewToken() === null ? <SaveIssueContainer issue={issue} /> : null}
               {care ? <SectionStepper names={names} current={index} onSelect={setCurrent} /> : null}
               {index === 0 ? (
                 <ContentsPage issue={issue} onOpenArticle={onOpenArticle} onOpenSection={setCurrent} />

@@ -4,7 +4,7 @@ import { useMemo } from 'react'
 import SearchResultsList from '../../components/SearchResultsList'
 import TopBar from '../../components/TopBar'
 import { asButton, asHeading } from '../../components/a11y'
-import { ErrorView } from '../../components/StatusViews'
+import { DeviceResultsNote, ErrorView } from '../../components/StatusViews'
 import { focusInputOnOpen, goBack, goHome, openArticle, openIssue, showsOwnTopBar } from '../../services/platform'
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
@@ -106,10 +106,12 @@ export default function SearchPage() {
         </View>
       ) : null}
       {s.status === 'error' ? <ErrorView message={s.error ?? ''} onRetry={() => runNow(s.query)} /> : null}
-      {s.status === 'ready' ? (
+      {s.status === 'ready' && s.source === 'device' ? <DeviceResultsNote searched={s.searchedOnDevice} /> : null}
+      {s.status === 'ready' && (s.source === 'server' || s.searchedOnDevice > 0) ? (
         <SearchResultsList
           hits={s.hits}
           total={s.total}
+          onDevice={s.source === 'device'}
           onOpen={(hit) => {
             appStores().search.getState().remember(s.query)
             if (hit.kind === 'article') openArticle(hit.itemId, s.query.trim())

@@ -31,7 +31,16 @@ interface ElementWrapper {
 interface Standin {
   wx: object
   activity: { pending: number; last: number }
-  state: { requests: string[]; errors: string[]; refused: string[]; toasts: string[]; navigations: string[]; calls: string[] }
+  state: {
+    requests: string[]
+    errors: string[]
+    refused: string[]
+    toasts: string[]
+    navigations: string[]
+    calls: string[]
+    files: Map<string, Buffer>
+    previews: Array<{ current: string; urls: string[] }>
+  }
   openTypeTap(openType: string, id: string): { type: string | null; detail: unknown } | null
 }
 
@@ -95,6 +104,8 @@ export interface RenderedPage {
   text(): string
   /** Every class on the page, without the simulator's prefix. */
   classes(): string[]
+  /** Taps the first element with this class (a picture has no words to find it by). */
+  tapClass(className: string): Promise<void>
   /**
    * Taps the innermost element showing `words`, through its compiled bindtap. An element given an
    * id of its own is rendered with that id instead of Taro's, and a <button open-type> first does
@@ -105,6 +116,10 @@ export interface RenderedPage {
   errors: string[]
   refused: string[]
   toasts: string[]
+  /** Files the app kept under USER_DATA_PATH (the stand-in's file system manager). */
+  files: Map<string, Buffer>
+  /** Each previewImage call: the picture shown first and the ones to swipe through. */
+  previews: Array<{ current: string; urls: string[] }>
 }
 
 export async function renderPage(spec: RenderSpec): Promise<RenderedPage> {
@@ -138,6 +153,16 @@ export async function renderPage(spec: RenderSpec): Promise<RenderedPage> {
         target.dispatchEvent('tap')
         if (opened.type) target.dispatchEvent(opened.type, { detail: opened.detail })
       }
+      wx.activity.last = Date.now()
+      await settle(wx)
+    },
+    async tapClass(className) {
+      const element = component.dom.querySelector<HTMLElement>(`.main--${className}, .${className}`)
+      const sid = element?.dataset.sid
+      const find = (root: ElementWrapper | RenderedComponent): ElementWrapper | undefined => root.querySelector('#' + sid) ?? root.querySelectorAll('comp').map(find).find(Boolean)
+      const target = sid ? find(component) : undefined
+      if (!target) throw new Error(`nothing with class ${className} can be tapped on ${spec.page}`)
+      target.dispatchEvent('tap')
       wx.activity.last = Date.now()
       await settle(wx)
     },

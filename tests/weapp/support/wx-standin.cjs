@@ -4,9 +4,12 @@
  * downloadFile are checked against the domain list, then served by the test server standing in for
  * that domain; storage on a Map; iOS or Android device and font settings; the privacy-guide check
  * (errno 104 and 112) with the popup's agree button; the album permission and WeChat's settings page;
- * Moments' single-page mode (scene 1154) refusing what WeChat bars there. Everything it saw is in the
+ * Moments' single-page mode (scene 1154) refusing what WeChat bars there; the file system manager's
+ * few calls 保存本期 makes, on a Map of files under wx.env.USER_DATA_PATH. Everything it saw is in the
  * returned state, for the test to read.
  */
+const USER_DATA_PATH = 'wxfile://usr'
+
 function createWx(spec) {
   const SINGLE_PAGE = spec.scene === 1154
   // Moments' single-page mode keeps its own storage, apart from the mini-program's.
@@ -21,6 +24,8 @@ function createWx(spec) {
   /** What WeChat would have refused: URLs outside the domain list, APIs barred in single-page mode. */
   const refused = []
   const savedImages = []
+  /** Files the app keeps (FileSystemManager), by path under USER_DATA_PATH. */
+  const files = new Map()
   /** Each previewImage call: the picture shown first and the ones to swipe through. */
   const previews = []
   const privacyPrompts = []
@@ -115,8 +120,9 @@ function createWx(spec) {
 
   const api = {
     previewImage(opts) {
-      // WeChat's viewer takes network addresses (no domain list applies) and shows `current` first.
-      if (!Array.isArray(opts.urls) || opts.urls.length === 0 || !opts.urls.every((u) => /^https?:\/\//.test(u))) {
+      // WeChat's viewer takes network addresses (no domain list applies) and the app's own files
+      // (wxfile://), and shows `current` first.
+      if (!Array.isArray(opts.urls) || opts.urls.length === 0 || !opts.urls.every((u) => /^(https?|wxfile):\/\//.test(u))) {
         return answer(opts, false, { errMsg: 'previewImage:fail parameter error: urls' })
       }
       previews.push({ current: opts.current, urls: opts.urls })
@@ -180,6 +186,26 @@ function createWx(spec) {
         })
       return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {} }
     },
+    // The calls 保存本期 makes. saveFile moves a download's temporary file, as WeChat does.
+    getFileSystemManager: () => ({
+      saveFile(opts) {
+        if (!downloads.has(opts.tempFilePath)) return answer(opts, false, { errMsg: 'saveFile:fail no such file or directory ' + opts.tempFilePath })
+        if (!String(opts.filePath).startsWith(USER_DATA_PATH + '/')) return answer(opts, false, { errMsg: 'saveFile:fail permission denied, open ' + opts.filePath })
+        files.set(opts.filePath, downloads.get(opts.tempFilePath))
+        downloads.delete(opts.tempFilePath)
+        answer(opts, true, { savedFilePath: opts.filePath })
+      },
+      unlink(opts) {
+        if (!files.delete(opts.filePath)) return answer(opts, false, { errMsg: 'unlink:fail no such file or directory ' + opts.filePath })
+        answer(opts, true, {})
+      },
+      mkdir(opts) {
+        answer(opts, true, {})
+      },
+      accessSync(path) {
+        if (!files.has(path)) throw new Error('accessSync:fail no such file or directory ' + path)
+      },
+    }),
     saveImageToPhotosAlbum(opts) {
       privacyGate('saveImageToPhotosAlbum', opts, () => {
         if (!downloads.has(opts.filePath)) return answer(opts, false, { errMsg: 'saveImageToPhotosAlbum:fail file not found' })
@@ -284,7 +310,7 @@ function createWx(spec) {
   // The strict stand-in: only the APIs above exist (Taro copies wx's own keys, so Taro.x of any other
   // is undefined and calling it throws, as on a base library without it). Each call is recorded;
   // barred ones fail in single-page mode.
-  const wxTarget = {}
+  const wxTarget = { env: { USER_DATA_PATH } }
   for (const [name, impl] of Object.entries(api)) {
     wxTarget[name] = (...args) => {
       calls.push(name)
@@ -300,7 +326,7 @@ function createWx(spec) {
     wx: wxTarget,
     activity,
     touch,
-    state: { storage, navigations, requests, errors, subscribeCalls, toasts, calls, refused, savedImages, previews, privacyPrompts, authSetting },
+    state: { storage, navigations, requests, errors, subscribeCalls, toasts, calls, refused, savedImages, previews, privacyPrompts, authSetting, files },
     singlePage: SINGLE_PAGE,
     /** A tap on a <button open-type>, as WeChat handles it before the page hears of it. */
     openTypeTap(openType, id) {
