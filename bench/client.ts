@@ -4,7 +4,8 @@
  * costs). Goals (issue 13): the first view's script at most 150 KB compressed; the first tap answered
  * within 2× the static page's load time; a second visit answering within 1 s. Missed goals say so.
  * - weapp main package size (target < 500 KB) when dist/weapp is built;
- * - the H5 first view's script as the server sends it: raw, gzip and brotli (the bytes on the wire);
+ * - the H5 first view's script as the server sends it: raw, gzip and brotli (the bytes on the wire),
+ *   and what a phone accepting both receives (the goal's figure);
  * - cold loads in Chromium with 4× CPU slowdown and a slow mobile network (CDP): first contentful
  *   paint, largest contentful paint, when the app itself took over, and the first tap answered: a
  *   finger taps the first link as soon as it is on screen (a member who reads the server's HTML may
@@ -25,6 +26,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 // A slow mobile connection: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 }
 const SCRIPT_GOAL = 150 * 1024
+/** The Accept-Encoding of Chrome and WeChat's WebView on a phone. */
+const PHONE_ACCEPTS = 'gzip, deflate, br'
 const SECOND_VISIT_GOAL = 1000
 
 function files(dir: string): string[] {
@@ -70,7 +73,8 @@ async function firstViewScript(browser: Browser, url: string, appShown: string) 
   await context.close()
   const list = [...scripts]
   const sum = async (encoding: string) => (await Promise.all(list.map((s) => wireBytes(s, encoding)))).reduce((a, b) => a + b, 0)
-  return { files: list.length, raw: await sum('identity'), gzip: await sum('gzip'), br: await sum('br') }
+  // What a phone's browser asks for: it takes whichever of these the server sends.
+  return { files: list.length, raw: await sum('identity'), gzip: await sum('gzip'), br: await sum('br'), phone: await sum(PHONE_ACCEPTS) }
 }
 
 function staticArticleHtml(detail: ArticleDetail): string {
@@ -221,10 +225,9 @@ async function main() {
     ]
     for (const c of cases) {
       const script = await firstViewScript(browser, c.url, c.appShown)
-      const worst = Math.max(script.gzip, script.br)
       console.log(
-        `${c.name}: first view's script (${script.files} files, as the server sends them) ${kb(script.raw)} raw, ${kb(script.gzip)} gzip, ${kb(script.br)} br` +
-          `   (goal ≤ ${kb(SCRIPT_GOAL)} compressed: ${verdict(worst <= SCRIPT_GOAL)})`,
+        `${c.name}: first view's script (${script.files} files, as the server sends them) ${kb(script.raw)} raw, ${kb(script.gzip)} gzip, ${kb(script.br)} br;` +
+          ` to a phone (${PHONE_ACCEPTS}) ${kb(script.phone)}   (goal ≤ ${kb(SCRIPT_GOAL)} compressed: ${verdict(script.phone <= SCRIPT_GOAL)})`,
       )
     }
     console.log(`\nMedian of ${RUNS} runs, CPU 4× slower, network ${NETWORK.latency} ms RTT / 1.6 Mbit/s, 390×844 touch`)
