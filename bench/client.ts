@@ -4,7 +4,8 @@
  * costs). Goals (issue 13): the first view's script at most 150 KB compressed; the first tap answered
  * within 2× the static page's load time; a second visit answering within 1 s. Missed goals say so.
  * - weapp main package size (target < 500 KB) when dist/weapp is built;
- * - the H5 first view's script as the server sends it: raw, gzip and brotli (the bytes on the wire);
+ * - the H5 first view's script as the server sends it: raw, gzip and brotli (the bytes on the wire),
+ *   and what a phone accepting both receives (the goal's figure);
  * - cold loads in Chromium with 4× CPU slowdown and a slow mobile network (CDP): first contentful
  *   paint, largest contentful paint, when the app itself took over, and the first tap answered: a
  *   finger taps the first link as soon as it is on screen (a member who reads the server's HTML may
@@ -25,6 +26,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 // A slow mobile connection: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 }
 const SCRIPT_GOAL = 150 * 1024
+/** The Accept-Encoding of Chrome and WeChat's WebView on a phone. */
+const PHONE_ACCEPTS = 'gzip, deflate, br'
 const SECOND_VISIT_GOAL = 1000
 
 function files(dir: string): string[] {
@@ -70,7 +73,8 @@ async function firstViewScript(browser: Browser, url: string, appShown: string) 
   await context.close()
   const list = [...scripts]
   const sum = async (encoding: string) => (await Promise.all(list.map((s) => wireBytes(s, encoding)))).reduce((a, b) => a + b, 0)
-  return { files: list.length, raw: await sum('identity'), gzip: await sum('gzip'), br: await sum('br') }
+  // What a phone's browser asks for: it takes whichever of these the server sends.
+  return { files: list.length, raw: await sum('identity'), gzip: await sum('gzip'), br: await sum('br'), phone: await sum(PHONE_ACCEPTS) }
 }
 
 function staticArticleHtml(detail: ArticleDetail): string {
@@ -151,19 +155,24 @@ async function paintVisit(context: BrowserContext, url: string, appShown: string
   return { load, ...paints }
 }
 
-/** A finger taps the first link as soon as it is on screen; the clock stops when the page it opened shows. */
-async function tapVisit(context: BrowserContext, url: string, tap: NonNullable<Case['tap']>): Promise<number> {
+/**
+ * A finger taps the first link as soon as it is on screen; the clock stops when the page it opened
+ * shows. `taps`: how many it took (more than one: the first went unanswered for 5 s).
+ */
+async function tapVisit(context: BrowserContext, url: string, tap: NonNullable<Case['tap']>): Promise<{ answeredAt: number; taps: number }> {
   const page = await throttled(context)
   const start = Date.now()
   await page.goto(url, { waitUntil: 'commit', timeout: 120_000 })
   const opened = page.locator(tap.answered).locator('visible=true').first()
   // As a member would: tap the link once it shows; tap again only if the link is still there after a
   // while (the page changed under the finger as the app took over from the server's HTML).
+  let taps = 0
   for (let attempt = 0; ; attempt++) {
     const target = page.locator(tap.target).locator('visible=true').first()
     await target.waitFor({ timeout: 120_000 })
     const box = await target.boundingBox().catch(() => null)
     if (box) await page.touchscreen.tap(box.x + Math.min(24, box.width / 2), box.y + box.height / 2)
+    taps++
     const shown = await opened.waitFor({ timeout: 5_000 }).then(
       () => true,
       () => false,
@@ -176,7 +185,7 @@ async function tapVisit(context: BrowserContext, url: string, tap: NonNullable<C
   }
   const answeredAt = Date.now() - start
   await page.close()
-  return answeredAt
+  return { answeredAt, taps }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -221,10 +230,9 @@ async function main() {
     ]
     for (const c of cases) {
       const script = await firstViewScript(browser, c.url, c.appShown)
-      const worst = Math.max(script.gzip, script.br)
       console.log(
-        `${c.name}: first view's script (${script.files} files, as the server sends them) ${kb(script.raw)} raw, ${kb(script.gzip)} gzip, ${kb(script.br)} br` +
-          `   (goal ≤ ${kb(SCRIPT_GOAL)} compressed: ${verdict(worst <= SCRIPT_GOAL)})`,
+        `${c.name}: first view's script (${script.files} files, as the server sends them) ${kb(script.raw)} raw, ${kb(script.gzip)} gzip, ${kb(script.br)} br;` +
+          ` to a phone (${PHONE_ACCEPTS}) ${kb(script.phone)}   (goal ≤ ${kb(SCRIPT_GOAL)} compressed: ${verdict(script.phone <= SCRIPT_GOAL)})`,
       )
     }
     console.log(`\nMedian of ${RUNS} runs, CPU 4× slower, network ${NETWORK.latency} ms RTT / 1.6 Mbit/s, 390×844 touch`)
@@ -239,8 +247,8 @@ async function main() {
     console.log(`${'static HTML article (baseline)'.padEnd(28)} load ${ms(baseline.load)}   FCP ${ms(baseline.fcp)}   LCP ${ms(baseline.lcp)}`)
     for (const c of cases) {
       const cold: Visit[] = []
-      const coldTaps: number[] = []
-      const secondTaps: number[] = []
+      const coldTaps: Array<{ answeredAt: number; taps: number }> = []
+      const secondTaps: Array<{ answeredAt: number; taps: number }> = []
       const second: Visit[] = []
       for (let i = 0; i < RUNS; i++) {
         // Cold: a fresh phone (no cache, no service worker) each time.
@@ -261,12 +269,21 @@ async function main() {
       }
       const m = medianOf(cold)
       const s = medianOf(second)
-      const tapCold = median(coldTaps)
-      const tapSecond = median(secondTaps)
+      const tapCold = median(coldTaps.map((t) => t.answeredAt))
+      const tapSecond = median(secondTaps.map((t) => t.answeredAt))
+      // A run that needed a second tap waited 5 s on the first: say so beside the median.
+      const retapped = (taps: Array<{ taps: number }>) => {
+        const n = taps.filter((t) => t.taps > 1).length
+        return n ? `; ${n} of ${taps.length} runs needed another tap` : ''
+      }
       const row = (name: string, v: { load: number; fcp: number; lcp: number; app: number }) =>
         `${name.padEnd(28)} load ${ms(v.load)}   FCP ${ms(v.fcp)}   LCP ${ms(v.lcp)}   app took over ${ms(v.app)}`
-      console.log(`${row(c.name + ', cold', m)}   first tap answered ${ms(tapCold)}  (goal ≤ 2× static load = ${ms(tapGoal).trim()}: ${verdict(tapCold <= tapGoal)})`)
-      console.log(`${row(c.name + ', second visit', s)}   first tap answered ${ms(tapSecond)}  (goal ≤ ${SECOND_VISIT_GOAL} ms: ${verdict(tapSecond <= SECOND_VISIT_GOAL)})`)
+      console.log(
+        `${row(c.name + ', cold', m)}   first tap answered ${ms(tapCold)}  (goal ≤ 2× static load = ${ms(tapGoal).trim()}: ${verdict(tapCold <= tapGoal)}${retapped(coldTaps)})`,
+      )
+      console.log(
+        `${row(c.name + ', second visit', s)}   first tap answered ${ms(tapSecond)}  (goal ≤ ${SECOND_VISIT_GOAL} ms: ${verdict(tapSecond <= SECOND_VISIT_GOAL)}${retapped(secondTaps)})`,
+      )
     }
     await plain.close()
   } finally {

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import type { Compiler } from 'webpack'
+import { PrecompressedAssets } from './precompress'
 import { weappBuildEnv, WeappEnvError } from './weapp-env'
 
 /**
@@ -117,6 +118,7 @@ export default defineConfig(async (_merge, { command: _command, mode }) => {
         const splitChunks = chain.optimization.get('splitChunks')
         if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' })
         chain.plugin('offline-asset-list').use(OfflineAssetList)
+        chain.plugin('precompressed-assets').use(PrecompressedAssets)
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

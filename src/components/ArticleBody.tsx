@@ -1,26 +1,25 @@
 import { Text, View } from '@tarojs/components'
-import type { ArticleDetail } from '../core/api'
+import type { ArticleDetail, Range } from '../core/api'
 import { formatIssueDate, plainSectionName, sourceLine } from './format'
 import ArticleBlocks, { type ArticleBlocksProps } from './ArticleBlocks'
 import { asHeading } from './a11y'
 import Highlighted from './Highlighted'
-import { termRanges } from './highlight-runs'
 
 /**
  * Title, where it comes from, and the text: large type, selectable for copying. Articles with blocks
- * (tables, pictures, sub-headings) are drawn by ArticleBlocks; `highlight` (the search term) and
- * `reading` (the sentence 听全文 is at) are marked in the paragraphs.
+ * (tables, pictures, sub-headings) are drawn by ArticleBlocks; `marks` (where the search term
+ * occurs in a paragraph) and `reading` (the sentence 听全文 is at) are marked in the paragraphs.
  */
 export default function ArticleBody({
   detail,
   pictures,
   reading,
-  highlight = '',
+  marks = null,
 }: {
   detail: ArticleDetail
   pictures?: Omit<ArticleBlocksProps, 'blocks'>
   reading?: ReadingMark | null
-  highlight?: string
+  marks?: ((paragraph: string) => Range[]) | null
 }) {
   const { article, issue, section } = detail
   return (
@@ -41,14 +40,14 @@ export default function ArticleBody({
       </View>
       {article.blocks && pictures ? <ArticleBlocks blocks={article.blocks} {...pictures} /> : null}
       {(article.blocks && pictures ? [] : article.paragraphs).map((p, i) => {
-        const marks = highlight ? termRanges(p, highlight) : []
+        const ranges = marks ? marks(p) : []
         return reading?.paragraph === i ? (
           <Text key={i} className='para' userSelect selectable>
             <Marked text={p} mark={reading} />
           </Text>
-        ) : marks.length ? (
+        ) : ranges.length ? (
           <View key={i} className='para'>
-            <Highlighted text={p} ranges={marks} />
+            <Highlighted text={p} ranges={ranges} />
           </View>
         ) : (
           <Text key={i} className='para' userSelect selectable>

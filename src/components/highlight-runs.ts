@@ -1,14 +1,3 @@
-import { matchRanges } from '../core/search/hit'
-import { queryTerms } from '../core/search/normalise'
-
-/**
- * Where a search query occurs in `text`, as [start, end) ranges in the text as written: the search
- * term in an opened article. Matched as search matches (畢節 marks 毕节, ２０２０ marks 2020).
- */
-export function termRanges(text: string, query: string): Array<[number, number]> {
-  return matchRanges(text, queryTerms(query))
-}
-
 /** Splits text into plain and highlighted runs from [start, end) ranges (overlaps merged). */
 export function highlightRuns(text: string, ranges: Array<[number, number]>): Array<{ text: string; hit: boolean }> {
   const sorted = ranges

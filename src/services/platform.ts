@@ -79,14 +79,16 @@ let fontScale: number | null | undefined
  */
 export function systemFontScale(): number | null {
   if (fontScale !== undefined) return fontScale
-  // Browsers have no such setting; skipping the call also keeps Taro's device-detection code out of
-  // the H5 bundle.
-  if (!isWeapp) return (fontScale = null)
-  try {
-    const info = Taro.getAppBaseInfo() as { fontSizeScaleFactor?: number }
-    fontScale = typeof info.fontSizeScaleFactor === 'number' && info.fontSizeScaleFactor > 0 ? info.fontSizeScaleFactor : null
-  } catch {
-    fontScale = null
+  // Browsers have no such setting. The test is written out, in an if/else, so the H5 build drops
+  // the call and with it Taro's device-detection code (8 KB gzip); `isWeapp` would not.
+  if (process.env.TARO_ENV !== 'weapp') fontScale = null
+  else {
+    try {
+      const info = Taro.getAppBaseInfo() as { fontSizeScaleFactor?: number }
+      fontScale = typeof info.fontSizeScaleFactor === 'number' && info.fontSizeScaleFactor > 0 ? info.fontSizeScaleFactor : null
+    } catch {
+      fontScale = null
+    }
   }
   return fontScale
 }

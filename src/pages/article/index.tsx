@@ -16,6 +16,7 @@ import { useApp } from '../../stores/hooks'
 import PageShellContainer from '../PageShellContainer'
 import ArticleActionsContainer from './ArticleActionsContainer'
 import { articleIdFromParams } from './article-id'
+import { useTermMarks } from './term-marks'
 import ListenContainer, { useReadingMark } from '../ListenContainer'
 import { articlePlan } from '../../core/speech/reading-plan'
 import { safeDecode } from '../issue/reader-pages'
@@ -33,6 +34,7 @@ export default function ArticlePage() {
   const [textPanel, setTextPanel] = useState(false)
   // Opened from a search result: the term is marked in the text.
   const searchTerm = router.params.q ? safeDecode(router.params.q) : ''
+  const termMarks = useTermMarks(searchTerm)
 
   useLoad(() => {
     if (id) void appStores().articles.getState().load(id)
@@ -112,12 +114,7 @@ export default function ArticlePage() {
       ) : null}
       <OfflineBanner show={entry?.fromCache ?? false} />
       <ListenContainer origin={{ kind: 'article', id: detail.article.id }} plan={() => articlePlan(detail.article)} />
-      <ArticleBody
-        detail={detail}
-        reading={reading}
-        highlight={searchTerm}
-        pictures={{ pictureUrl: appStores().savedIssues.getState().pictureSource, onPreview: previewPicture }}
-      />
+      <ArticleBody detail={detail} reading={reading} marks={termMarks} pictures={{ pictureUrl: appStores().savedIssues.getState().pictureSource, onPreview: previewPicture }} />
       <CorrectionNotice corrections={detail.article.corrections ?? []} />
       {singlePage ? null : <ArticleActionsContainer detail={detail} />}
       {singlePage ? null : (

@@ -1,9 +1,10 @@
-import { ScrollView, Swiper, SwiperItem, View } from '@tarojs/components'
+import { ScrollView, View } from '@tarojs/components'
 import { useLoad, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ContentsPage, IssueFooter, SectionPage } from '../../components/IssueSections'
 import SectionTabs from '../../components/SectionTabs'
 import TopBar from '../../components/TopBar'
+import { ReaderSwiper, ReaderSwiperItem } from '../../components/ReaderSwiper'
 import { asScrollRegion } from '../../components/a11y'
 import { ErrorView, NotOnPhoneView, OfflineBanner, Skeleton } from '../../components/StatusViews'
 import { cardUrls } from '../../services/api'
@@ -88,9 +89,9 @@ export default function IssuePage() {
     <PageShellContainer>
       {topBar}
       <SectionTabs names={names} current={current} onSelect={setCurrent} />
-      <Swiper className='reader' current={current} onChange={(e) => setCurrent(e.detail.current)}>
+      <ReaderSwiper className='reader' current={current} onChange={(e) => setCurrent(e.detail.current)}>
         {names.map((name, index) => (
-          <SwiperItem key={name + index}>
+          <ReaderSwiperItem key={name + index}>
             <ScrollView
               id={`reader-page-${index}`}
               scrollY
@@ -111,9 +112,9 @@ export default function IssuePage() {
               {index === names.length - 1 ? <IssueFooter issue={issue} /> : null}
               <View style={{ height: '48PX' }} />
             </ScrollView>
-          </SwiperItem>
+          </ReaderSwiperItem>
         ))}
-      </Swiper>
+      </ReaderSwiper>
     </PageShellContainer>
   )
 }

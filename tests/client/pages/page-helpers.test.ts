@@ -1,6 +1,7 @@
 import type { IssueDetail } from '../../../src/core/api'
 import { firstTitles, formatIssueDate, plainSectionName, sourceLine } from '../../../src/components/format'
-import { highlightRuns, termRanges } from '../../../src/components/highlight-runs'
+import { highlightRuns } from '../../../src/components/highlight-runs'
+import { termRanges } from '../../../src/components/term-ranges'
 import { articleIdFromParams } from '../../../src/pages/article/article-id'
 import { initialPage, readerTabNames } from '../../../src/pages/issue/reader-pages'
 import { createDebouncer, sectionOptions, yearOptions } from '../../../src/pages/search/debounce'
