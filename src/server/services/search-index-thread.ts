@@ -36,12 +36,19 @@ export function openSearchIndexThread(data: SearchThreadData = {}): SearchIndexT
   const asked = new Map<number, { resolve: (answer: ThreadAnswer | null) => void; reject: (error: Error) => void }>()
   let building: { version: number; resolve: () => void; reject: (error: Error) => void } | null = null
   let closed = false
+  /** The newest version asked for: an index is never built for an older one. */
+  let newest = -Infinity
 
   // Idle, the thread does not keep the process alive; asked something, it does until it answers.
   const busy = () => (asked.size > 0 || building !== null ? worker?.ref() : worker?.unref())
 
   function start(): Worker {
-    const started = new Worker(threadSource(__filename, __dirname, 'search-thread'), { eval: true, workerData: data })
+    const started = new Worker(threadSource(__filename, __dirname, 'search-thread'), {
+      eval: true,
+      workerData: data,
+      // Bounded: a build past it ends the thread (the "stopped" path above), not the process.
+      resourceLimits: { maxOldGenerationSizeMb: 2048 },
+    })
     started.unref()
     started.on('message', (message: FromSearchThread) => {
       if (message.type === 'ready' || message.type === 'failed') {
@@ -88,6 +95,9 @@ export function openSearchIndexThread(data: SearchThreadData = {}): SearchIndexT
 
   async function load(version: number, readDocuments: () => Promise<SearchDocument[]>): Promise<void> {
     const documents = await readDocuments()
+    // A newer version was asked for while these were read: its load builds the index; this one
+    // stops here, and whoever asked for it is answered as stale and asks again.
+    if (version < newest) return
     const built = new Promise<void>((resolve, reject) => {
       building?.reject(new Error('a newer version is being indexed'))
       building = { version, resolve, reject }
@@ -99,6 +109,8 @@ export function openSearchIndexThread(data: SearchThreadData = {}): SearchIndexT
     busy()
     for (let at = 0; at < documents.length; at += BATCH) {
       if (at > 0) await new Promise((resolve) => setImmediate(resolve))
+      // Superseded, lost or closed meanwhile: post nothing more (and never start a thread for it).
+      if (building?.version !== version || !worker) return built
       send({ type: 'documents', version, documents: documents.slice(at, at + BATCH) })
     }
     send({ type: 'build', version })
@@ -108,6 +120,10 @@ export function openSearchIndexThread(data: SearchThreadData = {}): SearchIndexT
   return {
     ensure(version, readDocuments) {
       if (loaded === version && worker) return Promise.resolve()
+      // Never go back to an older version than one already asked for: the caller is answered as
+      // stale and asks again with the version it reads now.
+      if (version < newest) return Promise.resolve()
+      newest = version
       if (loading?.version !== version) {
         const promise = load(version, readDocuments)
         loading = { version, promise }
@@ -136,6 +152,14 @@ export function openSearchIndexThread(data: SearchThreadData = {}): SearchIndexT
       closed = true
       const running = worker
       worker = null
+      // What it was asked is answered now, in words, not left waiting on a thread that is gone.
+      const error = new Error('the search thread is closed')
+      for (const [id, request] of asked) {
+        asked.delete(id)
+        request.reject(error)
+      }
+      building?.reject(error)
+      building = null
       await running?.terminate()
     },
   }

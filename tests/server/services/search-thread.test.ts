@@ -53,11 +53,24 @@ describe('the search thread', () => {
     expect((await thread.search(2, { q: '工会', offset: 0, limit: 5 }))!.total).toBe(createSearchIndex(documents.slice(0, 500)).search({ q: '工会', offset: 0, limit: 5 }).total)
   })
 
-  it('a newer version asked for while one is being indexed wins; the older one is never answered', async () => {
-    const older = thread.ensure(3, async () => documents.slice(0, 100))
+  it('a newer version asked for while an older one is read wins, even when the older read ends last', async () => {
+    let finishOlder!: () => void
+    const olderRead = new Promise<void>((resolve) => (finishOlder = resolve))
+    const older = thread.ensure(3, async () => {
+      await olderRead
+      return documents.slice(0, 100)
+    })
     const newer = thread.ensure(4, async () => documents)
     await newer
-    await older.catch(() => undefined)
+    finishOlder()
+    await older
+    // Asked for again, the older version is not indexed (nor read) again: the newer one stays.
+    let readAgain = false
+    await thread.ensure(3, async () => {
+      readAgain = true
+      return documents.slice(0, 100)
+    })
+    expect(readAgain).toBe(false)
     expect(await thread.search(3, { q: '工会', offset: 0, limit: 5 })).toBeNull()
     expect((await thread.search(4, { q: '工会', offset: 0, limit: 5 }))!.total).toBe(createSearchIndex(documents).search({ q: '工会', offset: 0, limit: 5 }).total)
   })
@@ -69,10 +82,19 @@ describe('the search thread', () => {
     expect(inThread).toBeLessThan(onLoop / 2)
   }, 60_000)
 
-  it('once closed, fails what it is asked in words', async () => {
+  it('closed, fails in words what it was asked and what it is asked after', async () => {
     const closing = openSearchIndexThread()
     await closing.ensure(1, async () => documents.slice(0, 50))
+    const failure = (promise: Promise<unknown>) =>
+      promise.then(
+        () => null,
+        (error: Error) => error.message,
+      )
+    const building = failure(closing.ensure(2, async () => documents))
+    const asked = failure(closing.search(1, { q: '工会', offset: 0, limit: 5 }))
     await closing.close()
+    expect(await asked).toBe('the search thread is closed')
+    expect(await building).toBe('the search thread is closed')
     await expect(closing.search(1, { q: '工会', offset: 0, limit: 5 })).rejects.toThrow('the search thread is closed')
   })
 })
