@@ -26,7 +26,7 @@ export default function SearchResultsList({
   return (
     <View>
       <View className='pad'>
-        <Text className='muted'>{onDevice ? `在手机上找到 ${total} 条` : `共找到 ${total} 条`}</Text>
+        <Text className='muted'>{onDevice ? `在手机上找到 ${total} 条${total > hits.length ? `，下面是最相关的 ${hits.length} 条` : ''}` : `共找到 ${total} 条`}</Text>
       </View>
       {hits.map((hit) => (
         <View key={`${hit.kind}-${hit.itemId}`} className='card' {...asLink()} onClick={() => onOpen(hit)}>

@@ -95,9 +95,19 @@ export function createContentCache(options: ContentCacheOptions): ContentCache {
       if (bytes > maxEntryBytes) return false
       let index = readIndex()
       const previous = index.find((e) => e.key === key)
+      const pinned = opts.pinned ?? previous?.pinned ?? false
       index = index.filter((e) => e.key !== key)
-      index.push({ key, bytes, usedAt: now(), pinned: opts.pinned ?? previous?.pinned ?? false })
+      // Pinned entries are never evicted, so together they must fit the budget: past it, one more
+      // is refused (the member is told there is no room) rather than stored over the budget.
+      if (pinned && index.reduce((sum, e) => sum + (e.pinned ? e.bytes : 0), 0) + bytes > budgetBytes) return false
+      index.push({ key, bytes, usedAt: now(), pinned })
       index = evict(index)
+      // What is pinned leaves no room for this one: it is not stored (an entry the index does not
+      // hold would never be counted nor evicted).
+      if (!index.some((e) => e.key === key)) {
+        writeIndex(index)
+        return false
+      }
       try {
         store.set(PREFIX + key, text)
       } catch {

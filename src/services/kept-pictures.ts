@@ -27,13 +27,22 @@ export interface PictureKeeper {
 }
 
 /** Pictures are fetched one at a time: a weak connection gets one picture's worth at once, not six. */
+/** A picture that has not arrived in this long counts as not kept (a stalled request must not leave the issue saving forever). */
+const PICTURE_TIMEOUT_MS = 30_000
+
+function withinTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), ms)))
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
 async function eachInTurn(urls: string[], work: (url: string) => Promise<boolean>, onEach?: (done: number, total: number) => void): Promise<KeepOutcome> {
   let kept = 0
   let failed = 0
   for (const url of urls) {
     let ok = false
     try {
-      ok = await work(url)
+      ok = await withinTimeout(work(url), PICTURE_TIMEOUT_MS)
     } catch {
       ok = false
     }
@@ -144,17 +153,16 @@ export function createWeappPictures(files: WeappFiles, store: KeyValueStore): Pi
       )
     },
     async release(urls) {
-      const next = { ...map }
-      for (const url of urls) {
-        const path = next[url]
-        if (!path) continue
-        delete next[url]
-        await files.unlink(path).catch(() => undefined)
-      }
-      map = next
+      // Out of the map at once, before any file is removed: a keep running meanwhile adds to the
+      // map as it is now, and nothing it adds is lost.
+      const paths = urls.flatMap((url) => (map[url] ? [map[url]] : []))
+      const gone = new Set(urls)
+      map = Object.fromEntries(Object.entries(map).filter(([url]) => !gone.has(url)))
       writeMap(map)
+      for (const path of paths) await files.unlink(path).catch(() => undefined)
     },
-    localUrl: (url) => map[url] ?? null,
+    // A kept file WeChat has since cleared away is not offered: the reader uses the address.
+    localUrl: (url) => (map[url] && files.exists(map[url]) ? map[url] : null),
   }
 }
 

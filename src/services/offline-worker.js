@@ -32,7 +32,7 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request
   const url = new URL(request.url)
-  if (request.method === 'GET' && url.pathname.includes('/api/media/')) {
+  if (request.method === 'GET' && url.origin === self.location.origin && url.pathname.includes('/api/media/')) {
     event.respondWith(picture(request))
     return
   }
@@ -75,13 +75,15 @@ self.addEventListener('fetch', (event) => {
  * network, any kept width of the same picture (an enlarged one offline shows the reading copy).
  */
 async function picture(request) {
-  const kept = await caches.open(PICTURES)
-  const hit = await kept.match(request.url)
+  // Storage may be unavailable (quota, blocked): then the picture comes from the network as if
+  // nothing were kept, never fails because of it.
+  const kept = await caches.open(PICTURES).catch(() => null)
+  const hit = kept && (await kept.match(request.url).catch(() => undefined))
   if (hit) return hit
   try {
     return await fetch(request)
   } catch (error) {
-    const other = await kept.match(request.url, { ignoreSearch: true })
+    const other = kept && (await kept.match(request.url, { ignoreSearch: true }).catch(() => undefined))
     if (other) return other
     throw error
   }

@@ -94,24 +94,14 @@ export function createSavedIssuesStore(deps: SavedIssuesDeps) {
             const id = issue.id
             const running = get().progress[id]
             if (running?.kind === 'saving') return running
-            // The text first: pinned, it is never evicted, and every article reads from it.
-            if (!cache.put(issueKey(id), issue, { pinned: true })) {
+            try {
+              return await saveIssue(issue)
+            } catch {
+              // Storage refused a write on the way (the device is full): said, never left saving.
               const failed: SaveProgress = { kind: 'failed', reason: 'space' }
               setProgress(id, failed)
               return failed
             }
-            const urls = pictureIdsOf(issue).map((mediaId) => deps.pictureAddress(mediaId, PICTURE_WIDTH))
-            setProgress(id, { kind: 'saving', done: 0, total: urls.length })
-            const outcome = await pictures.keep(urls, (done, total) => setProgress(id, { kind: 'saving', done, total }))
-            // Released with the issue later: only what was asked for now (an earlier save's extra
-            // pictures, if the issue was corrected since, go too).
-            const previous = get().saved[id]
-            const stale = previous ? previous.pictures.filter((url) => !urls.includes(url) && !usedElsewhere(url, id)) : []
-            if (stale.length) await pictures.release(stale)
-            set({ saved: { ...get().saved, [id]: { summary: summaryOf(issue), savedAt: now().toISOString(), pictures: urls, missingPictures: outcome.failed } } })
-            const done: SaveProgress = { kind: 'saved', missingPictures: outcome.failed }
-            setProgress(id, done)
-            return done
           },
           async unsave(id) {
             const entry = get().saved[id]
@@ -130,6 +120,28 @@ export function createSavedIssuesStore(deps: SavedIssuesDeps) {
             // An enlarged picture offline: the kept reading-width copy is better than nothing.
             return pictures.localUrl(address) ?? pictures.localUrl(deps.pictureAddress(mediaId, PICTURE_WIDTH)) ?? address
           },
+        }
+
+        async function saveIssue(issue: IssueDetail): Promise<SaveProgress> {
+          const id = issue.id
+          // The text first: pinned, it is never evicted, and every article reads from it.
+          if (!cache.put(issueKey(id), issue, { pinned: true })) {
+            const failed: SaveProgress = { kind: 'failed', reason: 'space' }
+            setProgress(id, failed)
+            return failed
+          }
+          const urls = pictureIdsOf(issue).map((mediaId) => deps.pictureAddress(mediaId, PICTURE_WIDTH))
+          setProgress(id, { kind: 'saving', done: 0, total: urls.length })
+          const outcome = await pictures.keep(urls, (done, total) => setProgress(id, { kind: 'saving', done, total }))
+          // Released with the issue later: only what was asked for now (an earlier save's extra
+          // pictures, if the issue was corrected since, go too).
+          const previous = get().saved[id]
+          const stale = previous ? previous.pictures.filter((url) => !urls.includes(url) && !usedElsewhere(url, id)) : []
+          if (stale.length) await pictures.release(stale)
+          set({ saved: { ...get().saved, [id]: { summary: summaryOf(issue), savedAt: now().toISOString(), pictures: urls, missingPictures: outcome.failed } } })
+          const done: SaveProgress = { kind: 'saved', missingPictures: outcome.failed }
+          setProgress(id, done)
+          return done
         }
 
         function usedElsewhere(url: string, exceptId: number): boolean {

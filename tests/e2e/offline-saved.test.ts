@@ -176,8 +176,11 @@ for (const { width, height } of SIZES)
       await shot('09-issue-not-on-phone')
 
       // 重试 tries again and, still with no network, says the same (not a blank page, not a generic error).
+      const retried = page.waitForRequest((r) => r.url().includes(`/api/issues/${unsaved.id}`), { timeout: 20_000 })
       await shown('.not-on-phone .btn', '重试').click()
+      await retried
       await shown('.not-on-phone').waitFor()
+      expect(await shown('.not-on-phone').innerText()).toContain('没有网络，这一期还没有保存到手机上')
       await shown('.not-on-phone .btn', '返回首页').click()
       await card(saved.label).waitFor()
       await shown('.offline-home').waitFor()

@@ -73,6 +73,22 @@ describe('content cache', () => {
     expect(cache.has('article:1')).toBe(false)
   })
 
+  it('keeps pinned entries within the budget: one more is refused, and an unpinned one with no room left is not stored at all', () => {
+    const store = createMemoryStore()
+    let clock = 0
+    const cache = createContentCache({ store, budgetBytes: 7_000, now: () => ++clock })
+    expect(cache.put('issue:1', issue(1), { pinned: true })).toBe(true)
+    expect(cache.put('issue:2', issue(2), { pinned: true })).toBe(true)
+    expect(cache.put('issue:3', issue(3), { pinned: true })).toBe(false)
+    expect(store.get('cache:issue:3')).toBeNull()
+    // The pinned two leave no room for a third entry: it is refused, not written beside the index.
+    expect(cache.put('article:9', issue(9))).toBe(false)
+    expect(store.get('cache:article:9')).toBeNull()
+    expect(cache.keys().sort()).toEqual(['issue:1', 'issue:2'])
+    cache.pin('issue:2', false)
+    expect(cache.put('issue:3', issue(3), { pinned: true })).toBe(true)
+  })
+
   it('refuses an entry over the per-key limit rather than failing in WeChat', () => {
     const cache = createContentCache({ store: createMemoryStore(), maxEntryBytes: 1000 })
     expect(cache.put('issue:big', { text: '字'.repeat(400) })).toBe(false)

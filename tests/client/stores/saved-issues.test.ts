@@ -245,6 +245,47 @@ describe('kept pictures in the mini-program (downloadFile + USER_DATA_PATH)', ()
   })
 })
 
+describe('kept pictures in the mini-program: releasing while keeping, and files gone', () => {
+  it('a picture kept while others are being released stays kept, and a file WeChat cleared is not offered', async () => {
+    const files = fakeWeappFiles()
+    const keeper = createWeappPictures(files.api, createMemoryStore())
+    await keeper.keep([address('m1', 750), address('m2', 750)])
+    // Released and kept at the same time, as 取消保存 of one issue beside 保存本期 of another: the
+    // file's removal is held until the other keep has finished.
+    let letUnlinkFinish!: () => void
+    const held = new Promise<void>((resolve) => (letUnlinkFinish = resolve))
+    const unlink = files.api.unlink
+    files.api.unlink = async (filePath) => {
+      await held
+      return unlink(filePath)
+    }
+    const releasing = keeper.release([address('m1', 750)])
+    await keeper.keep([address('m3', 750)])
+    letUnlinkFinish()
+    await releasing
+    expect(keeper.localUrl(address('m1', 750))).toBeNull()
+    expect(keeper.localUrl(address('m3', 750))).toMatch(/^wxfile:\/\/usr\/pictures\//)
+    expect(keeper.localUrl(address('m2', 750))).toMatch(/^wxfile:\/\/usr\/pictures\//)
+    files.files.clear()
+    expect(keeper.localUrl(address('m2', 750))).toBeNull()
+  })
+})
+
+describe('saving when storage refuses a write', () => {
+  it('says there is no room instead of staying at 正在保存…', async () => {
+    const store = createMemoryStore()
+    const { saved, cache } = makeStore(createWeappPictures(fakeWeappFiles().api, store), store)
+    const realSet = store.set.bind(store)
+    store.set = (key: string, value: string) => {
+      if (key === 'cache:index') throw new Error('setStorageSync:fail exceed storage max size 10Mb')
+      realSet(key, value)
+    }
+    expect(await saved.getState().save(sampleIssue())).toEqual({ kind: 'failed', reason: 'space' })
+    expect(saved.getState().progress[sampleIssue().id]).toEqual({ kind: 'failed', reason: 'space' })
+    expect(cache.keys()).toEqual([])
+  })
+})
+
 describe('kept pictures on H5 (Cache Storage)', () => {
   it('puts each picture in the cache the service worker reads, once, and deletes it on 取消保存', async () => {
     const browser = fakeCaches(new Set([address('m3', 750)]))
