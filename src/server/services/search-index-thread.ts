@@ -26,7 +26,7 @@ export interface SearchIndexThread {
   close(): Promise<void>
 }
 
-const BATCH = 2000
+const BATCH = 500
 
 export function openSearchIndexThread(data: SearchThreadData = {}): SearchIndexThread {
   let worker: Worker | null = null

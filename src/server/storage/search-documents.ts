@@ -8,7 +8,7 @@ import { itemToSearchDocument, type SearchDocument } from '../../core/search/doc
 import type { Database } from './schema'
 import { itemFromRow, parseHeader } from './rows'
 
-const ISSUES_PER_READ = 100
+const ISSUES_PER_READ = 25
 
 export async function publishedSearchDocuments(db: Kysely<Database>): Promise<SearchDocument[]> {
   const issues = await db.selectFrom('issues').selectAll().where('status', '=', 'published').orderBy('id').execute()
