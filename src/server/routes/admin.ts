@@ -8,6 +8,7 @@ import type { AdminImportResponse } from '../../core/api'
 import type { RouteDeps } from './deps'
 import { idParams, noQuery } from '../http/schemas'
 import { ApiError } from '../http/errors'
+import { readingMultipart } from '../http/multipart'
 import type { StoreProblem } from '../services/publishing'
 import { sourceRoutes } from './source-edits'
 
@@ -19,15 +20,14 @@ const RAW_FILE_NAMES: Record<string, string> = { 'text/markdown': 'upload.md', '
 /** The uploaded document as bytes and a file name (the importer picks the format by the name). */
 async function readDocument(request: FastifyRequest): Promise<{ bytes: Uint8Array; fileName: string }> {
   if (request.isMultipart()) {
-    try {
-      const file = await request.file()
-      if (!file) throw new ApiError(400, 'no-file', 'The multipart body has no file: send the document as a file field')
-      return { bytes: await file.toBuffer(), fileName: file.filename }
-    } catch (error) {
-      // Limits (413) and our own refusals keep their status; a body the parser cannot read is a 400.
-      if (error instanceof ApiError || (error as { statusCode?: number }).statusCode) throw error
-      throw new ApiError(400, 'bad-multipart', `The multipart body cannot be read (${error instanceof Error ? error.message : 'malformed'}): send one file field with a boundary`)
-    }
+    return readingMultipart(
+      async () => {
+        const file = await request.file()
+        if (!file) throw new ApiError(400, 'no-file', 'The multipart body has no file: send the document as a file field')
+        return { bytes: await file.toBuffer(), fileName: file.filename }
+      },
+      (why) => `The multipart body cannot be read (${why}): send one file field with a boundary`,
+    )
   }
   const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
   const fileName = RAW_FILE_NAMES[type]

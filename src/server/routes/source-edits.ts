@@ -9,6 +9,7 @@ import type { SourceEdit } from '../../core/check'
 import type { RouteDeps } from './deps'
 import { idParams, noQuery } from '../http/schemas'
 import { ApiError } from '../http/errors'
+import { readingMultipart } from '../http/multipart'
 import { EditingError, type CorrectionInput } from '../services/editing'
 
 const MARKS = ['title', 'section', 'subheading', 'brief', 'source', 'paragraph'] as const
@@ -99,11 +100,17 @@ export const sourceRoutes: FastifyPluginAsync<SourceRouteOptions> = async (app, 
       let note: unknown
       let input: CorrectionInput
       if (request.isMultipart()) {
-        let file: { bytes: Uint8Array; fileName: string } | null = null
-        for await (const part of request.parts()) {
-          if (part.type === 'file') file = { bytes: await part.toBuffer(), fileName: part.filename }
-          else if (part.fieldname === 'note') note = part.value
-        }
+        const file = await readingMultipart(
+          async () => {
+            let found: { bytes: Uint8Array; fileName: string } | null = null
+            for await (const part of request.parts()) {
+              if (part.type === 'file') found = { bytes: await part.toBuffer(), fileName: part.filename }
+              else if (part.fieldname === 'note') note = part.value
+            }
+            return found
+          },
+          (why) => `The multipart body cannot be read (${why}): send the corrected document as a file field and the note, with a boundary`,
+        )
         if (!file) throw new ApiError(400, 'no-file', 'The multipart body has no file: send the corrected document as a file field')
         input = { fileName: file.fileName, result: await publishing.readDocument(file.bytes, file.fileName) }
       } else {

@@ -68,6 +68,10 @@ describeOnEachBackend('hostile input', (backend) => {
   it('answers 400 to a multipart upload without a boundary or cut short', async () => {
     const none = await t.inject({ method: 'POST', url: '/api/admin/issues', headers: { ...admin, 'content-type': 'multipart/form-data' }, payload: 'abc' })
     expectErrorShape(none, 400)
+    // A correction's document too (the fuzzer found it answered 500).
+    const correction = await t.inject({ method: 'POST', url: '/api/admin/issues/1/correction', headers: { ...admin, 'content-type': 'multipart/form-data' }, payload: '--x' })
+    expectErrorShape(correction, 400)
+    expect(correction.json().error.code).toBe('bad-multipart')
     const cut = await t.inject({
       method: 'POST',
       url: '/api/admin/issues',
