@@ -5,6 +5,7 @@
  * progress and the last outcome live in memory for the page to put into words.
  */
 import { createStore } from 'zustand/vanilla'
+import { newestFirst } from '../core/issue-order'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import { PICTURE_WIDTH, type IssueDetail, type IssueSummary } from '../core/api'
 import type { ContentCache } from '../services/content-cache'
@@ -114,7 +115,7 @@ export function createSavedIssuesStore(deps: SavedIssuesDeps) {
             // A picture shared with another saved issue stays for that one.
             await pictures.release(entry.pictures.filter((url) => !usedElsewhere(url, id)))
           },
-          list: () => Object.values(get().saved).sort((a, b) => b.summary.date.localeCompare(a.summary.date) || b.summary.id - a.summary.id),
+          list: () => Object.values(get().saved).sort((a, b) => newestFirst(a.summary, b.summary)),
           pictureSource(mediaId, width) {
             const address = deps.pictureAddress(mediaId, width)
             // An enlarged picture offline: the kept reading-width copy is better than nothing.

@@ -1,4 +1,5 @@
 import type { IssueSummary } from '../../core/api'
+import { newestFirst } from '../../core/issue-order'
 
 /**
  * The issues home lists: the fetched (or device-kept) list, and with no network also every saved
@@ -11,5 +12,5 @@ export function issuesOnPhone(items: IssueSummary[], saved: Record<string, { sum
     .map((s) => s.summary)
     .filter((s) => !listed.has(s.id))
   if (!extra.length) return items
-  return [...items, ...extra].sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id)
+  return [...items, ...extra].sort(newestFirst)
 }

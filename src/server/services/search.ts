@@ -42,7 +42,7 @@ export function createSearchService(storage: Storage, version: PublishedVersion,
 
   /** A page from the index of the current version; asked again if a publish moved the version meanwhile. */
   async function pageOf(request: SearchRequest): Promise<ThreadAnswer> {
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 1; attempt <= 3; attempt++) {
       const current = await version.current()
       try {
         await thread.ensure(current, () => storage.publishedSearchDocuments())
@@ -50,10 +50,10 @@ export function createSearchService(storage: Storage, version: PublishedVersion,
         if (answer) return answer
       } catch (error) {
         // Superseded by a newer version's index: ask that one; anything else is a real failure.
-        if (attempt >= 3 || (await version.current()) === current) throw error
+        if (attempt === 3 || (await version.current()) === current) throw error
       }
-      if (attempt >= 3) throw new Error('the search index kept changing under the query')
     }
+    throw new Error('the search index kept changing under the query')
   }
 
   return {

@@ -10,9 +10,8 @@ import type { SourceEdit } from '../../../src/core/check'
 import { createEditingService } from '../../../src/server/services/editing'
 import type { PublishingService } from '../../../src/server/services/publishing'
 import { StorageError } from '../../../src/server/storage/storage'
-import { addEditor, sampleNumbered, signIn, storeDraft, type Browser } from './support'
+import { sampleNumbered, storeDraft, type Browser, signedInEditorAndChief, lineOf } from './support'
 
-const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1
 const textEdit = (text: string, needle: string, from: string, to: string): SourceEdit => {
   const line = lineOf(text, needle)
   return { op: 'text', line, text: text.split('\n')[line - 1].replace(from, to) }
@@ -26,10 +25,7 @@ describeOnEachBackend('edit conflicts', (backend) => {
   let publishing: PublishingService
   beforeAll(async () => {
     t = await buildTestApp(backend)
-    await addEditor(t, '王编辑', 'editor')
-    await addEditor(t, '李主编', 'chief')
-    editor = await signIn(t, '王编辑')
-    chief = await signIn(t, '李主编')
+    ;({ editor, chief } = await signedInEditorAndChief(t))
     publishing = t.server.backend.publishing
   })
   afterAll(() => t.close())

@@ -8,7 +8,7 @@ import { describeOnEachBackend } from '../support/storages'
 import { buildTestApp, type TestApp } from '../support/app'
 import { markdownToDocx } from '../import/make-docx'
 import type { AuditEntry, ConsoleIssueRow, UploadReport } from '../../../src/core/console'
-import { addEditor, multipart, PASSWORD, sampleNumbered, signIn, signInRequest, type Browser } from './support'
+import { addEditor, multipart, PASSWORD, sampleNumbered, signIn, signInRequest, type Browser, signedInEditorAndChief } from './support'
 
 const TEMPLATE = 'TPL_CONSOLE'
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -20,10 +20,7 @@ describeOnEachBackend('console issues', (backend) => {
   let chief: Browser
   beforeAll(async () => {
     t = await buildTestApp(backend, { config: { newIssueTemplateId: TEMPLATE, trustProxy: 1 } })
-    await addEditor(t, '王编辑', 'editor')
-    await addEditor(t, '李主编', 'chief')
-    editor = await signIn(t, '王编辑')
-    chief = await signIn(t, '李主编')
+    ;({ editor, chief } = await signedInEditorAndChief(t))
     for (const openid of ['m-1', 'm-2']) {
       const member = await t.storage.memberByOpenid(openid)
       await t.storage.notifications.recordSubscribeResult(member.id, TEMPLATE, 'accept')

@@ -8,9 +8,7 @@ import { describeOnEachBackend } from '../support/storages'
 import { buildTestApp, type TestApp } from '../support/app'
 import type { SourceView } from '../../../src/core/check'
 import type { AuditEntry } from '../../../src/core/console'
-import { addEditor, SAMPLE, sampleNumbered, signIn, storeDraft, type Browser } from './support'
-
-const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1
+import { SAMPLE, sampleNumbered, storeDraft, type Browser, signedInEditorAndChief, lineOf } from './support'
 
 describeOnEachBackend('console check, fix and correct', (backend) => {
   let t: TestApp
@@ -18,10 +16,7 @@ describeOnEachBackend('console check, fix and correct', (backend) => {
   let chief: Browser
   beforeAll(async () => {
     t = await buildTestApp(backend)
-    await addEditor(t, '王编辑', 'editor')
-    await addEditor(t, '李主编', 'chief')
-    editor = await signIn(t, '王编辑')
-    chief = await signIn(t, '李主编')
+    ;({ editor, chief } = await signedInEditorAndChief(t))
   })
   afterAll(() => t.close())
 

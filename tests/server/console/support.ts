@@ -44,6 +44,16 @@ export async function signIn(t: TestApp, name: string, password = PASSWORD): Pro
   }
 }
 
+/** The two accounts most suites work with, signed in: 王编辑 (an editor) and 李主编 (a chief). */
+export async function signedInEditorAndChief(t: TestApp): Promise<{ editor: Browser; chief: Browser }> {
+  await addEditor(t, '王编辑', 'editor')
+  await addEditor(t, '李主编', 'chief')
+  return { editor: await signIn(t, '王编辑'), chief: await signIn(t, '李主编') }
+}
+
+/** The 1-based number of the first line of `text` holding `needle` (0 when none does). */
+export const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1
+
 /** A multipart body of several `file` fields. */
 export function multipart(files: Array<{ name: string; content: Buffer | string; type?: string }>) {
   const boundary = '----ubconsole' + Math.random().toString(16).slice(2)
