@@ -167,18 +167,21 @@ async function tapVisit(context: BrowserContext, url: string, tap: NonNullable<C
   // As a member would: tap the link once it shows; tap again only if the link is still there after a
   // while (the page changed under the finger as the app took over from the server's HTML).
   let taps = 0
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 0; attempt < 100; attempt++) {
     const target = page.locator(tap.target).locator('visible=true').first()
     await target.waitFor({ timeout: 120_000 })
     const box = await target.boundingBox().catch(() => null)
-    if (box) await page.touchscreen.tap(box.x + Math.min(24, box.width / 2), box.y + box.height / 2)
+    // Gone between being seen and being measured (the app took over just then): the finger has not
+    // tapped yet; it looks again.
+    if (!box) continue
+    await page.touchscreen.tap(box.x + Math.min(24, box.width / 2), box.y + box.height / 2)
     taps++
     const shown = await opened.waitFor({ timeout: 5_000 }).then(
       () => true,
       () => false,
     )
     if (shown) break
-    if (attempt === 5 || !(await target.isVisible().catch(() => false))) {
+    if (taps === 6 || !(await target.isVisible().catch(() => false))) {
       await opened.waitFor({ timeout: 120_000 })
       break
     }

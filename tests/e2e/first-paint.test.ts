@@ -69,6 +69,106 @@ describeBrowser('H5 pages before the app', () => {
     }, 30_000)
   }
 
+  /**
+   * What a finger may tap while the app replaces the server's HTML: each control and text block where
+   * the app puts it (within a pixel), so a tap lands on the same thing in either. (A home card used
+   * to slide 53 px down under the app's row of buttons: a tap on the issue opened 搜索.)
+   */
+  const LANDMARKS: Record<string, string[]> = {
+    '/': ['.masthead', '.nav-row .btn', '.issue-card', '.issue-card .h2', '.issue-card .new-mark', '.contents-line'],
+    '/articles/5': ['.top-bar-btn', '.listen-start', '.article > .muted', '.title', '.para'],
+    '/issues/1': ['.top-bar-btn', '.top-bar-title', '.tab', '.listen-start', '.save-bar', '.masthead', '.toc-item'],
+  }
+  const CARE_LARGEST = JSON.stringify({ data: JSON.stringify({ state: { textStep: 4, night: true, care: true }, version: 0 }) })
+  for (const [path, width, height, settings] of Object.keys(LANDMARKS).flatMap(
+    (p) =>
+      [
+        [p, 390, 844, null],
+        [p, 320, 568, null],
+        [p, 320, 568, CARE_LARGEST],
+      ] as const,
+  )) {
+    it(`takes over ${path} with nothing moving under the finger (${width}×${height}${settings ? ', 长辈版, largest text, night' : ''})`, async () => {
+      const boxes = async (appRuns: boolean) => {
+        const context = await browser.newContext({ viewport: { width, height }, isMobile: true, hasTouch: true, locale: 'zh-CN', serviceWorkers: 'block' })
+        const page = await context.newPage()
+        if (settings) await page.addInitScript((value) => localStorage.setItem('settings', value), settings)
+        // The server's page as a member sees it before the app's script has arrived.
+        if (!appRuns) await page.route(/\/js\//, (route) => route.abort())
+        await page.goto(server.base + path)
+        if (appRuns) await page.waitForFunction(() => !document.getElementById('boot-shell') && document.querySelector('#app .shell:not(:has(.skeleton))'))
+        else await page.locator('#boot-body[data-prerendered]').waitFor()
+        await screenshot(page, `64-takeover-${appRuns ? 'app' : 'html'}-${path === '/' ? 'home' : path.split('/')[1]}-${width}${settings ? '-care' : ''}`)
+        const found = await page.evaluate(
+          ({ root, marks }) =>
+            marks.flatMap((mark) =>
+              Array.from(document.querySelectorAll(`${root} ${mark}`))
+                .map((el) => el.getBoundingClientRect())
+                // What is on the first screen (the app's other reader pages lie to its right).
+                .filter((r) => r.width > 0 && r.left < innerWidth && r.top < innerHeight)
+                .map((r) => ({ mark, x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) })),
+            ),
+          { root: appRuns ? '#app' : '#boot-body', marks: LANDMARKS[path] },
+        )
+        await context.close()
+        return found
+      }
+      const html = await boxes(false)
+      const app = await boxes(true)
+      expect(html.length).toBeGreaterThan(LANDMARKS[path].length - 1)
+      const near = (a: number, b: number) => Math.abs(a - b) <= 1
+      const moved = html.filter((h, i) => {
+        const a = app[i]
+        return !a || a.mark !== h.mark || !near(a.x, h.x) || !near(a.y, h.y) || !near(a.width, h.width) || !near(a.height, h.height)
+      })
+      expect({ moved, count: app.length }).toEqual({ moved: [], count: html.length })
+    }, 60_000)
+  }
+
+  for (const [width, height] of VIEWPORTS) {
+    it(`answers a tap before the app has run with the next page at once, at its own address; back and the app work from there (${width}×${height})`, async () => {
+      const context = await browser.newContext({ viewport: { width, height }, isMobile: true, hasTouch: true, locale: 'zh-CN', serviceWorkers: 'block' })
+      const page = await context.newPage()
+      // The app's scripts held back, as on a slow network.
+      let release = () => {}
+      const released = new Promise<void>((resolve) => (release = resolve))
+      await page.route(/\/js\//, async (route) => {
+        await released
+        await route.continue()
+      })
+      const documents: string[] = []
+      page.on('request', (r) => {
+        if (r.isNavigationRequest()) documents.push(new URL(r.url()).pathname)
+      })
+      // (Deferred scripts hold back DOMContentLoaded and load: the page is there well before.)
+      await page.goto(server.base + '/', { waitUntil: 'commit' })
+      const card = page.locator('#boot-body a.issue-card').first()
+      await card.waitFor()
+      const box = (await card.boundingBox())!
+      await page.touchscreen.tap(box.x + 24, box.y + box.height / 2)
+      // The issue's first screen, from the page itself: no request for it.
+      await page.locator('#boot-body[data-prerendered="issue"] h1', { hasText: '〔2020〕第二十期' }).waitFor()
+      expect(new URL(page.url()).pathname).toBe('/issues/1')
+      expect(await page.title()).toBe('工会信息〔2020〕第二十期')
+      expect(documents).toEqual(['/'])
+      await screenshot(page, `65-tapped-before-app-issue-${width}`)
+      // Back, still before the app: home again, from the page.
+      await page.goBack({ waitUntil: 'commit' })
+      await page.locator('#boot-body[data-prerendered="home"] a.issue-card').first().waitFor()
+      expect(new URL(page.url()).pathname).toBe('/')
+      await page.goForward({ waitUntil: 'commit' })
+      await page.locator('#boot-body[data-prerendered="issue"] h1').waitFor()
+      // The app arrives and takes over at the issue's address, with the issue.
+      release()
+      await page.locator('#app .shell .toc-item', { hasText: TITLE }).waitFor()
+      await page.waitForFunction(() => !document.getElementById('boot-shell'))
+      await page.locator('#app .shell .toc-item', { hasText: TITLE }).click()
+      await page.locator('#app .shell .title', { hasText: TITLE }).waitFor()
+      expect(documents).toEqual(['/'])
+      await context.close()
+    }, 60_000)
+  }
+
   for (const [path, api, width, height] of [
     ['/', '/api/issues'],
     ['/articles/5', '/api/articles/5'],
@@ -98,7 +198,7 @@ describeBrowser('H5 pages before the app', () => {
       await page.goto(server.base + path)
       // The app's own page, with the content.
       await page
-        .locator(path === '/' ? '.shell .issue-card' : path.startsWith('/articles') ? '.shell .title' : '.shell .toc-item')
+        .locator(path === '/' ? '#app .shell .issue-card' : path.startsWith('/articles') ? '#app .shell .title' : '#app .shell .toc-item')
         .locator('visible=true')
         .first()
         .waitFor()

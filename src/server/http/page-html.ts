@@ -11,15 +11,27 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ArticleDetail, IssueDetail, IssueList } from '../../core/api'
 import type { PublicReads } from '../services/public-reads'
 import type { PreviewReads } from '../services/preview-reads'
-import { escapeHtml, pageBody, type PageView } from './page-views'
+import { escapeHtml, nextPages, pageBody, type PageView } from './page-views'
 import { decodeCursor, encodeIssueCursor } from './cursor'
 import { ApiError } from './errors'
+import type { CachedJson } from './cached-json'
 
 const BOOT_BODY = /<div id="boot-body"[^>]*>[\s\S]*?<\/div>/
+/** The placeholder's masthead: a page of its own brings its own top (home's masthead, a top bar). */
+const BOOT_MASTHEAD = /<div id="boot-masthead"[^>]*>[\s\S]*?<\/div>/
 const TITLE = /<title>[^<]*<\/title>/
 const APP_SCRIPTS = /<script[^>]*\ssrc=[^>]*><\/script>/g
-// Home's red bar is its first heading, as the app's Masthead is (elsewhere the page's own title is).
-const MASTHEAD = /<div id="boot-masthead"([^>]*)>([^<]*)<\/div>/
+const APP_STYLESHEET = /<link href="(\/css\/[\w.-]+\.css)" rel="stylesheet">/
+/**
+ * The page's own elements (h1, p, a, button …) start from nothing, as the app's do, so app.css alone
+ * lays them out (:where: no specificity, the app's classes win).
+ */
+const BOOT_RESET =
+  ':where(#boot-body) :where(h1,h2,p,ul,article,section,nav){margin:0;padding:0;font-size:inherit;font-weight:inherit}' +
+  ':where(#boot-body) :where(a){color:inherit;text-decoration:none}:where(#boot-body) :where(button){font:inherit}' +
+  '.boot-page:not(.care) .care-only{display:none}'
+/** Controls only the app can work are not shown to a reader without scripts. */
+const NO_SCRIPT = '<noscript><style>.needs-app{display:none}</style></noscript>'
 /** What the app's home asks for first (src/stores/app-stores.ts: pages of 10). */
 const HOME_PAGE_SIZE = 10
 const isIssueCursor = (v: unknown): v is { d: string; i: number } => {
@@ -53,11 +65,32 @@ export function renderPage(template: string, view: PageView, pageOrigin: string)
     view.kind === 'not-found' ? '<meta name="robots" content="noindex">' : '',
   ].filter(Boolean)
   const boot = view.boot ? `<script type="application/json" id="boot-data">${scriptJson(`{"url":${JSON.stringify(view.boot.url)},"data":${view.boot.json}}`)}</script>` : ''
-  // "Not found" is plain HTML: the app would only open a page that is not there.
-  const page = view.kind === 'not-found' ? template.replace(APP_SCRIPTS, '') : template
-  return (view.kind === 'home' ? page.replace(MASTHEAD, (_all, attrs: string, text: string) => `<h1 id="boot-masthead"${attrs}>${text}</h1>`) : page)
-    .replace(TITLE, () => head.join(''))
-    .replace(BOOT_BODY, () => `<div id="boot-body" data-prerendered="${view.kind}" style="padding:16px;line-height:1.6">${pageBody(view)}</div>${boot}`)
+  // "Not found" is plain HTML: the app would only open a page that is not there. Elsewhere the app's
+  // scripts (deferred: they run after the page is read either way) move to the end, so that a slow
+  // network brings the page's text before it starts on them.
+  const scripts = template.match(APP_SCRIPTS) ?? []
+  const withoutScripts = template.replace(APP_SCRIPTS, '')
+  const page = view.kind === 'not-found' ? withoutScripts : withoutScripts.replace('</body>', () => `${scripts.join('')}</body>`)
+  const body = pageBody(view)
+  return (body.mirrored ? page.replace(BOOT_MASTHEAD, '') : page)
+    .replace(TITLE, () => head.join('') + `<style>${BOOT_RESET}</style>${NO_SCRIPT}`)
+    .replace(
+      BOOT_BODY,
+      () => (body.mirrored ? `<div id="boot-body" data-prerendered="${view.kind}">` : '<div id="boot-body" class="pad">') + `${body.html}</div>${boot}${nextPages(view)}`,
+    )
+}
+
+/**
+ * The app's stylesheet inside the page instead of linked from it: the page's text paints with the
+ * HTML, without waiting a round trip for app.css (a few KB compressed), and already as the app
+ * lays it out.
+ */
+export function inlineStylesheet(template: string, dir: string): string {
+  const found = APP_STYLESHEET.exec(template)
+  if (!found) return template
+  const css = readFileSync(path.join(dir, found[1]), 'utf8')
+  // "</style" cannot occur in a stylesheet's rules; escaped all the same, as a page's text is.
+  return template.replace(found[0], () => `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`)
 }
 
 /**
@@ -72,7 +105,7 @@ export function renderPage(template: string, view: PageView, pageOrigin: string)
  * the app itself, never stored by any cache, and the app reads the draft with the same token.
  */
 export function installPageHtml(app: FastifyInstance, dir: string, reads: PublicReads, publicOrigin: string | null = null, previews: PreviewReads | null = null): PageHtml {
-  const template = readFileSync(path.join(dir, 'index.html'), 'utf8')
+  const template = inlineStylesheet(readFileSync(path.join(dir, 'index.html'), 'utf8'), dir)
   const send = (request: FastifyRequest, reply: FastifyReply, view: PageView, status = 200) =>
     reply
       .code(status)
@@ -97,21 +130,18 @@ export function installPageHtml(app: FastifyInstance, dir: string, reads: Public
     return true
   }
 
-  app.get<{ Querystring: { cursor?: unknown } }>('/', { schema: { hide: true } }, async (request, reply) => {
-    // ?cursor= pages back through older issues for a reader without scripts ("更早的期刊").
-    const raw = typeof request.query.cursor === 'string' && request.query.cursor ? request.query.cursor : null
-    let after: { date: string; id: number } | undefined
-    try {
-      after = raw === null ? undefined : (({ d, i }) => ({ date: d, id: i }))(decodeCursor(raw, isIssueCursor))
-    } catch (error) {
-      if (error instanceof ApiError) return send(request, reply, { ...notFound, title: '找不到这一页 - 工会信息' }, 404)
-      throw error
-    }
-    const json = await reads.list(HOME_PAGE_SIZE, after, encodeIssueCursor)
+  /** The API's ready JSON, parsed once while the reads keep it (the same object until a publish). */
+  const parsed = new WeakMap<CachedJson, unknown>()
+  const parse = <T>(json: CachedJson): { text: string; data: T } => {
     const text = json.bytes.toString('utf8')
-    const list = JSON.parse(text) as IssueList
+    if (!parsed.has(json)) parsed.set(json, JSON.parse(text))
+    return { text, data: parsed.get(json) as T }
+  }
+  /** Home's first page (no cursor) or an older one. */
+  async function homeView(after?: { date: string; id: number }, raw: string | null = null): Promise<PageView> {
+    const { text, data: list } = parse<IssueList>(await reads.list(HOME_PAGE_SIZE, after, encodeIssueCursor))
     const newest = list.items[0]
-    return send(request, reply, {
+    return {
       kind: 'home',
       title: '工会信息',
       description: newest
@@ -126,34 +156,14 @@ export function installPageHtml(app: FastifyInstance, dir: string, reads: Public
       olderPath: list.nextCursor ? `/?cursor=${encodeURIComponent(list.nextCursor)}` : null,
       // The app's home asks for the first page only; an older page's HTML is for reading without it.
       boot: raw === null ? { url: `/api/issues?limit=${HOME_PAGE_SIZE}`, json: text } : undefined,
-    })
-  })
-  app.get<{ Params: { id: string } }>('/articles/:id', { schema: { hide: true } }, async (request, reply) => {
-    const id = idOf(request.params.id)
-    if (await sentPreview(request, reply, 'article', id)) return reply
-    const json = id === null ? null : await reads.article(id)
-    if (!json) return send(request, reply, { ...notFound, title: '找不到这篇文章 - 工会信息' }, 404)
-    const text = json.bytes.toString('utf8')
-    const detail = JSON.parse(text) as ArticleDetail
-    return send(request, reply, {
-      kind: 'article',
-      title: detail.article.title,
-      description: (detail.article.paragraphs[0] ?? '').slice(0, 120),
-      path: `/articles/${id}`,
-      image: `/api/cards/articles/${id}.png`,
-      article: detail,
-      boot: { url: `/api/articles/${id}`, json: text },
-    })
-  })
-  app.get<{ Params: { id: string } }>('/issues/:id', { schema: { hide: true } }, async (request, reply) => {
-    const id = idOf(request.params.id)
-    if (await sentPreview(request, reply, 'issue', id)) return reply
-    const json = id === null ? null : await reads.issue(id)
-    if (!json) return send(request, reply, { ...notFound, title: '找不到这一期 - 工会信息' }, 404)
-    const text = json.bytes.toString('utf8')
-    const issue = JSON.parse(text) as IssueDetail
+    }
+  }
+  async function issueView(id: number): Promise<PageView | null> {
+    const json = await reads.issue(id)
+    if (!json) return null
+    const { text, data: issue } = parse<IssueDetail>(json)
     const titles = issue.sections.flatMap((s) => s.items.flatMap((i) => (i.kind === 'article' ? [i.title] : [])))
-    return send(request, reply, {
+    return {
       kind: 'issue',
       title: `${issue.masthead}${issue.label}`,
       description: titles.slice(0, 3).join('；').slice(0, 120),
@@ -161,7 +171,54 @@ export function installPageHtml(app: FastifyInstance, dir: string, reads: Public
       image: `/api/cards/issues/${id}.png`,
       issue,
       boot: { url: `/api/issues/${id}`, json: text },
-    })
+    }
+  }
+  async function articleView(id: number): Promise<PageView | null> {
+    const json = await reads.article(id)
+    if (!json) return null
+    const { text, data: detail } = parse<ArticleDetail>(json)
+    return {
+      kind: 'article',
+      title: detail.article.title,
+      description: (detail.article.paragraphs[0] ?? '').slice(0, 120),
+      path: `/articles/${id}`,
+      image: `/api/cards/articles/${id}.png`,
+      article: detail,
+      boot: { url: `/api/articles/${id}`, json: text },
+    }
+  }
+  /** The pages a member most likely opens next, ready in the page (./page-views: nextPages). */
+  const withNext = (view: PageView, next: Array<PageView | null>): PageView => ({ ...view, next: next.filter((v): v is PageView => v !== null) })
+
+  app.get<{ Querystring: { cursor?: unknown } }>('/', { schema: { hide: true } }, async (request, reply) => {
+    // ?cursor= pages back through older issues for a reader without scripts ("更早的期刊").
+    const raw = typeof request.query.cursor === 'string' && request.query.cursor ? request.query.cursor : null
+    let after: { date: string; id: number } | undefined
+    try {
+      after = raw === null ? undefined : (({ d, i }) => ({ date: d, id: i }))(decodeCursor(raw, isIssueCursor))
+    } catch (error) {
+      if (error instanceof ApiError) return send(request, reply, { ...notFound, title: '找不到这一页 - 工会信息' }, 404)
+      throw error
+    }
+    const home = await homeView(after, raw)
+    // After a publish, members open the newest issue: its first screen is in the page.
+    const newest = raw === null ? home.list?.items[0] : undefined
+    return send(request, reply, withNext(home, [newest ? await issueView(newest.id) : null]))
+  })
+  app.get<{ Params: { id: string } }>('/articles/:id', { schema: { hide: true } }, async (request, reply) => {
+    const id = idOf(request.params.id)
+    if (await sentPreview(request, reply, 'article', id)) return reply
+    const view = id === null ? null : await articleView(id)
+    if (!view?.article) return send(request, reply, { ...notFound, title: '找不到这篇文章 - 工会信息' }, 404)
+    // Its top bar's two ways: back to its issue, and home.
+    return send(request, reply, withNext(view, [await issueView(view.article.issue.id), await homeView()]))
+  })
+  app.get<{ Params: { id: string } }>('/issues/:id', { schema: { hide: true } }, async (request, reply) => {
+    const id = idOf(request.params.id)
+    if (await sentPreview(request, reply, 'issue', id)) return reply
+    const view = id === null ? null : await issueView(id)
+    if (!view) return send(request, reply, { ...notFound, title: '找不到这一期 - 工会信息' }, 404)
+    return send(request, reply, withNext(view, [await homeView()]))
   })
   const named: Record<string, string> = { '/search': '搜索', '/favourites': '我的收藏', '/settings': '字号与显示' }
   for (const [route, name] of Object.entries(named)) {

@@ -1,8 +1,16 @@
 /**
  * The text of a reader page as plain HTML, for ./page-html.ts: what a member reads before the app's
  * script arrives, or with scripts off. Links are real links, so it is a usable page on its own.
+ *
+ * Each page is laid out as the app lays out the same page: the same class names (app.css, inlined
+ * in the page), in the same order, with the same text. When the app takes over, nothing on the
+ * screen moves, so a finger that taps while the app replaces this HTML lands on the same control
+ * in either (a home card that was one link is the app's card, not the 搜索 button that used to
+ * slide under it). Controls only the app can work (听全文, 保存本期, 长辈版) stand in their places
+ * disabled (class needs-app), and are hidden when scripts are off.
  */
 import type { ArticleDetail, IssueDetail, IssueList } from '../../core/api'
+import { sourceLine } from '../../core/text/source-line'
 
 export interface PageView {
   kind: 'home' | 'article' | 'issue' | 'page' | 'not-found'
@@ -19,75 +27,160 @@ export interface PageView {
   olderPath?: string | null
   /** The API answer the app asks for first: its URL and the exact JSON. */
   boot?: { url: string; json: string }
+  /** The pages a member most likely opens next from this one (see nextPages). */
+  next?: PageView[]
 }
 
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 const plainSection = (name: string) => name.replace(/^[〔【[]\s*|\s*[〕】\]]$/g, '').trim()
-const date = (iso: string) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso
-}
-// Links take the text's colour (the boot script may switch it to night mode), underlined.
-const LINK = 'color:inherit;text-decoration:underline;display:inline-block;min-height:44px;line-height:44px;margin-right:20px'
 const WEEKDAYS = '日一二三四五六'
-/** As the app's home list writes it (dayjs zh-cn 'YYYY年M月D日 dddd'), so nothing changes when it takes over. */
+/** As the app writes a date (dayjs zh-cn 'YYYY年M月D日 dddd'), so nothing changes when it takes over. */
 const dateWithWeekday = (iso: string) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
-  return m ? `${date(iso)} 星期${WEEKDAYS[new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).getUTCDay()]}` : iso
+  if (!m) return iso
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日 星期${WEEKDAYS[new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).getUTCDay()]}`
 }
-const homeLink = `<a href="/" style="${LINK}">返回首页</a>`
+const link = (href: string, className: string, text: string, attrs = '') => `<a href="${escapeHtml(href)}" class="${className}"${attrs}>${text}</a>`
+/** A control only the app can work, in its place and disabled until the app takes over. */
+const appOnly = (className: string, text: string) => `<button type="button" class="${className} needs-app" disabled>${text}</button>`
 
-function articleBody({ article, issue, section }: ArticleDetail): string {
-  const source = article.source ? `　${article.source.organization}${article.source.author ? ' ' + article.source.author : ''}` : ''
+/** components/TopBar: back, the page's title (or room), home. */
+function topBar(back: string, title: string | null, extra = ''): string {
   return [
-    `<nav>${homeLink}<a href="/issues/${issue.id}" style="${LINK}">${escapeHtml(issue.label)}</a></nav>`,
-    `<article><p style="margin:0;color:#4d4d4d">${escapeHtml(issue.masthead)} ${escapeHtml(issue.label)} · ${escapeHtml(plainSection(section))}</p>`,
-    `<h1 style="font-size:1.25em;line-height:1.5;margin:4px 0 6px">${escapeHtml(article.title)}</h1>`,
-    `<p style="margin:0 0 16px;color:#4d4d4d">${escapeHtml(date(issue.date))}${escapeHtml(source)}</p>`,
-    ...article.paragraphs.map((p) => `<p style="text-indent:2em;line-height:1.8;margin:0 0 14px">${escapeHtml(p)}</p>`),
-    '</article>',
+    '<nav class="top-bar" aria-label="页面导航">',
+    link(back, 'top-bar-btn', '‹ 返回', ' aria-label="返回"'),
+    title === null ? '<div class="grow"></div>' : `<h1 class="top-bar-title">${escapeHtml(title)}</h1>`,
+    extra,
+    link('/', 'top-bar-btn', '首页'),
+    '</nav>',
   ].join('')
 }
 
-function issueBody(issue: IssueDetail): string {
-  const sections = issue.sections.map((s) => {
-    const items = s.items.map((item) =>
-      item.kind === 'article'
-        ? `<li><a href="/articles/${item.id}" style="color:inherit;display:block;min-height:44px;padding:8px 0">${escapeHtml(item.title)}</a></li>`
-        : `<li style="padding:8px 0">${escapeHtml(item.text)}</li>`,
-    )
-    return `<section><h2 style="color:#b71c1c;font-size:1.1em;margin:16px 0 4px">${escapeHtml(plainSection(s.name))}</h2><ul style="list-style:none;padding:0;margin:0">${items.join('')}</ul></section>`
-  })
+/** ListenPanel before it plays. */
+const listen = `<div class="listen pad needs-app">${appOnly('btn primary listen-start', '听全文')}</div>`
+
+/** components/Masthead (its name is inline text there, as here). */
+function masthead(name: string, level: 1 | 2, meta: string[] = []): string {
+  return `<div class="masthead"><h${level} class="masthead-name" style="display:inline">${escapeHtml(name)}</h${level}>${meta.map((m) => `<div><span class="masthead-meta">${escapeHtml(m)}</span></div>`).join('')}</div>`
+}
+
+/** pages/article: top bar with Aa, 听全文, the article, the ways on. */
+function articleBody({ article, issue, section, previousId, nextId }: ArticleDetail): string {
+  const source = sourceLine(article.source)
+  const neighbours = [previousId ? link(`/articles/${previousId}`, 'btn grow', '‹ 上一篇') : '', nextId ? link(`/articles/${nextId}`, 'btn grow', '下一篇 ›') : ''].join('')
   return [
-    `<nav>${homeLink}</nav>`,
-    `<h1 style="font-size:1.25em;margin:4px 0">${escapeHtml(issue.masthead)}${escapeHtml(issue.label)}</h1>`,
-    `<p style="margin:0;color:#4d4d4d">${escapeHtml(date(issue.date))}</p>`,
+    topBar(`/issues/${issue.id}`, null, link('/settings', 'top-bar-btn', 'Aa', ' aria-label="文字大小与夜间模式"')),
+    listen,
+    '<article class="article">',
+    `<span class="muted">${escapeHtml(issue.masthead)} ${escapeHtml(issue.label)} · ${escapeHtml(plainSection(section))}</span>`,
+    `<div><h1 class="title">${escapeHtml(article.title)}</h1></div>`,
+    `<div style="margin:6px 0 16px"><span class="muted">${escapeHtml(dateWithWeekday(issue.date))}${source ? escapeHtml(`　${source}`) : ''}</span></div>`,
+    ...article.paragraphs.map((p) => `<p class="para">${escapeHtml(p)}</p>`),
+    '</article>',
+    neighbours ? `<div class="pad row gap">${neighbours}</div>` : '',
+    '<div class="pad">',
+    link(`/issues/${issue.id}`, 'btn', `查看本期全部内容（${escapeHtml(issue.label)}）`),
+    link('/', 'btn', '返回首页', ' style="margin-top:12px"'),
+    '</div>',
+  ].join('')
+}
+
+/** pages/issue at its first page (本期导读), then every section for a reader without scripts. */
+function issueBody(issue: IssueDetail): string {
+  const tabs = ['本期导读', ...issue.sections.map((s) => plainSection(s.name))]
+  // The contents link every article; a section's briefs (no page of their own) follow them, read here.
+  const briefsOf = (index: number) => issue.sections[index].items.flatMap((i) => (i.kind === 'brief' ? [i] : []))
+  const sectionHref = (index: number) => (briefsOf(index).length ? `#section-${index + 1}` : '#contents')
+  const contents = issue.sections.map((s, index) => {
+    const briefs = briefsOf(index).length
+    return [
+      '<div>',
+      link(sectionHref(index), 'toc-item', `<span class="accent">〔${escapeHtml(plainSection(s.name))}〕</span>`),
+      ...s.items.map((item) => (item.kind === 'article' ? link(`/articles/${item.id}`, 'toc-item', escapeHtml(item.title)) : '')),
+      briefs ? link(sectionHref(index), 'toc-item', `<span class="muted">简讯 ${briefs} 条</span>`) : '',
+      '</div>',
+    ].join('')
+  })
+  const sections = issue.sections.map((s, index) =>
+    briefsOf(index).length
+      ? [
+          `<section id="section-${index + 1}"><h2 class="section-name">〔${escapeHtml(plainSection(s.name))}〕</h2>`,
+          ...briefsOf(index).map((brief) => `<p class="toc-item">${escapeHtml(brief.text)}</p>`),
+          '</section>',
+        ].join('')
+      : '',
+  )
+  return [
+    topBar('/', `${issue.masthead}${issue.label}`),
+    `<div class="tabs"><div class="row" style="flex-wrap:nowrap">${tabs.map((name, i) => link(i === 0 ? '#contents' : sectionHref(i - 1), i === 0 ? 'tab on' : 'tab', escapeHtml(name))).join('')}</div></div>`,
+    listen,
+    `<div class="save-bar needs-app"><div class="save-bar-words"><span class="muted">存到手机上，没有网络也能读，图片也在</span></div><div class="row gap">${appOnly('btn primary', '保存本期')}</div></div>`,
+    // 长辈版's way to the next section (components/SectionStepper), shown in care mode only.
+    tabs.length > 1 ? `<div class="pad row gap stepper care-only">${link(sectionHref(0), 'btn grow', '下一栏目 ›')}</div>` : '',
+    '<div id="contents">',
+    masthead(issue.masthead, 2, [issue.label, ...(issue.publisher ? [issue.publisher] : []), dateWithWeekday(issue.date)]),
+    '<h2 class="section-name">本期导读</h2>',
+    ...contents,
+    '</div>',
     ...sections,
   ].join('')
 }
 
-/** The newest issues as the app's home shows them (label, date, first three titles), each a link. */
+/** pages/index: masthead, the row of buttons, a card per issue (one link each, as the app's). */
 function homeBody(list: IssueList, olderPath: string | null): string {
   const cards = list.items.map((issue) => {
     const titles = issue.contents.flatMap((s) => s.articles).slice(0, 3)
     return [
-      `<section style="background:inherit;border-bottom:1px solid #e0e0e0;padding:8px 0 12px">`,
-      `<h2 style="font-size:1.1em;margin:0"><a href="/issues/${issue.id}" style="color:#b71c1c;display:block;min-height:44px;line-height:44px">${escapeHtml(issue.label)}</a></h2>`,
-      `<p style="margin:0;color:#4d4d4d">${escapeHtml(dateWithWeekday(issue.date))}</p>`,
-      `<ul style="list-style:none;padding:0;margin:0">`,
-      ...titles.map((a) => `<li><a href="/articles/${a.id}" style="color:inherit;display:block;min-height:44px;padding:8px 0">· ${escapeHtml(a.title)}</a></li>`),
-      '</ul></section>',
+      // Unread until the phone says otherwise: the boot script drops the mark of issues read, and
+      // marks those saved (what the app shows from the phone's storage).
+      `<a href="/issues/${issue.id}" class="card issue-card" data-issue="${issue.id}">`,
+      `<div class="row"><h2 class="h2 accent">${escapeHtml(issue.label)}</h2><span class="new-mark">未读</span></div>`,
+      `<span class="muted">${escapeHtml(dateWithWeekday(issue.date))}</span>`,
+      ...titles.map((a) => `<span class="contents-line">· ${escapeHtml(a.title)}</span>`),
+      '</a>',
     ].join('')
   })
-  if (!list.items.length) cards.push('<p>还没有发布的期刊。</p>')
-  if (olderPath) cards.push(`<nav><a href="${escapeHtml(olderPath)}" style="${LINK}">更早的期刊</a></nav>`)
-  return cards.join('')
+  return [
+    masthead('工会信息', 1),
+    '<nav class="nav-row" aria-label="常用">',
+    link('/search', 'btn small', '搜索'),
+    link('/favourites', 'btn small', '收藏'),
+    link('/settings', 'btn small', '字号'),
+    appOnly('btn small', '长辈版'),
+    '</nav>',
+    ...cards,
+    list.items.length ? '' : '<div class="pad"><span>还没有发布的期刊。</span></div>',
+    olderPath ? `<div class="pad">${link(olderPath, 'btn', '加载更早的期刊')}</div>` : '',
+  ].join('')
 }
 
-export function pageBody(view: PageView): string {
-  if (view.kind === 'home' && view.list) return homeBody(view.list, view.olderPath ?? null)
-  if (view.kind === 'article' && view.article) return articleBody(view.article)
-  if (view.kind === 'issue' && view.issue) return issueBody(view.issue)
-  if (view.kind === 'not-found') return `<h1 style="font-size:1.25em">找不到这个页面</h1><p>地址可能不完整，或这篇内容已经撤下。</p>${homeLink}`
-  return '正在打开…'
+const notFoundBody = () =>
+  [
+    topBar('/', null),
+    '<div class="pad"><h1 class="title">找不到这个页面</h1><p>地址可能不完整，或这篇内容已经撤下。</p></div>',
+    `<div class="pad">${link('/', 'btn', '返回首页')}</div>`,
+  ].join('')
+
+/** The page's HTML; `mirrored` says it is laid out as the app's page (else it is a plain placeholder). */
+export function pageBody(view: PageView): { html: string; mirrored: boolean } {
+  if (view.kind === 'home' && view.list) return { html: homeBody(view.list, view.olderPath ?? null), mirrored: true }
+  if (view.kind === 'article' && view.article) return { html: articleBody(view.article), mirrored: true }
+  if (view.kind === 'issue' && view.issue) return { html: issueBody(view.issue), mirrored: true }
+  if (view.kind === 'not-found') return { html: notFoundBody(), mirrored: true }
+  return { html: '正在打开…', mirrored: false }
+}
+
+/**
+ * The likely next pages' first screens, as inert <template>s: a tap on a link to one of them before
+ * the app has run is answered at once by the boot script (src/index.html), with no round trip on a
+ * slow network; the address changes as a link's would, and the app takes over from there.
+ */
+export function nextPages(view: PageView): string {
+  return (view.next ?? [])
+    .flatMap((next) => {
+      const body = pageBody(next)
+      if (!next.path || !body.mirrored) return []
+      return [`<template class="boot-next" data-path="${escapeHtml(next.path)}" data-kind="${next.kind}" data-title="${escapeHtml(next.title)}">${body.html}</template>`]
+    })
+    .join('')
 }

@@ -15,7 +15,7 @@ import { describeOnEachBackend } from '../support/storages'
 import { createWechatClient } from '../../../src/server/wechat/client'
 
 const TEMPLATE =
-  '<!doctype html><html lang="zh-CN"><head><title>工会信息</title><script defer src="/js/app.0123abcd.js"></script></head>' +
+  '<!doctype html><html lang="zh-CN"><head><title>工会信息</title><script defer src="/js/app.0123abcd.js"></script><link href="/css/app.0123abcd.css" rel="stylesheet"></head>' +
   '<body><div id="app"></div><div id="boot-shell"><div id="boot-body" style="padding:16px">正在打开…</div></div></body></html>'
 
 const ORIGIN = 'https://bulletin.example.cn'
@@ -33,6 +33,8 @@ describeOnEachBackend('page HTML for /articles/:id and /issues/:id', (backend) =
     mkdirSync(path.join(dir, 'js'))
     writeFileSync(path.join(dir, 'index.html'), TEMPLATE)
     writeFileSync(path.join(dir, 'js', 'app.0123abcd.js'), '')
+    mkdirSync(path.join(dir, 'css'))
+    writeFileSync(path.join(dir, 'css', 'app.0123abcd.css'), '.card{padding:14px}')
     // PUBLIC_ORIGIN set: the preview links are absolute, on that origin.
     const withOrigin = { ...t.server.backend, settings: { ...t.server.backend.settings, pages: { publicOrigin: ORIGIN } } }
     app = await createApp({
@@ -51,6 +53,8 @@ describeOnEachBackend('page HTML for /articles/:id and /issues/:id', (backend) =
   })
 
   const article = () => issue.sections.flatMap((s) => s.items).find((i) => i.kind === 'article')!
+  /** What #boot-body holds: the page's own HTML, up to the app's first answer riding along. */
+  const bootBody = (html: string) => html.slice(html.indexOf('<div id="boot-body"'), html.indexOf('<script type="application/json" id="boot-data">'))
   const attr = (html: string, property: string) => new RegExp(`<meta property="${property}" content="([^"]*)"`).exec(html)?.[1]
 
   it('answers an article with its own title, preview tags, canonical link, text and data', async () => {
@@ -70,10 +74,13 @@ describeOnEachBackend('page HTML for /articles/:id and /issues/:id', (backend) =
     const forged = await (await fetch(`${base}/articles/${a.id}`, { headers: { 'x-forwarded-host': 'evil.example' } })).text()
     expect(forged).not.toContain('evil.example')
     // The text itself, as HTML (not only in a script), with a heading and a way home.
-    const body = /<div id="boot-body"[^>]*>([\s\S]*?)<\/div>/.exec(html)![1]
+    const body = bootBody(html)
     expect(body).toContain(`<h1`)
     for (const p of a.paragraphs) expect(body).toContain(escaped(p))
     expect(body).toContain('<a href="/"')
+    // The app's stylesheet is in the page: its text paints without waiting for another file.
+    expect(html).toContain('<style>.card{padding:14px}</style>')
+    expect(html).not.toContain('/css/app.0123abcd.css')
     // The app's first call, answered in the page: the same JSON the API gives.
     const boot = JSON.parse(/<script type="application\/json" id="boot-data">([\s\S]*?)<\/script>/.exec(html)![1])
     const api = await (await fetch(`${base}/api/articles/${a.id}`)).json()
@@ -102,12 +109,14 @@ describeOnEachBackend('page HTML for /articles/:id and /issues/:id', (backend) =
     expect(attr(html, 'og:title')).toBe('工会信息')
     const api = await (await fetch(`${base}/api/issues?limit=10`)).json()
     expect(attr(html, 'og:image')).toBe(`${ORIGIN}/api/cards/issues/${api.items[0].id}.png`)
-    const body = /<div id="boot-body"[^>]*>([\s\S]*?)<\/div><script/.exec(html)![1]
+    const body = bootBody(html)
     for (const listed of [issue, older]) {
+      // A card per issue, one link as the app's card is, with the issue's first titles.
       expect(body).toContain(`<a href="/issues/${listed.id}"`)
       expect(body).toContain(listed.label)
       const first = listed.sections.flatMap((s) => s.items).find((i) => i.kind === 'article')!
-      expect(body).toContain(`<a href="/articles/${first.id}"`)
+      if (first.kind !== 'article') throw new Error('no article')
+      expect(body).toContain(`· ${first.title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}`)
     }
     expect(body).toContain('2020年')
     expect(body.indexOf(issue.label)).toBeLessThan(body.indexOf(older.label))
@@ -119,7 +128,7 @@ describeOnEachBackend('page HTML for /articles/:id and /issues/:id', (backend) =
   it('pages home back through older issues without scripts, and a bad page address is 找不到', async () => {
     for (let n = 1; n <= 10; n++) await publish(t.storage, makeIssue(2018, n))
     const first = await (await fetch(`${base}/`)).text()
-    const older = /<a href="(\/\?cursor=[^"]+)"[^>]*>更早的期刊<\/a>/.exec(first)?.[1]
+    const older = /<a href="(\/\?cursor=[^"]+)"[^>]*>加载更早的期刊<\/a>/.exec(first)?.[1]
     expect(older).toBeDefined()
     const next = await (await fetch(base + older!.replace(/&#(\d+);/g, (_m, c: string) => String.fromCharCode(Number(c))))).text()
     const api = await (await fetch(`${base}/api/issues?limit=10`)).json()
