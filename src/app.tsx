@@ -1,13 +1,14 @@
 import { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { appStores } from './stores/app-stores'
-import { installWebKeyboard, isSinglePageMode, registerOfflineWorker } from './services/platform'
+import { installBootLinks, installWebKeyboard, isSinglePageMode, registerOfflineWorker } from './services/platform'
 import './app.css'
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     registerOfflineWorker()
     installWebKeyboard()
+    installBootLinks()
     // Single-page mode (opened from Moments) allows no login; everything else signs in quietly
     // and brings favourites from other devices.
     if (isSinglePageMode()) return

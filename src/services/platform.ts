@@ -148,6 +148,24 @@ export function goHome(): void {
   Taro.reLaunch({ url: HOME }).catch(() => undefined)
 }
 
+/** The server's page addresses the app opens itself (src/server/http/page-html.ts serves them). */
+const APP_PATH = /^\/(?:(?:issues|articles)\/[1-9]\d{0,14}|search|favourites|settings)?$/
+
+/**
+ * H5: a link on the server's page (src/index.html's boot script) tapped while the app was starting:
+ * the app opens it, instead of the browser reloading everything for it. False for an address the app
+ * does not open itself (the browser follows it).
+ */
+export function installBootLinks(): void {
+  if (!isH5 || typeof window === 'undefined') return
+  ;(window as unknown as { __ubOpen?: (path: string) => boolean }).__ubOpen = (path) => {
+    if (!APP_PATH.test(path)) return false
+    if (path === HOME) goHome()
+    else open(path)
+    return true
+  }
+}
+
 export function toast(title: string, long = false): void {
   if (long) {
     // No title: Taro's H5 dialog then draws the message dark (#353535) instead of grey, and the

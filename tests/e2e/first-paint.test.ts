@@ -169,6 +169,33 @@ describeBrowser('H5 pages before the app', () => {
     }, 60_000)
   }
 
+  it('hands a tap made while the app is starting to the app, which opens the page without reloading', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', serviceWorkers: 'block' })
+    const page = await context.newPage()
+    // The app's script has run (its router is up) but its pages' code is still on the way.
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/\/chunk\//, async (route) => {
+      await released
+      await route.continue()
+    })
+    const documents: string[] = []
+    page.on('request', (r) => {
+      if (r.isNavigationRequest()) documents.push(new URL(r.url()).pathname)
+    })
+    await page.goto(server.base + '/', { waitUntil: 'commit' })
+    await page.locator('#app.taro_router').waitFor({ state: 'attached' })
+    const box = (await page.locator('#boot-body a.issue-card').first().boundingBox())!
+    await page.touchscreen.tap(box.x + 24, box.y + box.height / 2)
+    release()
+    // The app's issue page, at its address, with the server's page gone only once it is there.
+    await page.locator('#app .shell .toc-item', { hasText: TITLE }).waitFor()
+    await page.waitForFunction(() => !document.getElementById('boot-shell'))
+    expect(new URL(page.url()).pathname).toBe('/issues/1')
+    expect(documents).toEqual(['/'])
+    await context.close()
+  }, 60_000)
+
   for (const [path, api, width, height] of [
     ['/', '/api/issues'],
     ['/articles/5', '/api/articles/5'],
