@@ -9,7 +9,7 @@ import type { SearchHit } from '../api'
 import { normalise, queryTerms, sectionKey } from './normalise'
 import { searchableFields, type SearchDocument } from './document'
 import { buildHit } from './hit'
-import { rankDocs, rankTables } from './rank'
+import { rankDocs, tieBreakOrder } from './rank'
 import { DOCS_PER_STEP, lowerBound, matchesByDocument, postingSteps, runToEnd, SEPARATOR, termPositions } from './postings'
 
 export * from './normalise'
@@ -63,8 +63,16 @@ export async function createSearchIndexAsync(documents: SearchDocument[], option
   }
 }
 
-function* indexSteps(documents: SearchDocument[], { resultCacheSize = 100 }: SearchIndexOptions): Generator<void, SearchIndex> {
+function* indexSteps(given: SearchDocument[], { resultCacheSize = 100 }: SearchIndexOptions): Generator<void, SearchIndex> {
   const cache = new Map<string, Ranked>()
+  // Documents are numbered in tie-break order (newer issue, then lower item id), so that among
+  // matches equal in title terms and occurrences the lower document index ranks first (./rank).
+  const order = tieBreakOrder(
+    given.map((doc) => doc.date),
+    given.map((doc) => doc.itemId),
+  )
+  const documents = Array.from(order, (d) => given[d])
+  yield
   const joined: string[] = []
   const titleLengths = new Int32Array(documents.length)
   for (const doc of documents) {
@@ -77,11 +85,6 @@ function* indexSteps(documents: SearchDocument[], { resultCacheSize = 100 }: Sea
   const keyOfSection = new Map<string, string>()
   const sectionKeys = documents.map((doc) => keyOfSection.get(doc.section) ?? keyOfSection.set(doc.section, sectionKey(doc.section)).get(doc.section)!)
   yield
-  const tables = rankTables(
-    documents.map((doc) => doc.date),
-    documents.map((doc) => doc.itemId),
-  )
-  yield
   const postings = yield* postingSteps(joined)
   const { docStarts } = postings
   // An article's title is its first field: an occurrence before this position is in the title.
@@ -89,12 +92,10 @@ function* indexSteps(documents: SearchDocument[], { resultCacheSize = 100 }: Sea
 
   /** Every document holding all the terms, best first. */
   function rank(terms: string[], need: number, year?: number, section?: string): Ranked {
-    const perTerm = terms.map((term) => matchesByDocument(termPositions(postings, term), docStarts, titleEnds)).sort((a, b) => a.docs.length - b.docs.length)
+    const perTerm = terms.map((term) => matchesByDocument(termPositions(postings, term), postings.blockDocs, titleEnds)).sort((a, b) => a.docs.length - b.docs.length)
     // Intersect, rarest term first, summing occurrences and title terms on the way (in place: the
     // first term's arrays are its own).
-    const { docs, counts: occurrences } = perTerm[0]
-    // (new Int32Array(typed) copies natively; Int32Array.from walks an iterator, many times slower.)
-    const titleTerms = new Int32Array(perTerm[0].inTitle)
+    const { docs, counts: occurrences, inTitle: titleTerms } = perTerm[0]
     let size = docs.length
     for (let t = 1; t < perTerm.length && size > 0; t++) {
       const other = perTerm[t]
@@ -123,7 +124,7 @@ function* indexSteps(documents: SearchDocument[], { resultCacheSize = 100 }: Sea
       size = kept
     }
     const matches = { docs: docs.subarray(0, size), titleTerms: titleTerms.subarray(0, size), occurrences: occurrences.subarray(0, size) }
-    return { total: size, ranked: rankDocs(matches, tables, need) }
+    return { total: size, ranked: rankDocs(matches, need) }
   }
 
   function page({ total, ranked }: Ranked, terms: string[], offset: number, limit: number): SearchPage {
