@@ -6,9 +6,9 @@
  * fields. No query reads the documents' text, except to cut the snippets of the page it answers.
  */
 import type { SearchHit } from '../api'
-import { normalise, queryTerms, sectionKey } from './normalise'
+import { normaliseAligned, queryTerms, sectionKey } from './normalise'
 import { searchableFields, type SearchDocument } from './document'
-import { buildHit } from './hit'
+import { ALIGNED_FIELDS, buildHit } from './hit'
 import { rankDocs, tieBreakOrder } from './rank'
 import { DOCS_PER_STEP, lowerBound, matchesByDocument, postingSteps, runToEnd, SEPARATOR, termPositions } from './postings'
 
@@ -63,6 +63,13 @@ export async function createSearchIndexAsync(documents: SearchDocument[], option
   }
 }
 
+/** Bit i set when searchable field i is aligned with its normalised form (for the first ALIGNED_FIELDS). */
+function alignedMask(fields: Array<{ aligned: boolean }>): number {
+  let mask = 0
+  for (let i = 0; i < Math.min(fields.length, ALIGNED_FIELDS); i++) if (fields[i].aligned) mask |= 1 << i
+  return mask
+}
+
 function* indexSteps(given: SearchDocument[], { resultCacheSize = 100 }: SearchIndexOptions): Generator<void, SearchIndex> {
   const cache = new Map<string, Ranked>()
   // Documents are numbered in tie-break order (newer issue, then lower item id), so that among
@@ -75,10 +82,13 @@ function* indexSteps(given: SearchDocument[], { resultCacheSize = 100 }: SearchI
   yield
   const joined: string[] = []
   const titleLengths = new Int32Array(documents.length)
+  const alignedFields = new Int32Array(documents.length)
   for (const doc of documents) {
-    const fields = searchableFields(doc).map(normalise)
-    if (doc.hasTitle) titleLengths[joined.length] = fields[0].length
-    joined.push(fields.join(SEPARATOR))
+    const d = joined.length
+    const fields = searchableFields(doc).map(normaliseAligned)
+    if (doc.hasTitle) titleLengths[d] = fields[0].text.length
+    alignedFields[d] = alignedMask(fields)
+    joined.push(fields.map((field) => field.text).join(SEPARATOR))
     if (joined.length % DOCS_PER_STEP === 0) yield
   }
   // A few section names among thousands of items: each normalised once.
@@ -128,7 +138,7 @@ function* indexSteps(given: SearchDocument[], { resultCacheSize = 100 }: SearchI
   }
 
   function page({ total, ranked }: Ranked, terms: string[], offset: number, limit: number): SearchPage {
-    return { total, hits: ranked.slice(offset, offset + limit).map((d) => buildHit(documents[d], terms, joined[d])) }
+    return { total, hits: ranked.slice(offset, offset + limit).map((d) => buildHit(documents[d], terms, { joined: joined[d], aligned: alignedFields[d] })) }
   }
 
   return {
