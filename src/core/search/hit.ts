@@ -3,7 +3,7 @@
  * cut around the first match in the body, with ranges pointing into the snippet as sent.
  */
 import type { Range, SearchHit } from '../api'
-import { mergeRanges, normalise, normaliseWithMap, occurrences, originalOffset, toOriginalRange } from './normalise'
+import { mergeRanges, normalise, normaliseAligned, normaliseWithMap, occurrences, originalOffset, toOriginalRange } from './normalise'
 import type { SearchDocument } from './document'
 import { SEPARATOR } from './postings'
 
@@ -13,6 +13,9 @@ const ELLIPSIS = '…'
 
 /** Ranges of every occurrence of every term in `original`, in original offsets, merged. */
 export function matchRanges(original: string, terms: string[]): Range[] {
+  // Most text is aligned with its normalised form: then no map is needed (see normaliseAligned).
+  const { text, aligned } = normaliseAligned(original)
+  if (aligned) return alignedMatchRanges(text, terms)
   const map = normaliseWithMap(original)
   const ranges: Range[] = []
   for (const term of terms) {
@@ -22,12 +25,27 @@ export function matchRanges(original: string, terms: string[]): Range[] {
 }
 
 /**
- * `normalisedFields` (optional) is the document's searchable fields, normalised and joined with '\n'
- * as the index holds them: it lets the snippet go straight to the first field that matches.
+ * What the index holds of a document, so a hit needs no normalising where it can be avoided: its
+ * searchable fields normalised and joined with '\n', and which of them are aligned with their
+ * normalised form (bit i for field i, title first for articles: see normaliseAligned).
  */
-export function buildHit(doc: SearchDocument, terms: string[], normalisedFields?: string): SearchHit {
-  const titleRanges = doc.hasTitle ? matchRanges(doc.title, terms) : briefTitleRanges(doc, terms)
-  const { snippet, snippetRanges } = normalisedFields === undefined ? buildSnippet(doc.texts, terms) : snippetFromFields(doc.texts, terms, normalisedFields, doc.hasTitle)
+export interface IndexedFields {
+  joined: string
+  aligned: number
+}
+
+/** How many leading fields `IndexedFields.aligned` describes (a 32-bit mask, sign bit unused). */
+export const ALIGNED_FIELDS = 31
+
+const isAligned = (indexed: IndexedFields, field: number) => field < ALIGNED_FIELDS && (indexed.aligned & (1 << field)) !== 0
+
+/**
+ * `indexed` (optional) lets the snippet go straight to the first field that matches, and skips
+ * normalising the title and snippet again where they are aligned.
+ */
+export function buildHit(doc: SearchDocument, terms: string[], indexed?: IndexedFields): SearchHit {
+  const titleRanges = doc.hasTitle ? titleMatchRanges(doc, terms, indexed) : briefTitleRanges(doc, terms, indexed)
+  const { snippet, snippetRanges } = indexed === undefined ? buildSnippet(doc.texts, terms) : snippetFromFields(doc, terms, indexed)
   return {
     itemId: doc.itemId,
     kind: doc.kind,
@@ -43,9 +61,31 @@ export function buildHit(doc: SearchDocument, terms: string[], normalisedFields?
   }
 }
 
-/** A brief's title is its opening words (maybe with '…'): highlight what falls inside them. */
-function briefTitleRanges(doc: SearchDocument, terms: string[]): Range[] {
+/**
+ * matchRanges for a text already normalised and aligned with it: the offsets of the matches are
+ * the original's, so the ranges are the occurrences themselves.
+ */
+function alignedMatchRanges(normalised: string, terms: string[]): Range[] {
+  const ranges: Range[] = []
+  for (const term of terms) {
+    for (const at of occurrences(normalised, term)) ranges.push([at, at + term.length])
+  }
+  return mergeRanges(ranges)
+}
+
+/** An article's title is its first field. */
+function titleMatchRanges(doc: SearchDocument, terms: string[], indexed?: IndexedFields): Range[] {
+  if (indexed !== undefined && isAligned(indexed, 0)) return alignedMatchRanges(indexed.joined.slice(0, doc.title.length), terms)
+  return matchRanges(doc.title, terms)
+}
+
+/**
+ * A brief's title is its opening words (maybe with '…'): highlight what falls inside them. They open
+ * its first field, so when that field is aligned they are normalised already.
+ */
+function briefTitleRanges(doc: SearchDocument, terms: string[], indexed?: IndexedFields): Range[] {
   const visible = doc.title.endsWith(ELLIPSIS) ? doc.title.slice(0, -1) : doc.title
+  if (indexed !== undefined && isAligned(indexed, 0) && doc.texts[0]?.startsWith(visible)) return alignedMatchRanges(indexed.joined.slice(0, visible.length), terms)
   return matchRanges(visible, terms)
 }
 
@@ -66,9 +106,11 @@ function buildSnippet(texts: string[], terms: string[]): { snippet: string; snip
 /**
  * buildSnippet on the joined normalised fields, without splitting them per hit: terms never contain
  * the separator, so the earliest match of any term after the title lies in the first field that
- * matches at all, and is that field's earliest match.
+ * matches at all, and is that field's earliest match. An aligned field needs no normalising again:
+ * the match's offset is the original's, and the window's normalised text is a slice of `joined`.
  */
-function snippetFromFields(texts: string[], terms: string[], joined: string, hasTitle: boolean): { snippet: string; snippetRanges: Range[] } {
+function snippetFromFields(doc: SearchDocument, terms: string[], { joined, aligned }: IndexedFields): { snippet: string; snippetRanges: Range[] } {
+  const { texts, hasTitle } = doc
   const bodyStart = hasTitle ? joined.indexOf(SEPARATOR) + 1 : 0
   let first = -1
   if (!hasTitle || bodyStart > 0) {
@@ -84,11 +126,21 @@ function snippetFromFields(texts: string[], terms: string[], joined: string, has
     field++
     fieldStart = at + 1
   }
-  return cut(texts[field], terms, originalOffset(texts[field], first - fieldStart))
+  const text = texts[field]
+  if (!isAligned({ joined, aligned }, field + (hasTitle ? 1 : 0))) return cut(text, terms, originalOffset(text, first - fieldStart))
+  return cut(text, terms, first - fieldStart, (start, end) => alignedMatchRanges(joined.slice(fieldStart + start, fieldStart + end), terms))
 }
 
-/** A window of `text` around `firstMatch`, with the matches inside it highlighted. */
-function cut(text: string, terms: string[], firstMatch: number): { snippet: string; snippetRanges: Range[] } {
+/**
+ * A window of `text` around `firstMatch`, with the matches inside it highlighted: found by
+ * `rangesIn(start, end)` when given (the ranges of the terms in text.slice(start, end)).
+ */
+function cut(
+  text: string,
+  terms: string[],
+  firstMatch: number,
+  rangesIn = (start: number, end: number) => matchRanges(text.slice(start, end), terms),
+): { snippet: string; snippetRanges: Range[] } {
   let start = Math.max(0, firstMatch - BEFORE)
   if (isLowSurrogate(text, start)) start--
   let end = Math.min(text.length, start + SNIPPET_LENGTH)
@@ -97,7 +149,7 @@ function cut(text: string, terms: string[], firstMatch: number): { snippet: stri
   const suffix = end < text.length ? ELLIPSIS : ''
   // Folding is per character, so the window's own matches are the text's matches inside it (a match
   // running over the window's edge is cut off, as the snippet itself is).
-  const snippetRanges: Range[] = terms.length === 0 ? [] : matchRanges(text.slice(start, end), terms).map(([s, e]) => [s + prefix.length, e + prefix.length])
+  const snippetRanges: Range[] = terms.length === 0 ? [] : rangesIn(start, end).map(([s, e]) => [s + prefix.length, e + prefix.length])
   return { snippet: prefix + text.slice(start, end) + suffix, snippetRanges }
 }
 

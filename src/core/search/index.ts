@@ -6,10 +6,10 @@
  * fields. No query reads the documents' text, except to cut the snippets of the page it answers.
  */
 import type { SearchHit } from '../api'
-import { normalise, queryTerms, sectionKey } from './normalise'
+import { normaliseAligned, queryTerms, sectionKey } from './normalise'
 import { searchableFields, type SearchDocument } from './document'
-import { buildHit } from './hit'
-import { rankDocs, rankTables } from './rank'
+import { ALIGNED_FIELDS, buildHit } from './hit'
+import { rankDocs, tieBreakOrder } from './rank'
 import { DOCS_PER_STEP, lowerBound, matchesByDocument, postingSteps, runToEnd, SEPARATOR, termPositions } from './postings'
 
 export * from './normalise'
@@ -63,24 +63,37 @@ export async function createSearchIndexAsync(documents: SearchDocument[], option
   }
 }
 
-function* indexSteps(documents: SearchDocument[], { resultCacheSize = 100 }: SearchIndexOptions): Generator<void, SearchIndex> {
+/** Bit i set when searchable field i is aligned with its normalised form (for the first ALIGNED_FIELDS). */
+function alignedMask(fields: Array<{ aligned: boolean }>): number {
+  let mask = 0
+  for (let i = 0; i < Math.min(fields.length, ALIGNED_FIELDS); i++) if (fields[i].aligned) mask |= 1 << i
+  return mask
+}
+
+function* indexSteps(given: SearchDocument[], { resultCacheSize = 100 }: SearchIndexOptions): Generator<void, SearchIndex> {
   const cache = new Map<string, Ranked>()
+  // Documents are numbered in tie-break order (newer issue, then lower item id), so that among
+  // matches equal in title terms and occurrences the lower document index ranks first (./rank).
+  const order = tieBreakOrder(
+    given.map((doc) => doc.date),
+    given.map((doc) => doc.itemId),
+  )
+  const documents = Array.from(order, (d) => given[d])
+  yield
   const joined: string[] = []
   const titleLengths = new Int32Array(documents.length)
+  const alignedFields = new Int32Array(documents.length)
   for (const doc of documents) {
-    const fields = searchableFields(doc).map(normalise)
-    if (doc.hasTitle) titleLengths[joined.length] = fields[0].length
-    joined.push(fields.join(SEPARATOR))
+    const d = joined.length
+    const fields = searchableFields(doc).map(normaliseAligned)
+    if (doc.hasTitle) titleLengths[d] = fields[0].text.length
+    alignedFields[d] = alignedMask(fields)
+    joined.push(fields.map((field) => field.text).join(SEPARATOR))
     if (joined.length % DOCS_PER_STEP === 0) yield
   }
   // A few section names among thousands of items: each normalised once.
   const keyOfSection = new Map<string, string>()
   const sectionKeys = documents.map((doc) => keyOfSection.get(doc.section) ?? keyOfSection.set(doc.section, sectionKey(doc.section)).get(doc.section)!)
-  yield
-  const tables = rankTables(
-    documents.map((doc) => doc.date),
-    documents.map((doc) => doc.itemId),
-  )
   yield
   const postings = yield* postingSteps(joined)
   const { docStarts } = postings
@@ -89,12 +102,10 @@ function* indexSteps(documents: SearchDocument[], { resultCacheSize = 100 }: Sea
 
   /** Every document holding all the terms, best first. */
   function rank(terms: string[], need: number, year?: number, section?: string): Ranked {
-    const perTerm = terms.map((term) => matchesByDocument(termPositions(postings, term), docStarts, titleEnds)).sort((a, b) => a.docs.length - b.docs.length)
+    const perTerm = terms.map((term) => matchesByDocument(termPositions(postings, term), postings.blockDocs, titleEnds)).sort((a, b) => a.docs.length - b.docs.length)
     // Intersect, rarest term first, summing occurrences and title terms on the way (in place: the
     // first term's arrays are its own).
-    const { docs, counts: occurrences } = perTerm[0]
-    // (new Int32Array(typed) copies natively; Int32Array.from walks an iterator, many times slower.)
-    const titleTerms = new Int32Array(perTerm[0].inTitle)
+    const { docs, counts: occurrences, inTitle: titleTerms } = perTerm[0]
     let size = docs.length
     for (let t = 1; t < perTerm.length && size > 0; t++) {
       const other = perTerm[t]
@@ -123,11 +134,11 @@ function* indexSteps(documents: SearchDocument[], { resultCacheSize = 100 }: Sea
       size = kept
     }
     const matches = { docs: docs.subarray(0, size), titleTerms: titleTerms.subarray(0, size), occurrences: occurrences.subarray(0, size) }
-    return { total: size, ranked: rankDocs(matches, tables, need) }
+    return { total: size, ranked: rankDocs(matches, need) }
   }
 
   function page({ total, ranked }: Ranked, terms: string[], offset: number, limit: number): SearchPage {
-    return { total, hits: ranked.slice(offset, offset + limit).map((d) => buildHit(documents[d], terms, joined[d])) }
+    return { total, hits: ranked.slice(offset, offset + limit).map((d) => buildHit(documents[d], terms, { joined: joined[d], aligned: alignedFields[d] })) }
   }
 
   return {

@@ -33,16 +33,23 @@ function foldCodePoint(char: string): string {
 // Folding is per code point, so each one is worked out once and remembered (the text of a bulletin
 // uses a few thousand distinct characters); CJK ideographs fold to their simplified form or
 // themselves (NFKC and case leave them as they are) and skip even that.
-const foldCache = new Map<number, string>()
+/** Outside the CJK block: code point → its fold, or null when it folds to itself. */
+const foldCache = new Map<number, string | null>()
 
-function fold(code: number, char: string): string {
-  if (code >= 0x4e00 && code <= 0x9fff) return simplifiedOf(code) ?? char
+/**
+ * The normalised form of code point `code`, or undefined when that is the code point itself (most of
+ * a bulletin's characters): callers copy unchanged runs of the original in one slice.
+ */
+function foldChange(code: number): string | undefined {
+  if (code >= 0x4e00 && code <= 0x9fff) return simplifiedOf(code)
   let folded = foldCache.get(code)
   if (folded === undefined) {
-    folded = foldCodePoint(char)
+    const char = String.fromCodePoint(code)
+    const change = foldCodePoint(char)
+    folded = change === char ? null : change
     if (foldCache.size < 100_000) foldCache.set(code, folded)
   }
-  return folded
+  return folded ?? undefined
 }
 
 /** Normalises `original`, keeping the map back to it. */
@@ -53,8 +60,8 @@ export function normaliseWithMap(original: string): NormalisedText {
   for (let offset = 0; offset < original.length;) {
     const code = original.codePointAt(offset)!
     const width = code > 0xffff ? 2 : 1
-    const folded = fold(code, width === 1 ? original[offset] : original.slice(offset, offset + 2))
     const end = offset + width
+    const folded = foldChange(code) ?? original.slice(offset, end)
     for (let i = 0; i < folded.length; i++) {
       starts.push(offset)
       ends.push(end)
@@ -74,16 +81,43 @@ export function originalOffset(original: string, at: number): number {
   for (let offset = 0; offset < original.length;) {
     const code = original.codePointAt(offset)!
     const width = code > 0xffff ? 2 : 1
-    produced += fold(code, width === 1 ? original[offset] : original.slice(offset, offset + 2)).length
+    produced += foldChange(code)?.length ?? width
     if (produced > at) return offset
     offset += width
   }
   return original.length
 }
 
+/**
+ * Normalises `original` without a map back, and tells whether that map would be the identity: every
+ * unit of the original became exactly one unit (no white space dropped, no character widened, no
+ * surrogate pair), so an offset in the text is the same offset in the original. Most of a bulletin's
+ * text is aligned (Chinese characters and punctuation fold one for one), and then highlighting needs
+ * no map at all.
+ */
+export function normaliseAligned(original: string): { text: string; aligned: boolean } {
+  let text = ''
+  let aligned = true
+  // Units from here to the current offset fold to themselves: copied in one slice at the next change.
+  let unchangedFrom = 0
+  for (let offset = 0; offset < original.length;) {
+    const code = original.codePointAt(offset)!
+    const width = code > 0xffff ? 2 : 1
+    if (width !== 1) aligned = false
+    const folded = foldChange(code)
+    if (folded !== undefined) {
+      if (folded.length !== 1) aligned = false
+      text += original.slice(unchangedFrom, offset) + folded
+      unchangedFrom = offset + width
+    }
+    offset += width
+  }
+  return { text: text + original.slice(unchangedFrom), aligned }
+}
+
 /** Normalises text where no map back is needed (queries, the index). */
 export function normalise(original: string): string {
-  return normaliseWithMap(original).text
+  return normaliseAligned(original).text
 }
 
 /** A normalised range [start, end) → the range of the original text it came from. */

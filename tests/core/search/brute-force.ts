@@ -88,7 +88,7 @@ export function bruteForceSearch(issues: StoredIssue[], query: string, filter: {
   return found
 }
 
-/** True when `ids` (search order) follows the ranking rules for these expectations. */
+/** Where `ids` (search order) breaks the ranking rules (the last: the lower item id first) for these expectations. */
 export function rankingViolations(ids: number[], expected: Expected[]): string[] {
   const byId = new Map(expected.map((e) => [e.itemId, e]))
   const problems: string[] = []
@@ -98,7 +98,7 @@ export function rankingViolations(ids: number[], expected: Expected[]): string[]
     const key = (e: Expected) => [e.titleTerms, e.occurrences]
     const [at, ao] = key(a)
     const [bt, bo] = key(b)
-    const ok = at > bt || (at === bt && (ao > bo || (ao === bo && a.date >= b.date)))
+    const ok = at > bt || (at === bt && (ao > bo || (ao === bo && (a.date > b.date || (a.date === b.date && a.itemId < b.itemId)))))
     if (!ok) problems.push(`${a.itemId} (${at} title terms, ${ao} occurrences, ${a.date}) before ${b.itemId} (${bt}, ${bo}, ${b.date})`)
   }
   return problems

@@ -1,4 +1,4 @@
-import { normalise, normaliseWithMap, queryTerms, toOriginalRange } from '../../../src/core/search/normalise'
+import { normalise, normaliseAligned, normaliseWithMap, queryTerms, toOriginalRange } from '../../../src/core/search/normalise'
 import { matchRanges } from '../../../src/core/search/hit'
 import fc from 'fast-check'
 import { referenceFold } from './brute-force'
@@ -37,6 +37,22 @@ describe('search normalisation', () => {
     expect(map.text).toBe('𠀀工会𠀀')
     const [s, e] = toOriginalRange(map, 0, 2)
     expect(original.slice(s, e)).toBe('𠀀')
+  })
+
+  it('tells a text aligned with its normalised form exactly when the map is the identity', () => {
+    expect(normaliseAligned('畢節２０２０（工会）')).toEqual({ text: '毕节2020(工会)', aligned: true })
+    expect(normaliseAligned('工会 信息').aligned).toBe(false)
+    expect(normaliseAligned('ﬁ工会').aligned).toBe(false)
+    expect(normaliseAligned('𠀀工会').aligned).toBe(false)
+    const alphabet = fc.constantFrom(...['工', '畢', '２', 'Ａ', 'a', ' ', '　', 'ﬁ', '𠀀', '\ud800', '，'])
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 12 }), (chars) => {
+        const text = chars.join('')
+        const map = normaliseWithMap(text)
+        const identity = map.text.length === text.length && map.starts.every((start, i) => start === i && map.ends[i] === i + 1)
+        expect(normaliseAligned(text)).toEqual({ text: map.text, aligned: identity })
+      }),
+    )
   })
 
   it('highlights overlapping occurrences as one range', () => {

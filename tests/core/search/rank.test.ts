@@ -1,18 +1,10 @@
 /**
  * rankDocs: the best `need` of many matches, selected in one pass, are exactly the first `need` of
- * the whole ranking, whatever order the matches arrive in (best last, as an archive's documents in
- * date order give them, or shuffled).
+ * the whole ranking, whatever order the matches arrive in (best tie-break first, as the index gives
+ * them, or reversed, or shuffled). tieBreakOrder: the order the index numbers its documents in.
  */
 import fc from 'fast-check'
-import { rankDocs, rankTables } from '../../../src/core/search/rank'
-
-function archive(size: number) {
-  const dates = Array.from({ length: size }, (_, d) => new Date(Date.UTC(2000, 0, 1) + d * 86_400_000).toISOString().slice(0, 10))
-  return rankTables(
-    dates,
-    dates.map((_, d) => d + 1),
-  )
-}
+import { rankDocs, tieBreakOrder } from '../../../src/core/search/rank'
 
 describe('rankDocs', () => {
   it('selects the first page of the whole ranking, for matches in any order', () => {
@@ -22,7 +14,6 @@ describe('rankDocs', () => {
         fc.integer({ min: 1, max: 120 }),
         fc.boolean(),
         (matches, need, reversed) => {
-          const tables = archive(matches.length)
           const order = matches.map((_, d) => d)
           if (reversed) order.reverse()
           const input = {
@@ -31,19 +22,36 @@ describe('rankDocs', () => {
             occurrences: Int32Array.from(order.map((d) => matches[d].count)),
           }
           // At least the best `need`, in order (a short list is sorted whole and given whole).
-          const selected = rankDocs(input, tables, need)
+          const selected = rankDocs(input, need)
           expect(selected.length).toBeGreaterThanOrEqual(Math.min(need, matches.length))
-          expect(selected.slice(0, need)).toEqual(rankDocs(input, tables).slice(0, need))
+          expect(selected.slice(0, need)).toEqual(rankDocs(input).slice(0, need))
+          // The whole ranking follows the rules: title terms, then occurrences, then the document index.
+          const whole = rankDocs(input)
+          const key = (d: number) => [-matches[d].title, -matches[d].count, d]
+          expect(whole).toEqual([...order].sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1] || a - b))
         },
       ),
       { numRuns: 200 },
     )
   })
 
-  it('ranks newer first when titles and counts tie, so a date-ordered archive arrives best last', () => {
-    const tables = archive(5000)
-    const docs = Int32Array.from({ length: 5000 }, (_, d) => d)
-    const ranked = rankDocs({ docs, titleTerms: new Int32Array(5000), occurrences: new Int32Array(5000).fill(1) }, tables, 100)
-    expect(ranked).toEqual(Array.from({ length: 100 }, (_, i) => 4999 - i))
+  it('ranks the lower document index first when titles and counts tie', () => {
+    const docs = Int32Array.from({ length: 5000 }, (_, d) => 4999 - d)
+    const ranked = rankDocs({ docs, titleTerms: new Int32Array(5000), occurrences: new Int32Array(5000).fill(1) }, 100)
+    expect(ranked).toEqual(Array.from({ length: 100 }, (_, i) => i))
+  })
+
+  it('ranks past what packs into one number with the comparator, by the same rules', () => {
+    const input = { docs: Int32Array.from([0, 1, 2, 3]), titleTerms: Int32Array.from([1, 16, 1, 16]), occurrences: Int32Array.from([40_000, 1, 40_001, 1]) }
+    expect(rankDocs(input)).toEqual([1, 3, 2, 0])
+    expect(rankDocs(input, 1)).toEqual([1])
+  })
+})
+
+describe('tieBreakOrder', () => {
+  it('puts the newer issue first, then the lower item id, then the earlier given', () => {
+    const dates = ['2020-01-01', '2021-06-01', '2020-01-01', '2021-06-01', '2019-12-31', '2021-06-01']
+    const itemIds = [5, 9, 3, 2, 1, 2]
+    expect(Array.from(tieBreakOrder(dates, itemIds))).toEqual([3, 5, 1, 2, 0, 4])
   })
 })
