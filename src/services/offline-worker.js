@@ -43,8 +43,9 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(
       fetch(request)
         .then((response) => {
-          // Only home's page is kept: an article's page holds that article's text and data.
-          if (response.ok && url.pathname === '/') {
+          // Only home's first page is kept: an article's page holds that article's text and data,
+          // and /?cursor= an older page of issues.
+          if (response.ok && url.pathname === '/' && !url.search) {
             const copy = response.clone()
             caches.open(SHELL).then((cache) => cache.put('/', copy))
           }

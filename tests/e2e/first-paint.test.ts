@@ -79,16 +79,21 @@ describeBrowser('H5 pages before the app', () => {
     '/articles/5': ['.top-bar-btn', '.listen-start', '.article > .muted', '.title', '.para'],
     '/issues/1': ['.top-bar-btn', '.top-bar-title', '.tab', '.listen-start', '.save-bar', '.masthead', '.toc-item'],
   }
-  const CARE_LARGEST = JSON.stringify({ data: JSON.stringify({ state: { textStep: 4, night: true, care: true }, version: 0 }) })
+  const stored = (state: object) => JSON.stringify({ data: JSON.stringify({ state, version: 0 }) })
+  const CARE_LARGEST = stored({ textStep: 4, night: true, care: true })
+  // 长辈版 with the text size never chosen (null, as the store starts).
+  const CARE_DEFAULT = stored({ textStep: null, night: false, care: true })
   for (const [path, width, height, settings] of Object.keys(LANDMARKS).flatMap(
     (p) =>
       [
         [p, 390, 844, null],
         [p, 320, 568, null],
+        [p, 390, 844, CARE_DEFAULT],
         [p, 320, 568, CARE_LARGEST],
       ] as const,
   )) {
-    it(`takes over ${path} with nothing moving under the finger (${width}×${height}${settings ? ', 长辈版, largest text, night' : ''})`, async () => {
+    const how = settings === CARE_LARGEST ? ', 长辈版, largest text, night' : settings === CARE_DEFAULT ? ', 长辈版' : ''
+    it(`takes over ${path} with nothing moving under the finger (${width}×${height}${how})`, async () => {
       const boxes = async (appRuns: boolean) => {
         const context = await browser.newContext({ viewport: { width, height }, isMobile: true, hasTouch: true, locale: 'zh-CN', serviceWorkers: 'block' })
         const page = await context.newPage()
@@ -98,7 +103,10 @@ describeBrowser('H5 pages before the app', () => {
         await page.goto(server.base + path)
         if (appRuns) await page.waitForFunction(() => !document.getElementById('boot-shell') && document.querySelector('#app .shell:not(:has(.skeleton))'))
         else await page.locator('#boot-body[data-prerendered]').waitFor()
-        await screenshot(page, `64-takeover-${appRuns ? 'app' : 'html'}-${path === '/' ? 'home' : path.split('/')[1]}-${width}${settings ? '-care' : ''}`)
+        await screenshot(
+          page,
+          `64-takeover-${appRuns ? 'app' : 'html'}-${path === '/' ? 'home' : path.split('/')[1]}-${width}${settings === CARE_LARGEST ? '-care-largest' : settings ? '-care' : ''}`,
+        )
         const found = await page.evaluate(
           ({ root, marks }) =>
             marks.flatMap((mark) =>
@@ -115,7 +123,11 @@ describeBrowser('H5 pages before the app', () => {
       }
       const html = await boxes(false)
       const app = await boxes(true)
-      expect(html.length).toBeGreaterThan(LANDMARKS[path].length - 1)
+      // The same landmarks on the first screen in both, and all of them but one at most (one missing
+      // from both would compare equal; in 长辈版 at 320 px the contents start below the screen).
+      const onScreen = (found: typeof html) => [...new Set(found.map((h) => h.mark))].sort()
+      expect(onScreen(html)).toEqual(onScreen(app))
+      expect(onScreen(html).length).toBeGreaterThanOrEqual(LANDMARKS[path].length - 1)
       const near = (a: number, b: number) => Math.abs(a - b) <= 1
       const moved = html.filter((h, i) => {
         const a = app[i]

@@ -30,8 +30,8 @@ const BOOT_RESET =
   ':where(#boot-body) :where(h1,h2,p,ul,article,section,nav){margin:0;padding:0;font-size:inherit;font-weight:inherit}' +
   ':where(#boot-body) :where(a){color:inherit;text-decoration:none}:where(#boot-body) :where(button){font:inherit}' +
   '.boot-page:not(.care) .care-only{display:none}'
-/** Controls only the app can work are not shown to a reader without scripts. */
-const NO_SCRIPT = '<noscript><style>.needs-app{display:none}</style></noscript>'
+/** Controls only the app can work, and 未读 (only the app knows), are not shown to a reader without scripts. */
+const NO_SCRIPT = '<noscript><style>.needs-app,.new-mark{display:none}</style></noscript>'
 /** What the app's home asks for first (src/stores/app-stores.ts: pages of 10). */
 const HOME_PAGE_SIZE = 10
 const isIssueCursor = (v: unknown): v is { d: string; i: number } => {
@@ -70,14 +70,12 @@ export function renderPage(template: string, view: PageView, pageOrigin: string)
   // network brings the page's text before it starts on them.
   const scripts = template.match(APP_SCRIPTS) ?? []
   const withoutScripts = template.replace(APP_SCRIPTS, '')
-  const page = view.kind === 'not-found' ? withoutScripts : withoutScripts.replace('</body>', () => `${scripts.join('')}</body>`)
+  // The next pages' templates come last too: the boot script looks them up when a link is tapped.
+  const page = view.kind === 'not-found' ? withoutScripts : withoutScripts.replace('</body>', () => `${nextPages(view)}${scripts.join('')}</body>`)
   const body = pageBody(view)
   return (body.mirrored ? page.replace(BOOT_MASTHEAD, '') : page)
     .replace(TITLE, () => head.join('') + `<style>${BOOT_RESET}</style>${NO_SCRIPT}`)
-    .replace(
-      BOOT_BODY,
-      () => (body.mirrored ? `<div id="boot-body" data-prerendered="${view.kind}">` : '<div id="boot-body" class="pad">') + `${body.html}</div>${boot}${nextPages(view)}`,
-    )
+    .replace(BOOT_BODY, () => (body.mirrored ? `<div id="boot-body" data-prerendered="${view.kind}">` : '<div id="boot-body" class="pad">') + `${body.html}</div>${boot}`)
 }
 
 /**

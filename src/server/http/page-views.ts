@@ -85,24 +85,31 @@ function articleBody({ article, issue, section, previousId, nextId }: ArticleDet
   ].join('')
 }
 
-/** pages/issue at its first page (本期导读), then every section for a reader without scripts. */
-function issueBody(issue: IssueDetail): string {
+/**
+ * pages/issue at its first page (本期导读), then (unless `firstScreen`) each section's briefs for a
+ * reader without scripts.
+ */
+function issueBody(issue: IssueDetail, firstScreen: boolean): string {
   const tabs = ['本期导读', ...issue.sections.map((s) => plainSection(s.name))]
   // The contents link every article; a section's briefs (no page of their own) follow them, read here.
   const briefsOf = (index: number) => issue.sections[index].items.flatMap((i) => (i.kind === 'brief' ? [i] : []))
-  const sectionHref = (index: number) => (briefsOf(index).length ? `#section-${index + 1}` : '#contents')
+  // A section: its briefs below, or (none) its group in the contents.
+  const sectionHref = (index: number) => (briefsOf(index).length && !firstScreen ? `#section-${index + 1}` : `#toc-${index + 1}`)
   const contents = issue.sections.map((s, index) => {
     const briefs = briefsOf(index).length
     return [
-      '<div>',
-      link(sectionHref(index), 'toc-item', `<span class="accent">〔${escapeHtml(plainSection(s.name))}〕</span>`),
+      `<div id="toc-${index + 1}">`,
+      // (The app opens the section's page; here only briefs have somewhere to go.)
+      briefs && !firstScreen
+        ? link(sectionHref(index), 'toc-item', `<span class="accent">〔${escapeHtml(plainSection(s.name))}〕</span>`)
+        : `<div class="toc-item"><span class="accent">〔${escapeHtml(plainSection(s.name))}〕</span></div>`,
       ...s.items.map((item) => (item.kind === 'article' ? link(`/articles/${item.id}`, 'toc-item', escapeHtml(item.title)) : '')),
       briefs ? link(sectionHref(index), 'toc-item', `<span class="muted">简讯 ${briefs} 条</span>`) : '',
       '</div>',
     ].join('')
   })
   const sections = issue.sections.map((s, index) =>
-    briefsOf(index).length
+    briefsOf(index).length && !firstScreen
       ? [
           `<section id="section-${index + 1}"><h2 class="section-name">〔${escapeHtml(plainSection(s.name))}〕</h2>`,
           ...briefsOf(index).map((brief) => `<p class="toc-item">${escapeHtml(brief.text)}</p>`),
@@ -161,11 +168,14 @@ const notFoundBody = () =>
     `<div class="pad">${link('/', 'btn', '返回首页')}</div>`,
   ].join('')
 
-/** The page's HTML; `mirrored` says it is laid out as the app's page (else it is a plain placeholder). */
-export function pageBody(view: PageView): { html: string; mirrored: boolean } {
+/**
+ * The page's HTML; `mirrored` says it is laid out as the app's page (else it is a plain placeholder).
+ * `firstScreen`: only what the app's page shows first (a next page's template).
+ */
+export function pageBody(view: PageView, firstScreen = false): { html: string; mirrored: boolean } {
   if (view.kind === 'home' && view.list) return { html: homeBody(view.list, view.olderPath ?? null), mirrored: true }
   if (view.kind === 'article' && view.article) return { html: articleBody(view.article), mirrored: true }
-  if (view.kind === 'issue' && view.issue) return { html: issueBody(view.issue), mirrored: true }
+  if (view.kind === 'issue' && view.issue) return { html: issueBody(view.issue, firstScreen), mirrored: true }
   if (view.kind === 'not-found') return { html: notFoundBody(), mirrored: true }
   return { html: '正在打开…', mirrored: false }
 }
@@ -178,7 +188,7 @@ export function pageBody(view: PageView): { html: string; mirrored: boolean } {
 export function nextPages(view: PageView): string {
   return (view.next ?? [])
     .flatMap((next) => {
-      const body = pageBody(next)
+      const body = pageBody(next, true)
       if (!next.path || !body.mirrored) return []
       return [`<template class="boot-next" data-path="${escapeHtml(next.path)}" data-kind="${next.kind}" data-title="${escapeHtml(next.title)}">${body.html}</template>`]
     })
