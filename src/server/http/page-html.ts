@@ -34,6 +34,8 @@ const BOOT_RESET =
 const NO_SCRIPT = '<noscript><style>.needs-app,.new-mark{display:none}</style></noscript>'
 /** What the app's home asks for first (src/stores/app-stores.ts: pages of 10). */
 const HOME_PAGE_SIZE = 10
+/** An issue page carries the opening of this many of its articles at most (a few KB compressed). */
+const MAX_ARTICLE_TEMPLATES = 12
 const isIssueCursor = (v: unknown): v is { d: string; i: number } => {
   const c = v as { d?: unknown; i?: unknown } | null
   return typeof c === 'object' && c !== null && typeof c.d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(c.d) && Number.isSafeInteger(c.i) && (c.i as number) > 0
@@ -215,8 +217,10 @@ export function installPageHtml(app: FastifyInstance, dir: string, reads: Public
     const id = idOf(request.params.id)
     if (await sentPreview(request, reply, 'issue', id)) return reply
     const view = id === null ? null : await issueView(id)
-    if (!view) return send(request, reply, { ...notFound, title: '找不到这一期 - 工会信息' }, 404)
-    return send(request, reply, withNext(view, [await homeView()]))
+    if (!view?.issue) return send(request, reply, { ...notFound, title: '找不到这一期 - 工会信息' }, 404)
+    // Its top bar's way home, and the opening of each of its articles (the contents' links).
+    const articles = view.issue.sections.flatMap((s) => s.items.flatMap((i) => (i.kind === 'article' ? [i.id] : []))).slice(0, MAX_ARTICLE_TEMPLATES)
+    return send(request, reply, withNext(view, [await homeView(), ...(await Promise.all(articles.map(articleView)))]))
   })
   const named: Record<string, string> = { '/search': '搜索', '/favourites': '我的收藏', '/settings': '字号与显示' }
   for (const [route, name] of Object.entries(named)) {

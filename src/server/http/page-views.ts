@@ -64,9 +64,17 @@ function masthead(name: string, level: 1 | 2, meta: string[] = []): string {
   return `<div class="masthead"><h${level} class="masthead-name" style="display:inline">${escapeHtml(name)}</h${level}>${meta.map((m) => `<div><span class="masthead-meta">${escapeHtml(m)}</span></div>`).join('')}</div>`
 }
 
-/** pages/article: top bar with Aa, 听全文, the article, the ways on. */
-function articleBody({ article, issue, section, previousId, nextId }: ArticleDetail): string {
+/** A next page's article: its opening (about a screen of text), then the way to the rest. */
+const FIRST_SCREEN_CHARS = 400
+
+/** pages/article: top bar with Aa, 听全文, the article, the ways on; `firstScreen`: its opening only. */
+function articleBody({ article, issue, section, previousId, nextId }: ArticleDetail, firstScreen: boolean): string {
   const source = sourceLine(article.source)
+  let shown = article.paragraphs.length
+  if (firstScreen) {
+    let chars = 0
+    shown = article.paragraphs.findIndex((p) => (chars += p.length) >= FIRST_SCREEN_CHARS) + 1 || article.paragraphs.length
+  }
   const neighbours = [previousId ? link(`/articles/${previousId}`, 'btn grow', '‹ 上一篇') : '', nextId ? link(`/articles/${nextId}`, 'btn grow', '下一篇 ›') : ''].join('')
   return [
     topBar(`/issues/${issue.id}`, null, link('/settings', 'top-bar-btn', 'Aa', ' aria-label="文字大小与夜间模式"')),
@@ -75,8 +83,10 @@ function articleBody({ article, issue, section, previousId, nextId }: ArticleDet
     `<span class="muted">${escapeHtml(issue.masthead)} ${escapeHtml(issue.label)} · ${escapeHtml(plainSection(section))}</span>`,
     `<div><h1 class="title">${escapeHtml(article.title)}</h1></div>`,
     `<div style="margin:6px 0 16px"><span class="muted">${escapeHtml(dateWithWeekday(issue.date))}${source ? escapeHtml(`　${source}`) : ''}</span></div>`,
-    ...article.paragraphs.map((p) => `<p class="para">${escapeHtml(p)}</p>`),
+    ...article.paragraphs.slice(0, shown).map((p) => `<p class="para">${escapeHtml(p)}</p>`),
     '</article>',
+    // The page itself, whole (the boot script leaves a link to the address shown to the browser).
+    shown < article.paragraphs.length ? `<div class="pad">${link(`/articles/${article.id}`, 'btn primary', '继续阅读全文')}</div>` : '',
     neighbours ? `<div class="pad row gap">${neighbours}</div>` : '',
     '<div class="pad">',
     link(`/issues/${issue.id}`, 'btn', `查看本期全部内容（${escapeHtml(issue.label)}）`),
@@ -174,7 +184,7 @@ const notFoundBody = () =>
  */
 export function pageBody(view: PageView, firstScreen = false): { html: string; mirrored: boolean } {
   if (view.kind === 'home' && view.list) return { html: homeBody(view.list, view.olderPath ?? null), mirrored: true }
-  if (view.kind === 'article' && view.article) return { html: articleBody(view.article), mirrored: true }
+  if (view.kind === 'article' && view.article) return { html: articleBody(view.article, firstScreen), mirrored: true }
   if (view.kind === 'issue' && view.issue) return { html: issueBody(view.issue, firstScreen), mirrored: true }
   if (view.kind === 'not-found') return { html: notFoundBody(), mirrored: true }
   return { html: '正在打开…', mirrored: false }
