@@ -10,10 +10,12 @@ import { openSearchIndexThread, type SearchIndexThread } from '../../../src/serv
 import { storedArchive } from '../../core/search/stored-archive'
 
 /** How busy the event loop was (0 idle … 1 never idle) while `work` ran. */
-async function loopBusyDuring(work: () => Promise<unknown>): Promise<number> {
+/** How busy the event loop was during `work`: the share of the time, and the milliseconds. */
+async function loopBusyDuring(work: () => Promise<unknown>): Promise<{ utilization: number; active: number }> {
   const before = performance.eventLoopUtilization()
   await work()
-  return performance.eventLoopUtilization(before).utilization
+  const { utilization, active } = performance.eventLoopUtilization(before)
+  return { utilization, active }
 }
 
 describe('the search thread', () => {
@@ -78,8 +80,10 @@ describe('the search thread', () => {
   it('leaves the event loop free while it indexes an archive (the control, on the loop, keeps it busy)', async () => {
     const inThread = await loopBusyDuring(() => thread.ensure(5, async () => documents))
     const onLoop = await loopBusyDuring(() => createSearchIndexAsync(documents))
-    expect(onLoop).toBeGreaterThan(0.6)
-    expect(inThread).toBeLessThan(onLoop / 2)
+    expect(onLoop.utilization).toBeGreaterThan(0.6)
+    // In milliseconds of the loop's own work (posting the documents), not as a share of the time: a
+    // machine busy with other tests stretches the thread's build, and with it the time, not this work.
+    expect(inThread.active).toBeLessThan(onLoop.active / 2)
   }, 60_000)
 
   it('closed, fails in words what it was asked and what it is asked after', async () => {
