@@ -2,10 +2,31 @@
  * A page's address read before (and without) the app's script: the server's HTML holds the text;
  * the app takes over without asking the API again, and without flickering to 正在加载… and back.
  */
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { describeBrowser } from '../support/requirements'
 import { startServer, type RunningServer } from '../client/support/server'
 import { launchPhone, screenshot } from './browser'
+import { seriousViolations } from './a11y'
+
+/** Requests matching `pattern` held back, as on a slow network, until `release()`. */
+async function holdBack(page: Page, pattern: RegExp): Promise<() => void> {
+  let release = () => {}
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route(pattern, async (route) => {
+    await released
+    await route.continue()
+  })
+  return release
+}
+
+/** The paths of the documents the page loads from now on (a reload or a plain link shows here). */
+function documentsLoaded(page: Page): string[] {
+  const documents: string[] = []
+  page.on('request', (r) => {
+    if (r.isNavigationRequest()) documents.push(new URL(r.url()).pathname)
+  })
+  return documents
+}
 
 const TITLE = '增城区总工会网络直播心系职工传递关怀'
 
@@ -142,16 +163,8 @@ describeBrowser('H5 pages before the app', () => {
       const context = await browser.newContext({ viewport: { width, height }, isMobile: true, hasTouch: true, locale: 'zh-CN', serviceWorkers: 'block' })
       const page = await context.newPage()
       // The app's scripts held back, as on a slow network.
-      let release = () => {}
-      const released = new Promise<void>((resolve) => (release = resolve))
-      await page.route(/\/js\//, async (route) => {
-        await released
-        await route.continue()
-      })
-      const documents: string[] = []
-      page.on('request', (r) => {
-        if (r.isNavigationRequest()) documents.push(new URL(r.url()).pathname)
-      })
+      const release = await holdBack(page, /\/js\//)
+      const documents = documentsLoaded(page)
       // (Deferred scripts hold back DOMContentLoaded and load: the page is there well before.)
       await page.goto(server.base + '/', { waitUntil: 'commit' })
       const card = page.locator('#boot-body a.issue-card').first()
@@ -181,20 +194,30 @@ describeBrowser('H5 pages before the app', () => {
     }, 60_000)
   }
 
+  for (const night of [false, true]) {
+    it(`has no serious or critical violation on the server's pages before the app (${night ? 'night, largest text' : 'day, default text'})`, async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', serviceWorkers: 'block' })
+      const page = await context.newPage()
+      if (night) await page.addInitScript((value) => localStorage.setItem('settings', value), stored({ textStep: 4, night: true, care: false }))
+      await holdBack(page, /\/js\//)
+      const found: Record<string, string[]> = {}
+      for (const path of ['/', '/issues/1', '/articles/5']) {
+        await page.goto(server.base + path, { waitUntil: 'commit' })
+        await page.locator('#boot-body[data-prerendered] h1').first().waitFor()
+        const bad = await seriousViolations(page)
+        if (bad.length) found[path] = bad
+      }
+      expect(found).toEqual({})
+      await context.close()
+    }, 60_000)
+  }
+
   it('hands a tap made while the app is starting to the app, which opens the page without reloading', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', serviceWorkers: 'block' })
     const page = await context.newPage()
     // The app's script has run (its router is up) but its pages' code is still on the way.
-    let release = () => {}
-    const released = new Promise<void>((resolve) => (release = resolve))
-    await page.route(/\/chunk\//, async (route) => {
-      await released
-      await route.continue()
-    })
-    const documents: string[] = []
-    page.on('request', (r) => {
-      if (r.isNavigationRequest()) documents.push(new URL(r.url()).pathname)
-    })
+    const release = await holdBack(page, /\/chunk\//)
+    const documents = documentsLoaded(page)
     await page.goto(server.base + '/', { waitUntil: 'commit' })
     await page.locator('#app.taro_router').waitFor({ state: 'attached' })
     const box = (await page.locator('#boot-body a.issue-card').first().boundingBox())!
