@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { describeBrowser } from '../support/requirements'
 import { startServer, type RunningServer } from '../client/support/server'
-import { launchPhone, screenshot } from './browser'
+import { launchPhone, screenshot, untilStill } from './browser'
 import { seriousViolations, setReadingSettings } from './a11y'
 
 const VIEWPORTS = [
@@ -69,6 +69,10 @@ describeBrowser('accessibility of the H5 reader (axe-core)', () => {
           await page.getByRole('heading', { level: 1 }).locator('visible=true').first().waitFor()
           if (name !== 'not-found') await page.locator('.skeleton').locator('visible=true').waitFor({ state: 'detached' })
           if (name === 'search') await shown('.card').first().waitFor()
+          // The app's own page, standing still: not the server's page over it, nor colours mid-slide
+          // (the server's pages before the app are audited in first-paint.test.ts).
+          if (name !== 'not-found') await page.waitForFunction(() => !document.getElementById('boot-shell'))
+          await untilStill(page)
           const bad = await seriousViolations(page)
           // Headings a screen reader can walk: the page's title (one h1) first, then its sections, no level skipped.
           const outline = await headingOutline(page)
