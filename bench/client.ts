@@ -59,20 +59,28 @@ function wireBytes(url: string, encoding: string): Promise<number> {
 }
 
 /**
- * The first view's script: every script a cold load of `url` fetches until the app shows its page
+ * The first view's script: every script a cold load of `url` asks for before the app shows its page
  * (the page's <script> tags and the lazily loaded chunks of its route), as the server sends each.
  */
 async function firstViewScript(browser: Browser, url: string, appShown: string) {
   const context = await phone(browser, 'block')
   const page = await context.newPage()
-  const scripts = new Set<string>()
-  page.on('request', (r) => {
-    if (r.resourceType() === 'script') scripts.add(r.url())
+  // The page's own clock: when the app's page first showed, and when each script was asked for (what
+  // a page loads once it shows, such as the issue reader's swipe library, is not its first view).
+  await page.addInitScript({
+    content: `new MutationObserver((_, watch) => {
+      if (!document.querySelector(${JSON.stringify(appShown)})) return
+      window.__appShownAt = performance.now()
+      watch.disconnect()
+    }).observe(document, { childList: true, subtree: true })`,
   })
   await page.goto(url)
   await page.locator(appShown).locator('visible=true').first().waitFor({ timeout: 60_000 })
+  const list = await page.evaluate(() => {
+    const shownAt = (window as unknown as { __appShownAt: number }).__appShownAt
+    return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.initiatorType === 'script' && r.startTime <= shownAt).map((r) => r.name)
+  })
   await context.close()
-  const list = [...scripts]
   const sum = async (encoding: string) => (await Promise.all(list.map((s) => wireBytes(s, encoding)))).reduce((a, b) => a + b, 0)
   // What a phone's browser asks for: it takes whichever of these the server sends.
   return { files: list.length, raw: await sum('identity'), gzip: await sum('gzip'), br: await sum('br'), phone: await sum(PHONE_ACCEPTS) }

@@ -103,4 +103,51 @@ describeBrowser('H5 reader in Chromium (390×844)', () => {
     expect(after).toBeGreaterThan(before)
     await shot('11-article-largest-text')
   }, 120_000)
+
+  it('shows an issue before its swipe library has come, then swipes from where the member had scrolled', async () => {
+    const { items } = (await (await fetch(`${server.base}/api/issues`)).json()) as { items: Array<{ id: number }> }
+    // A phone that has not been here (nothing kept by the service worker, which the hold could not see).
+    const fresh = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: 'block', locale: 'zh-CN' })
+    const reader = await fresh.newPage()
+    // The swipe library held back, as on a slow network.
+    let release: () => void = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    let asked = false
+    await reader.route(/\/chunk\/reader-swiper\./, async (route) => {
+      asked = true
+      await released
+      await route.continue()
+    })
+    const on = (selector: string, hasText?: string) => reader.locator(selector, hasText ? { hasText } : {}).locator('visible=true')
+    try {
+      await reader.goto(`${server.base}/issues/${items[0].id}`)
+      await on('.shell .toc-item').first().waitFor()
+      expect(await reader.locator('.swiper-initialized').count()).toBe(0)
+
+      // The tabs work meanwhile: a section, scrolled down as a member reads it.
+      await on('.shell .tab', '要情动态').click()
+      await on('.shell .tab.on', '要情动态').waitFor()
+      await on('#reader-page-1 .card').first().waitFor()
+      const scrolled = await on('#reader-page-1').evaluate((el) => {
+        el.scrollTop = 100
+        return el.scrollTop
+      })
+      expect(scrolled).toBeGreaterThan(50)
+      await screenshot(reader, '12-issue-before-swiper')
+      expect(asked).toBe(true)
+
+      // The library comes: the swiper takes the page's place at the same section and scroll.
+      release()
+      await on('.reader .swiper-initialized').first().waitFor()
+      await on('.shell .tab.on', '要情动态').waitFor()
+      await reader.waitForFunction((top) => Math.abs((document.getElementById('reader-page-1')?.scrollTop ?? 0) - top) < 2, scrolled)
+      const box = (await on('.reader').boundingBox())!
+      await touchDrag(reader, { x: box.x + box.width - 40, y: box.y + 300 }, { x: box.x + 40, y: box.y + 300 }, 8, 16)
+      await on('.shell .tab.on', '工作交流').waitFor({ timeout: 5000 })
+      await screenshot(reader, '13-issue-swiper-arrived')
+    } finally {
+      release()
+      await fresh.close()
+    }
+  }, 60_000)
 })

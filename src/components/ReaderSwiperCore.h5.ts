@@ -1,7 +1,8 @@
 /**
- * H5 build of ./ReaderSwiper.ts: the same Web Components Taro's `Swiper` and `SwiperItem` wrap, bound
- * here. Taken from '@tarojs/components', Swiper is one export of a module every page loads, so its
- * 43 KB (gzip) of swipe library came with every first view; bound here, only the issue page loads it.
+ * Taro's Swiper and SwiperItem for the H5 issue reader: the same Web Components `@tarojs/components`
+ * wraps, bound here. Taken from '@tarojs/components', Swiper is one export of a module every page
+ * loads, so its swipe library (about 47 KB brotli) came with every first view; bound here, it loads
+ * only when ./ReaderSwiper.h5.tsx asks for it, after the issue's first page shows.
  */
 import type { Swiper, SwiperItem } from '@tarojs/components'
 import { manipulatePropsFunction } from '@tarojs/components/lib/react/helper.js'
