@@ -1,11 +1,11 @@
 /**
  * What the API benchmarks share. Every server under test runs in a process of its own: the app as
  * `npm run server` runs it (dist/server/main.js, compiled), the baseline as a bare `node:http` server sending the
- * bytes the app sent (bench/bare-server.ts); the load comes from autocannon in a third process. So
+ * bytes the app sent (bench/bare-server.ts); the load comes from autocannon in a third process, kept warm for the whole run. So
  * neither side shares an event loop with the load generator, and each process's memory is its own
  * (read from /proc).
  */
-import { fork, execFile, execFileSync, type ChildProcess } from 'node:child_process'
+import { fork, execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import http from 'node:http'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -27,6 +27,15 @@ export interface Load {
   max: number
   errors: number
   non2xx: number
+  /** Every answer's time in ms, sorted. */
+  latencies: number[]
+}
+
+/** p50, p99 and the slowest of the answers' times. */
+function withPercentiles(load: Omit<Load, 'p50' | 'p99' | 'max'>): Load {
+  const sorted = Float64Array.from(load.latencies).sort()
+  const at = (q: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))])
+  return { ...load, latencies: Array.from(sorted), p50: at(0.5), p99: at(0.99), max: sorted.length === 0 ? NaN : sorted[sorted.length - 1] }
 }
 
 export interface LoadRequest {
@@ -36,34 +45,70 @@ export interface LoadRequest {
 }
 
 /**
- * autocannon in a child process. The requests are taken in turn by all connections together (one
- * shared counter), so with many distinct requests no two connections ask the same thing at once.
+ * The load generator: autocannon in a process of its own, started once and kept for the whole
+ * benchmark, so every measured run meets a warmed-up generator (a new process per run spent its
+ * first few hundred milliseconds compiling autocannon, which showed as the servers' p99). It runs
+ * what it is sent over IPC and answers with the figures; it does not keep the benchmark alive.
  */
-export function load(url: string, requests: LoadRequest[], seconds: number, connections: number): Promise<Load> {
-  const code = `
-    const autocannon = require(process.argv[1])
-    const o = JSON.parse(process.argv[2])
+const GENERATOR = `
+  const autocannon = require(process.argv[1])
+  process.on('message', ({ id, o }) => {
     let next = 0
     const all = o.all
     const requests = [{ setupRequest: (r) => ({ ...r, method: 'GET', ...all[next++ % all.length] }) }]
-    autocannon({ url: o.url, connections: o.connections, duration: o.duration, requests }, (err, r) => process.stdout.write(JSON.stringify(err ? { error: String(err) } :
-      { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, errors: r.errors + r.timeouts, non2xx: r.non2xx })))`
-  const options = { url, connections, duration: seconds, all: requests }
+    // Every answer's time, to 0.01 ms: runs that make one figure are merged request by request.
+    const latencies = []
+    const run = autocannon({ url: o.url, connections: o.connections, duration: o.duration, requests }, (err, r) => process.send({ id, m: err ? { error: String(err) } :
+      { rps: r.requests.average, errors: r.errors + r.timeouts, non2xx: r.non2xx, latencies } }))
+    run.on('response', (_client, _status, _bytes, ms) => latencies.push(Math.round(ms * 100) / 100))
+  })`
+let generator: ChildProcess | null = null
+let nextLoad = 1
+const pendingLoads = new Map<number, { resolve: (l: Load) => void; reject: (e: Error) => void }>()
+
+function loadGenerator(): ChildProcess {
+  if (generator) return generator
+  const child = spawn(process.execPath, ['-e', GENERATOR, require.resolve('autocannon')], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+  child.on('message', ({ id, m }: { id: number; m: Omit<Load, 'p50' | 'p99' | 'max'> & { error?: string } }) => {
+    const waiting = pendingLoads.get(id)
+    pendingLoads.delete(id)
+    if (m.error) waiting?.reject(new Error(m.error))
+    else waiting?.resolve(withPercentiles(m))
+    if (pendingLoads.size === 0) idle(child)
+  })
+  child.on('exit', (code) => {
+    generator = null
+    for (const [, waiting] of pendingLoads) waiting.reject(new Error(`the load generator exited (${code})`))
+    pendingLoads.clear()
+  })
+  generator = child
+  return child
+}
+const idle = (child: ChildProcess) => {
+  child.unref()
+  ;(child.channel as unknown as { unref(): void } | undefined)?.unref()
+}
+
+/**
+ * A run of `seconds` at `connections` connections. The requests are taken in turn by all connections
+ * together (one shared counter), so with many distinct requests no two connections ask the same thing at once.
+ */
+export function load(url: string, requests: LoadRequest[], seconds: number, connections: number): Promise<Load> {
+  const child = loadGenerator()
+  child.ref()
+  ;(child.channel as unknown as { ref(): void } | undefined)?.ref()
+  const id = nextLoad++
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['-e', code, require.resolve('autocannon'), JSON.stringify(options)], { maxBuffer: 1 << 20 }, (error, stdout) => {
-      if (error) return reject(error)
-      const m = JSON.parse(stdout)
-      if (m.error) reject(new Error(m.error))
-      else resolve(m)
-    })
+    pendingLoads.set(id, { resolve, reject })
+    child.send({ id, o: { url, connections, duration: seconds, all: requests } })
   })
 }
 
 /**
  * The app and its baseline under the same load, alternating in slices of about a second (bare, app,
  * bare, app …, BENCH_ROUNDS of each, default 4) after a warm-up of each, so a change in the machine's
- * other load falls on both alike. Throughput and p50 are the means of the slices, p99 and the slowest
- * the worst of them.
+ * other load falls on both alike. Throughput is the mean of the slices; p50, p99 and the slowest are
+ * those of all the answers of all the slices together.
  */
 export async function compare(appUrl: string, bareUrl: string, requests: LoadRequest[], seconds: number, connections: number): Promise<{ got: Load; base: Load }> {
   await load(bareUrl, requests, 1, connections)
@@ -75,14 +120,13 @@ export async function compare(appUrl: string, bareUrl: string, requests: LoadReq
     runs.base.push(await load(bareUrl, requests, slice, connections))
     runs.got.push(await load(appUrl, requests, slice, connections))
   }
-  const merge = (list: Load[]): Load => ({
-    rps: list.reduce((a, l) => a + l.rps, 0) / list.length,
-    p50: list.reduce((a, l) => a + l.p50, 0) / list.length,
-    p99: Math.max(...list.map((l) => l.p99)),
-    max: Math.max(...list.map((l) => l.max)),
-    errors: list.reduce((a, l) => a + l.errors, 0),
-    non2xx: list.reduce((a, l) => a + l.non2xx, 0),
-  })
+  const merge = (list: Load[]): Load =>
+    withPercentiles({
+      rps: list.reduce((a, l) => a + l.rps, 0) / list.length,
+      errors: list.reduce((a, l) => a + l.errors, 0),
+      non2xx: list.reduce((a, l) => a + l.non2xx, 0),
+      latencies: list.flatMap((l) => l.latencies),
+    })
   return { got: merge(runs.got), base: merge(runs.base) }
 }
 
@@ -141,7 +185,8 @@ export async function startApp(db: Database, extraEnv: Record<string, string> = 
   buildServerOnce()
   const child = fork(path.join(__dirname, '../dist/server/main.js'), [], {
     env: env as NodeJS.ProcessEnv,
-    execArgv: [],
+    // BENCH_NODE_ARGS: Node's own flags for the server (to profile it: --cpu-prof --cpu-prof-dir=…).
+    execArgv: (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })
   const url = `http://127.0.0.1:${port}`
