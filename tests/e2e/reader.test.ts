@@ -152,4 +152,47 @@ describeBrowser('H5 reader in Chromium (390×844)', () => {
       await fresh.close()
     }
   }, 60_000)
+
+  it('keeps the page in place while a finger is on it, and lets the swiper in once it lifts', async () => {
+    const { items } = (await (await fetch(`${server.base}/api/issues`)).json()) as { items: Array<{ id: number }> }
+    const fresh = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: 'block', locale: 'zh-CN' })
+    const reader = await fresh.newPage()
+    let release: () => void = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    await reader.route(/\/chunk\/reader-swiper\./, async (route) => {
+      await released
+      await route.continue()
+    })
+    const frames = (n: number) =>
+      reader.evaluate(
+        (count) =>
+          new Promise<void>((resolve) => {
+            const next = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => next(left - 1)))
+            next(count)
+          }),
+        n,
+      )
+    try {
+      await reader.goto(`${server.base}/issues/${items[0].id}`)
+      await reader.locator('.shell .toc-item').locator('visible=true').first().waitFor()
+      // A finger comes down on the issue's masthead (no control under it) and rests there while the library arrives.
+      const masthead = (await reader.locator('.shell .reader .masthead').locator('visible=true').first().boundingBox())!
+      const cdp = await fresh.newCDPSession(reader)
+      const finger = { x: masthead.x + masthead.width / 2, y: masthead.y + masthead.height / 2, id: 1 }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [finger] })
+      const arrived = reader.waitForResponse(/\/chunk\/reader-swiper\./)
+      release()
+      await arrived
+      // Well past the two still frames the swap waits for: the page is still the one drawn alone.
+      await frames(10)
+      expect(await reader.locator('taro-swiper-core').count()).toBe(0)
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+      await reader.locator('.reader .swiper-initialized').locator('visible=true').first().waitFor()
+      // Still on the issue's contents, as the member left it.
+      await reader.locator('.shell .tab.on', { hasText: '本期导读' }).locator('visible=true').waitFor()
+    } finally {
+      release()
+      await fresh.close()
+    }
+  }, 60_000)
 })
