@@ -70,28 +70,36 @@ const pendingLoads = new Map<number, { resolve: (l: Load) => void; reject: (e: E
 function loadGenerator(): ChildProcess {
   if (generator) return generator
   const child = spawn(process.execPath, ['-e', GENERATOR, require.resolve('autocannon')], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+  const failAll = (error: Error) => {
+    for (const [, waiting] of pendingLoads) waiting.reject(error)
+    pendingLoads.clear()
+  }
   child.on('message', ({ id, m }: { id: number; m: Omit<Load, 'p50' | 'p99' | 'max'> & { error?: string } }) => {
     const waiting = pendingLoads.get(id)
     pendingLoads.delete(id)
     if (m.error) waiting?.reject(new Error(m.error))
     else waiting?.resolve(withPercentiles(m))
-    if (pendingLoads.size === 0) idle(child)
+    if (pendingLoads.size === 0) keepsAlive(child, false)
   })
-  child.on('error', (error) => {
-    for (const [, waiting] of pendingLoads) waiting.reject(error)
-    pendingLoads.clear()
-  })
+  child.on('error', failAll)
   child.on('exit', (code) => {
     generator = null
-    for (const [, waiting] of pendingLoads) waiting.reject(new Error(`the load generator exited (${code})`))
-    pendingLoads.clear()
+    failAll(new Error(`the load generator exited (${code})`))
   })
   generator = child
   return child
 }
-const idle = (child: ChildProcess) => {
-  child.unref()
-  ;(child.channel as unknown as { unref(): void } | undefined)?.unref()
+
+/** Whether the generator (the process and its IPC channel) keeps the benchmark running: only while a run is asked. */
+function keepsAlive(child: ChildProcess, busy: boolean) {
+  const channel = child.channel as unknown as { ref(): void; unref(): void } | undefined
+  if (busy) {
+    child.ref()
+    channel?.ref()
+  } else {
+    child.unref()
+    channel?.unref()
+  }
 }
 
 /**
@@ -100,8 +108,7 @@ const idle = (child: ChildProcess) => {
  */
 export function load(url: string, requests: LoadRequest[], seconds: number, connections: number): Promise<Load> {
   const child = loadGenerator()
-  child.ref()
-  ;(child.channel as unknown as { ref(): void } | undefined)?.ref()
+  keepsAlive(child, true)
   const id = nextLoad++
   return new Promise((resolve, reject) => {
     pendingLoads.set(id, { resolve, reject })

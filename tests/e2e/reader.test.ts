@@ -104,12 +104,14 @@ describeBrowser('H5 reader in Chromium (390×844)', () => {
     await shot('11-article-largest-text')
   }, 120_000)
 
-  it('shows an issue before its swipe library has come, then swipes from where the member had scrolled', async () => {
+  /**
+   * A phone that has not been here (nothing kept by the service worker, which the hold could not see)
+   * opening the issue with its swipe library held back, as on a slow network, until `release()`.
+   */
+  async function issueWithSwiperHeld() {
     const { items } = (await (await fetch(`${server.base}/api/issues`)).json()) as { items: Array<{ id: number }> }
-    // A phone that has not been here (nothing kept by the service worker, which the hold could not see).
     const fresh = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: 'block', locale: 'zh-CN' })
     const reader = await fresh.newPage()
-    // The swipe library held back, as on a slow network.
     let release: () => void = () => {}
     const released = new Promise<void>((resolve) => (release = resolve))
     let ask: () => void = () => {}
@@ -119,9 +121,18 @@ describeBrowser('H5 reader in Chromium (390×844)', () => {
       await released
       await route.continue()
     })
+    const close = async () => {
+      release()
+      await fresh.close()
+    }
+    return { fresh, reader, asked, release, close, open: () => reader.goto(`${server.base}/issues/${items[0].id}`) }
+  }
+
+  it('shows an issue before its swipe library has come, then swipes from where the member had scrolled', async () => {
+    const { reader, asked, release, close, open } = await issueWithSwiperHeld()
     const on = (selector: string, hasText?: string) => reader.locator(selector, hasText ? { hasText } : {}).locator('visible=true')
     try {
-      await reader.goto(`${server.base}/issues/${items[0].id}`)
+      await open()
       await on('.shell .toc-item').first().waitFor()
       expect(await reader.locator('.swiper-initialized').count()).toBe(0)
 
@@ -148,21 +159,12 @@ describeBrowser('H5 reader in Chromium (390×844)', () => {
       await on('.shell .tab.on', '工作交流').waitFor({ timeout: 5000 })
       await screenshot(reader, '13-issue-swiper-arrived')
     } finally {
-      release()
-      await fresh.close()
+      await close()
     }
   }, 60_000)
 
   it('keeps the page in place while a finger is on it, and lets the swiper in once it lifts', async () => {
-    const { items } = (await (await fetch(`${server.base}/api/issues`)).json()) as { items: Array<{ id: number }> }
-    const fresh = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: 'block', locale: 'zh-CN' })
-    const reader = await fresh.newPage()
-    let release: () => void = () => {}
-    const released = new Promise<void>((resolve) => (release = resolve))
-    await reader.route(/\/chunk\/reader-swiper\./, async (route) => {
-      await released
-      await route.continue()
-    })
+    const { fresh, reader, release, close, open } = await issueWithSwiperHeld()
     const frames = (n: number) =>
       reader.evaluate(
         (count) =>
@@ -173,7 +175,7 @@ describeBrowser('H5 reader in Chromium (390×844)', () => {
         n,
       )
     try {
-      await reader.goto(`${server.base}/issues/${items[0].id}`)
+      await open()
       await reader.locator('.shell .toc-item').locator('visible=true').first().waitFor()
       // A finger comes down on the issue's masthead (no control under it) and rests there while the library arrives.
       const masthead = (await reader.locator('.shell .reader .masthead').locator('visible=true').first().boundingBox())!
@@ -191,8 +193,7 @@ describeBrowser('H5 reader in Chromium (390×844)', () => {
       // Still on the issue's contents, as the member left it.
       await reader.locator('.shell .tab.on', { hasText: '本期导读' }).locator('visible=true').waitFor()
     } finally {
-      release()
-      await fresh.close()
+      await close()
     }
   }, 60_000)
 })
