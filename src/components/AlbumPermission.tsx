@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components'
+import { Button, View } from './ui'
 
 /**
  * After the member refused the album, WeChat never asks again: only its settings page brings the

@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components'
+import { Button, View } from './ui'
 import { useState } from 'react'
 import { asButton } from './a11y'
 

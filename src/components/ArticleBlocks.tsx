@@ -1,4 +1,4 @@
-import { Image, ScrollView, Text, View } from '@tarojs/components'
+import { Image, ScrollView, Text, View } from './ui'
 import type { Block, ImageBlock } from '../core/bulletin'
 import { PICTURE_WIDTH, PREVIEW_WIDTH } from '../core/api'
 

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Text, View } from './ui'
 import type { ArticleDetail, Range } from '../core/api'
 import { formatIssueDate, plainSectionName, sourceLine } from './format'
 import ArticleBlocks, { type ArticleBlocksProps } from './ArticleBlocks'

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Text, View } from './ui'
 import type { Correction } from '../core/bulletin'
 import { formatCorrectionDate } from './format'
 

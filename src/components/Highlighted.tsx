@@ -1,4 +1,4 @@
-import { Text } from '@tarojs/components'
+import { Text } from './ui'
 import type { Range } from '../core/api'
 import { highlightRuns } from './highlight-runs'
 

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Text, View } from './ui'
 import type { IssueSummary } from '../core/api'
 import { asHeading, asLink } from './a11y'
 import { firstTitles, formatIssueDate } from './format'

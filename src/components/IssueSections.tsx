@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Text, View } from './ui'
 import type { IssueDetail } from '../core/api'
 import type { StoredSection } from '../core/bulletin'
 import { plainSectionName, sourceLine } from './format'

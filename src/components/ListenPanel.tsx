@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Text, View } from './ui'
 import { useState } from 'react'
 
 export type SleepOption = 15 | 30 | 60 | 'article' | null

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Text, View } from './ui'
 import { asHeading } from './a11y'
 import { formatIssueDate } from './format'
 

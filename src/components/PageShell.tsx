@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components'
+import { View } from './ui'
 import type { PropsWithChildren } from 'react'
 
 /** Every page's root: the text size step (0–4) and night mode, as the classes app.css keys on. */

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Text, View } from './ui'
 
 /** Above every page of a console preview: this draft is not what members can read yet. */
 export default function PreviewBanner() {

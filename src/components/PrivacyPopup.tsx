@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Text, View } from './ui'
 
 /**
  * Asks the member to agree to the 用户隐私保护指引 before WeChat lets the app save to the album.

@@ -8,7 +8,7 @@
  * delivered; and the page is put back at the same scroll position.
  */
 import type { Swiper, SwiperItem } from '@tarojs/components'
-import { View } from '@tarojs/components'
+import { View } from './ui'
 import { Children, createContext, useContext, useEffect, useLayoutEffect, useRef, useState, type ComponentProps } from 'react'
 
 type Core = typeof import('./ReaderSwiperCore.h5')

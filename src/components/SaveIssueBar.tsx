@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Text, View } from './ui'
 import { asButton } from './a11y'
 
 /** Where saving this issue stands, as the page's store tells it (stores/saved-issues-store.ts). */

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Text, View } from './ui'
 import type { SearchHit } from '../core/api'
 import { formatIssueDate, plainSectionName } from './format'
 import Highlighted from './Highlighted'

@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components'
+import { Button, View } from './ui'
 
 /** 长辈版: previous/next section as buttons, so no swiping is needed. */
 export default function SectionStepper({ names, current, onSelect }: { names: string[]; current: number; onSelect: (index: number) => void }) {

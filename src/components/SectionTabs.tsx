@@ -1,4 +1,4 @@
-import { ScrollView, Text, View } from '@tarojs/components'
+import { ScrollView, Text, View } from './ui'
 import { asButton } from './a11y'
 
 /** Where you are in the issue: one tab per reader page; tap to jump. */

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Text, View } from './ui'
 import { asButton, asHeading } from './a11y'
 
 /** Shown when what is on screen came from the device, not the server. */

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Text, View } from './ui'
 import { asButton } from './a11y'
 
 /** "订阅新一期": the button, and what became of the last tap underneath it. */

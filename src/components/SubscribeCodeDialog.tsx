@@ -1,4 +1,4 @@
-import { Button, Image, Text, View } from '@tarojs/components'
+import { Button, Image, Text, View } from './ui'
 import { asButton, asHeading } from './a11y'
 
 /**

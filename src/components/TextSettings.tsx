@@ -1,4 +1,4 @@
-import { Button, Switch, Text, View } from '@tarojs/components'
+import { Button, Switch, Text, View } from './ui'
 import { asButton, asHeading } from './a11y'
 
 /**

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Text, View } from './ui'
 import type { PropsWithChildren } from 'react'
 import { asButton, asHeading } from './a11y'
 

@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components'
+import { View } from '../components/ui'
 import { useRouter } from '@tarojs/taro'
 import { MiniPlayerBar } from '../components/ListenPanel'
 import { openArticle, openIssue } from '../services/platform'

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '../../components/ui'
 import { useLoad, usePageScroll, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import ArticleBody from '../../components/ArticleBody'

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '../../components/ui'
 import { useDidShow } from '@tarojs/taro'
 import Masthead from '../../components/Masthead'
 import { asButton, asHeading, asLink } from '../../components/a11y'

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '../../components/ui'
 import { useLoad, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import IssueCard from '../../components/IssueCard'
 import { asButton } from '../../components/a11y'

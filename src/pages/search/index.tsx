@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '../../components/ui'
 import { useLoad, useReachBottom, useRouter, useUnload } from '@tarojs/taro'
 import { useMemo } from 'react'
 import SearchResultsList from '../../components/SearchResultsList'

@@ -1,4 +1,4 @@
-import { Switch, Text, View } from '@tarojs/components'
+import { Switch, Text, View } from '../../components/ui'
 import TextSettings from '../../components/TextSettings'
 import TopBar from '../../components/TopBar'
 import { goBack, goHome, showsOwnTopBar, systemFontScale } from '../../services/platform'

@@ -1,0 +1,106 @@
+/**
+ * H5: View, Text and Button as plain HTML elements (div, span, and a div that is a button to screen
+ * readers and keyboards), drawn as Taro's own are (app.css, "ui-"). Taro's are Web Components: each
+ * element a custom element that renders itself again in a pass of its own and moves its children
+ * into a slot, which made opening a page on a cheap phone wait for hundreds of such passes. These
+ * take the props of Taro's that the app uses; what means something only in the mini-program
+ * (hoverClass, openType …) is left out. Image, Input, ScrollView and Switch stay Taro's.
+ */
+import { createElement, forwardRef, type ForwardedRef, type MouseEvent, type ReactNode } from 'react'
+import {
+  Image as TaroImage,
+  Input as TaroInput,
+  ScrollView as TaroScrollView,
+  Switch as TaroSwitch,
+  type Button as TaroButton,
+  type Text as TaroText,
+  type View as TaroView,
+} from '@tarojs/components'
+
+// Bound to constants, not re-exported: Taro's build keeps only the components it sees used, and a
+// re-export is not counted as a use.
+export const Image = TaroImage
+export const Input = TaroInput
+export const ScrollView = TaroScrollView
+export const Switch = TaroSwitch
+
+/** Taro's props with no HTML meaning. */
+const TARO_ONLY = new Set([
+  'hoverClass',
+  'hoverStartTime',
+  'hoverStayTime',
+  'hoverStopPropagation',
+  'catchMove',
+  'animation',
+  'userSelect',
+  'selectable',
+  'space',
+  'decode',
+  'numberOfLines',
+  'openType',
+  'formType',
+  'size',
+  'type',
+  'plain',
+  'loading',
+  'lang',
+  'sessionFrom',
+  'sendMessageTitle',
+  'sendMessagePath',
+  'sendMessageImg',
+  'appParameter',
+  'showMessageCard',
+  'nativeProps',
+])
+
+/** The DOM events the app listens for; a mini-program's own (onOpenSetting …) have no HTML event. */
+const DOM_EVENTS = new Set([
+  'onClick',
+  'onKeyDown',
+  'onKeyUp',
+  'onFocus',
+  'onBlur',
+  'onTouchStart',
+  'onTouchMove',
+  'onTouchEnd',
+  'onTouchCancel',
+  'onScroll',
+  'onAnimationEnd',
+  'onTransitionEnd',
+])
+
+type Props = Record<string, unknown> & { className?: string; children?: ReactNode }
+
+function htmlProps(props: Props, ownClass: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(props)) {
+    if (TARO_ONLY.has(key) || (/^on[A-Z]/.test(key) && !DOM_EVENTS.has(key))) continue
+    out[key === 'ariaLabel' ? 'aria-label' : key] = props[key]
+  }
+  out.className = props.className ? `${ownClass} ${props.className}` : ownClass
+  return out
+}
+
+export const View = forwardRef(function View(props: Props, ref: ForwardedRef<HTMLDivElement>) {
+  return createElement('div', { ...htmlProps(props, 'ui-view'), ref })
+}) as unknown as typeof TaroView
+
+/** Selectable text is an inline block, as Taro draws it (so paragraphs lay out as they did). */
+export const Text = forwardRef(function Text(props: Props, ref: ForwardedRef<HTMLSpanElement>) {
+  return createElement('span', { ...htmlProps(props, props.selectable || props.userSelect ? 'ui-text ui-text-selectable' : 'ui-text'), ref })
+}) as unknown as typeof TaroText
+
+/**
+ * A button: named by its words, reached by Tab, pressed by Enter and Space (services/keyboard.ts);
+ * a disabled one answers no tap.
+ */
+export const Button = forwardRef(function Button(props: Props, ref: ForwardedRef<HTMLDivElement>) {
+  const { onClick, disabled } = props as { onClick?: (event: MouseEvent) => void; disabled?: boolean }
+  return createElement('div', {
+    role: 'button',
+    tabIndex: 0,
+    ...htmlProps(props, 'ui-button'),
+    onClick: (event: MouseEvent) => (disabled ? event.stopPropagation() : onClick?.(event)),
+    ref,
+  })
+}) as unknown as typeof TaroButton
