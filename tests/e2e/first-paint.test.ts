@@ -271,4 +271,39 @@ describeBrowser('H5 pages before the app', () => {
       await context.close()
     }, 30_000)
   }
+
+  /** The scripts a page asked for until `shown` appeared in it (what it needed to show), by path. */
+  async function scriptsToShow(path: string, shown: string): Promise<string[]> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: 'block', locale: 'zh-CN' })
+    const page = await context.newPage()
+    await page.addInitScript(`new MutationObserver((_, watch) => {
+      if (!document.querySelector(${JSON.stringify(shown)})) return
+      window.__shownAt = performance.now()
+      watch.disconnect()
+    }).observe(document, { childList: true, subtree: true })`)
+    await page.goto(server.base + path)
+    await page.locator(shown).first().waitFor()
+    const scripts = await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((r) => r.initiatorType === 'script' && r.startTime <= (window as unknown as { __shownAt: number }).__shownAt)
+        .map((r) => new URL(r.name).pathname),
+    )
+    await context.close()
+    return scripts
+  }
+
+  it('fetches the issue and article pages’ scripts while home stands idle, after home shows, so opening one waits on none', async () => {
+    const needed = [...(await scriptsToShow('/issues/1', '#app .shell .toc-item')), ...(await scriptsToShow('/articles/5', '#app .shell .title'))]
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: 'block', locale: 'zh-CN' })
+    const page = await context.newPage()
+    const home = await scriptsToShow('/', '#app .shell .issue-card')
+    await page.goto(server.base + '/')
+    await page.locator('#app .shell .issue-card').first().waitFor()
+    await page.waitForLoadState('networkidle')
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname))
+    // Home's own first view stays its own; the other two pages' code came after it, unasked.
+    expect(needed.filter((script) => !home.includes(script)).length).toBeGreaterThan(0)
+    expect(needed.filter((script) => !fetched.includes(script))).toEqual([])
+    await context.close()
+  }, 60_000)
 })
