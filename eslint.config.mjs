@@ -214,6 +214,26 @@ export default defineConfig(
   { files: ['src/**'], ignores: ['src/server/**'], rules: { 'no-console': ['error', { allow: ['warn', 'error'] }] } },
   { files: ['src/**'], ignores: ['src/server/**', 'src/services/platform.ts'], rules: { 'no-restricted-properties': ['error', clientEnv] } },
 
+  // The client draws with src/components/ui: on H5 its View, Text and Button are plain HTML elements;
+  // Taro's own there are Web Components, whose rendering cost would quietly come back with them.
+  {
+    files: ['src/components/**', 'src/pages/**', 'src/app.tsx'],
+    ignores: ['src/components/ui.tsx', 'src/components/ui.h5.tsx', 'src/components/ReaderSwiper*'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@tarojs/components',
+              message: "draw with src/components/ui (on H5 its View, Text and Button are plain HTML elements; Taro's are Web Components, slow to draw on a cheap phone).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+
   // React's rules of hooks on the client (the server's React is satori's card templates, without hooks).
   // Only the two classic rules: the v7 preset adds the React Compiler's checks, written for code the
   // compiler optimises (this build has no React Compiler), and they made the whole lint ~1.5 s slower.

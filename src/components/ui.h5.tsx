@@ -5,8 +5,10 @@
  * into a slot, which made opening a page on a cheap phone wait for hundreds of such passes. These
  * take the props of Taro's that the app uses; what means something only in the mini-program
  * (hoverClass, openType …) is left out. Image, Input, ScrollView and Switch stay Taro's.
+ * Their handlers are React's (delegated from the root, touch listeners passive), where Taro's were
+ * the element's own: stopPropagation here does not stop a native listener of Taro's above.
  */
-import { createElement, forwardRef, type ForwardedRef, type MouseEvent, type ReactNode } from 'react'
+import { createElement, forwardRef, type CSSProperties, type ForwardedRef, type MouseEvent, type ReactNode } from 'react'
 import {
   Image as TaroImage,
   Input as TaroInput,
@@ -85,20 +87,28 @@ export const View = forwardRef(function View(props: Props, ref: ForwardedRef<HTM
   return createElement('div', { ...htmlProps(props, 'ui-view'), ref })
 }) as unknown as typeof TaroView
 
-/** Selectable text is an inline block, as Taro draws it (so paragraphs lay out as they did). */
+/**
+ * Selectable text is an inline block, as Taro draws it (so paragraphs lay out as they did); with
+ * numberOfLines, cut to that many lines with an ellipsis.
+ */
 export const Text = forwardRef(function Text(props: Props, ref: ForwardedRef<HTMLSpanElement>) {
-  return createElement('span', { ...htmlProps(props, props.selectable || props.userSelect ? 'ui-text ui-text-selectable' : 'ui-text'), ref })
+  const { numberOfLines, style } = props as { numberOfLines?: number; style?: CSSProperties }
+  const clamped = typeof numberOfLines === 'number'
+  const ownClass = ['ui-text', props.selectable || props.userSelect ? 'ui-text-selectable' : '', clamped ? 'ui-text-clamp' : ''].filter(Boolean).join(' ')
+  return createElement('span', { ...htmlProps(props, ownClass), ...(clamped ? { style: { ...style, '--line-clamp': numberOfLines } } : {}), ref })
 }) as unknown as typeof TaroText
 
 /**
  * A button: named by its words, reached by Tab, pressed by Enter and Space (services/keyboard.ts);
- * a disabled one answers no tap.
+ * a disabled one says so and answers no tap (Taro's stopped the tap going further, but still
+ * called the Button's own onClick).
  */
 export const Button = forwardRef(function Button(props: Props, ref: ForwardedRef<HTMLDivElement>) {
   const { onClick, disabled } = props as { onClick?: (event: MouseEvent) => void; disabled?: boolean }
   return createElement('div', {
     role: 'button',
     tabIndex: 0,
+    'aria-disabled': disabled ? true : undefined,
     ...htmlProps(props, 'ui-button'),
     onClick: (event: MouseEvent) => (disabled ? event.stopPropagation() : onClick?.(event)),
     ref,

@@ -299,11 +299,22 @@ describeBrowser('H5 pages before the app', () => {
     const home = await scriptsToShow('/', '#app .shell .issue-card')
     await page.goto(server.base + '/')
     await page.locator('#app .shell .issue-card').first().waitFor()
-    await page.waitForLoadState('networkidle')
-    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname))
-    // Home's own first view stays its own; the other two pages' code came after it, unasked.
+    // Home's own first view stays its own; the other two pages' code comes after it, unasked.
     expect(needed.filter((script) => !home.includes(script)).length).toBeGreaterThan(0)
-    expect(needed.filter((script) => !fetched.includes(script))).toEqual([])
+    const missing = (scripts: string[]) => {
+      const fetched = performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname)
+      return scripts.filter((script) => !fetched.includes(script))
+    }
+    const allFetched = (scripts: string[]) => {
+      const fetched = performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname)
+      return scripts.every((script) => fetched.includes(script))
+    }
+    // Waits for the fetch while the page is idle; a page that never fetches them fails on the line after.
+    await page.waitForFunction(allFetched, needed, { timeout: 10_000, polling: 100 }).then(
+      () => undefined,
+      () => undefined,
+    )
+    expect(await page.evaluate(missing, needed)).toEqual([])
     await context.close()
   }, 60_000)
 })

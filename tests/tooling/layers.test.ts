@@ -36,6 +36,7 @@ describe('layer rules', () => {
     ['console/src/x.ts', "import { createServer } from '../../src/server/server'\nexport const x = createServer"],
     ['console/src/x.ts', "import { api } from '../../src/services/api'\nexport const x = api"],
     ['console/src/x.tsx', "import { View } from '@tarojs/components'\nexport const x = View"],
+    ['src/pages/index/x.tsx', "import { View } from '@tarojs/components'\nexport const x = View"],
     ['src/pages/index/x.ts', "import { App } from '../../../console/src/App'\nexport const x = App"],
   ])('refuses what %s may not do', async (file, code) => {
     expect((await problems(file, code)).join('\n')).toMatch(/layers\/imports|no-restricted-properties|no-restricted/)
@@ -44,7 +45,7 @@ describe('layer rules', () => {
   it.each([
     [
       'src/components/X.tsx',
-      "import { View } from '@tarojs/components'\nimport type { Article } from '../core/bulletin'\nexport const x: Article | null = null\nexport const V = View",
+      "import { View } from './ui'\nimport { useState } from 'react'\nimport type { Article } from '../core/bulletin'\nexport const x: Article | null = null\nexport const V = [View, useState]",
     ],
     ['src/server/config.ts', 'export const port = process.env.PORT'],
     ['src/pages/index/x.ts', "import { appStores } from '../../stores/app-stores'\nexport const x = appStores"],

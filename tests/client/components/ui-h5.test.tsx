@@ -56,6 +56,18 @@ describe('H5 View, Text and Button', () => {
     expect(para.hasAttribute('selectable') || para.hasAttribute('userselect')).toBe(false)
   })
 
+  it('cuts Text with numberOfLines to that many lines', () => {
+    draw(
+      <Text className='para' numberOfLines={3}>
+        很长的第一段
+      </Text>,
+    )
+    const para = box.querySelector('span') as HTMLElement
+    expect(para.className).toBe('ui-text ui-text-clamp para')
+    expect(para.style.getPropertyValue('--line-clamp')).toBe('3')
+    expect(para.hasAttribute('numberoflines')).toBe(false)
+  })
+
   it('makes a Button a button to screen readers and keyboards, pressed by a tap', () => {
     const onClick = jest.fn()
     draw(
@@ -76,7 +88,7 @@ describe('H5 View, Text and Button', () => {
     const outer = jest.fn()
     draw(
       <View onClick={outer}>
-        <Button className='btn' {...{ role: 'switch', 'aria-disabled': true }} disabled onClick={onClick}>
+        <Button className='btn' {...{ role: 'switch' }} disabled onClick={onClick}>
           保存本期
         </Button>
       </View>,
@@ -84,6 +96,7 @@ describe('H5 View, Text and Button', () => {
     const button = box.querySelector('.btn') as HTMLElement
     expect(button.getAttribute('role')).toBe('switch')
     expect(button.hasAttribute('disabled')).toBe(true)
+    expect(button.getAttribute('aria-disabled')).toBe('true')
     act(() => button.click())
     expect(onClick).not.toHaveBeenCalled()
     expect(outer).not.toHaveBeenCalled()
