@@ -107,10 +107,10 @@ export default defineConfig(async (_merge, { command: _command, mode }) => {
         },
       },
       esnextModules: [],
-      // Taro's React-implemented H5 components (@tarojs/components-react, `true`) would bring the first
-      // view to about 130 KB gzip (Stencil's Web Components: about 200 KB), but they change the pages:
-      // pull-down refresh, the search box's markup, the scroll views' roles and the mini player's
-      // layout break the browser tests. Kept off until those are moved over.
+      // Taro's React-implemented H5 components (@tarojs/components-react, `true`) replace all of them
+      // and change the pages: pull-down refresh, the search box's markup, the scroll views' roles and
+      // the mini player's layout break the browser tests. Kept off: src/components/ui.h5.tsx draws
+      // View, Text and Button (nearly every element) as plain HTML instead, and leaves the rest Taro's.
       useHtmlComponents: false,
       // Taro splits only initial chunks, so every lazily loaded page carried its own copy of the
       // H5 components (~240 KB each). Split async chunks too: shared code loads once. Taro also

@@ -8,12 +8,19 @@ const READING_PAGES = [() => import('./pages/index/index'), () => import('./page
 
 export function warmReadingPages(): void {
   if (typeof window === 'undefined') return
-  // Offline with a file missing from the service worker: the page's own tap will say so, not this.
-  const warm = () => READING_PAGES.forEach((load) => void load().catch(() => undefined))
-  // Safari has no requestIdleCallback.
-  const whenIdle = () => (window.requestIdleCallback ? window.requestIdleCallback(warm, { timeout: 5000 }) : setTimeout(warm, 1000))
-  afterFirstPage(whenIdle)
+  // One page at a time, each in an idle moment of its own, so a tap meanwhile waits on little.
+  const warm = (next: number) => {
+    if (next === READING_PAGES.length) return
+    // Offline with a file missing from the service worker: the page's own tap will say so, not this.
+    void READING_PAGES[next]()
+      .catch(() => undefined)
+      .then(() => whenIdle(() => warm(next + 1)))
+  }
+  afterFirstPage(() => whenIdle(() => warm(0)))
 }
+
+// Safari has no requestIdleCallback.
+const whenIdle = (then: () => void) => (window.requestIdleCallback ? window.requestIdleCallback(then, { timeout: 5000 }) : setTimeout(then, 1000))
 
 /** Once the server's page (#boot-shell, src/index.html) has made way for the app's first page with its content. */
 function afterFirstPage(then: () => void) {
