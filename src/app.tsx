@@ -1,13 +1,11 @@
 import { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { appStores } from './stores/app-stores'
-import { warmReadingPages } from './warm-pages'
 import { installBootLinks, installWebKeyboard, isSinglePageMode, registerOfflineWorker } from './services/platform'
 import './app.css'
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
-    warmReadingPages()
     registerOfflineWorker()
     installWebKeyboard()
     installBootLinks()
