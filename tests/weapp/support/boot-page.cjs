@@ -155,11 +155,8 @@ async function settle(maxMs = 10000) {
   }
 }
 
-/**
- * Finds the element whose subtree shows `text` and taps it the way WeChat's event bridge does;
- * `image:PART` taps the <image> whose src contains PART (a picture shows no words).
- */
-function tap(instance, text) {
+/** The innermost element showing exactly `text`, else the innermost one containing it; `image:PART` an <image> whose src contains PART. */
+function findShowing(text) {
   const nodes = []
   collect(tree, [], nodes)
   const shows = (n) => {
@@ -168,10 +165,27 @@ function tap(instance, text) {
     return out.join('')
   }
   const image = text.startsWith('image:') ? text.slice('image:'.length) : null
-  // The innermost element showing exactly the text, else the innermost one containing it.
-  const match = image
+  return image
     ? nodes.find((n) => typeof n.p4 === 'string' && n.p4.includes(image))
     : (nodes.filter((n) => shows(n) === text).pop() ?? nodes.filter((n) => shows(n).includes(text)).pop())
+}
+
+/**
+ * Until `text` shows, for at most `maxMs`: a page may draw what is tapped after a quiet gap longer
+ * than settle's (a request its effect starts late on a loaded machine). Never showing still fails
+ * in tap(), in words.
+ */
+async function waitForShowing(text, maxMs = 10000) {
+  const start = Date.now()
+  while (!findShowing(text) && Date.now() - start < maxMs) await new Promise((r) => setTimeout(r, 50))
+}
+
+/**
+ * Finds the element whose subtree shows `text` and taps it the way WeChat's event bridge does;
+ * `image:PART` taps the <image> whose src contains PART (a picture shows no words).
+ */
+function tap(instance, text) {
+  const match = findShowing(text)
   if (!match) throw new Error(`nothing shows "${text}"`)
   // As the template renders it: id="{{i.uid||i.sid}}" data-sid="{{i.sid}}".
   const id = match.uid || match.sid
@@ -205,6 +219,7 @@ async function main() {
   instance.onReady?.()
   await settle()
   for (const text of spec.taps || []) {
+    await waitForShowing(text)
     tap(instance, text)
     await settle()
   }
