@@ -5,10 +5,13 @@
  * `npm run server` runs it), the baseline and the load generator each run in a process of their own
  * (bench/harness.ts), so no side shares an event loop with autocannon; the two are measured in
  * alternating slices of a second, so the machine's other load falls on both alike.
- * Goals: home list, issue and article reads ≥ 0.8 × the baseline's req/s; search p99 < 20 ms at one
+ * Goals: home list, issue and article reads ≥ 0.8 × the baseline's req/s (the API's, and the H5
+ * reader's HTML pages of them when dist/h5 is built); search p99 < 20 ms at one
  * connection and < 40 ms at 50, for queries ranked afresh.
  * Run: npm run bench:api   (BENCH_SECONDS=4, BENCH_ISSUES=500, BENCH_DB=sqlite,postgres, TEST_DATABASE_URL)
  */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { capture, compare, createDatabase, f, fill, machine, postgresReachable, rssMb, row, startApp, startBare, verdict, type Database, type LoadRequest } from './harness'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4)
@@ -19,6 +22,8 @@ const QUERIES = ['毕节', '就业', '毕节 就业', '粤菜师傅', '劳模', 
 /** More distinct queries than the answer cache (500) and the index's result cache hold, asked in turn: each is ranked afresh. */
 const DISTINCT = 600
 const PHONE = { 'accept-encoding': 'gzip, deflate, br' }
+/** The server answers the reader's pages with HTML only when the H5 client is built (npm run build:h5). */
+const PAGES = existsSync(path.join(__dirname, '../dist/h5/index.html'))
 
 /** Distinct queries cut from the archive's text (2–4 characters). */
 function distinctQueries(text: string, count: number): string[] {
@@ -60,6 +65,14 @@ async function benchDatabase(db: Database) {
     { label: 'GET /api/issues?limit=10', requests: [{ path: '/api/issues?limit=10' }], connections: 32, goal: readGoal },
     { label: `GET /api/issues/${issueId}`, requests: [{ path: `/api/issues/${issueId}` }], connections: 32, goal: readGoal },
     { label: `GET /api/articles/${articleId}`, requests: [{ path: `/api/articles/${articleId}` }], connections: 32, goal: readGoal },
+    // The H5 reader's own pages (a link opened from a chat, or a member's phone browser), when dist/h5 is built.
+    ...(PAGES
+      ? [
+          { label: 'H5 page / (home, br)', requests: [{ path: '/', headers: PHONE }], connections: 32, goal: readGoal },
+          { label: `H5 page /issues/${issueId} (br)`, requests: [{ path: `/issues/${issueId}`, headers: PHONE }], connections: 32, goal: readGoal },
+          { label: `H5 page /articles/${articleId} (br)`, requests: [{ path: `/articles/${articleId}`, headers: PHONE }], connections: 32, goal: readGoal },
+        ]
+      : []),
     { label: `search, ${QUERIES.length} popular queries (cached)`, requests: QUERIES.map(search), connections: CONNECTIONS, goal: readGoal },
     { label: `search, ${distinct.length} distinct (ranked afresh), 1 conn`, requests: distinct, connections: 1, goal: p99Goal(20) },
     { label: `  same, ${CONNECTIONS} connections`, requests: distinct, connections: CONNECTIONS },
@@ -100,7 +113,9 @@ async function benchDatabase(db: Database) {
 
 async function main() {
   console.log(`API benchmark: ${ISSUES} issues, ${SECONDS} s per run, ${machine()}`)
-  console.log('goals: home list, issue, article ≥ 0.8 × bare http req/s; search ranked afresh p99 < 20 ms at 1 connection, < 40 ms at 50')
+  console.log(
+    `goals: home list, issue, article ≥ 0.8 × bare http req/s (API${PAGES ? ' and H5 pages' : '; H5 pages not measured: npm run build:h5 first'}); search ranked afresh p99 < 20 ms at 1 connection, < 40 ms at 50`,
+  )
   for (const kind of DBS) {
     if (kind === 'postgres' && !(await postgresReachable())) {
       console.log('\nPostgreSQL is not reachable (TEST_DATABASE_URL): skipped')

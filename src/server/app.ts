@@ -141,7 +141,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   // The reader's pages answered with their own HTML, and "找不到这个页面" for any other address.
   const pages = servesClient && deps.staticDir ? installPageHtml(app, deps.staticDir, backend.reads, backend.settings.pages.publicOrigin, previews) : null
   app.setNotFoundHandler((request, reply) => {
-    if (pages && request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api') return pages.sendNotFound(reply)
+    if (pages && request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api') return pages.sendNotFound(request, reply)
     return sendError(reply, 404, 'not-found', `No route ${request.method} ${request.url.split('?')[0]}`)
   })
   return app

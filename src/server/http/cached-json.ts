@@ -1,5 +1,5 @@
 /**
- * Cacheable JSON as ready bytes: the body serialised once, an ETag over it, its gzip and brotli forms
+ * Cacheable JSON (and the reader's HTML pages) as ready bytes: the body serialised once, an ETag over it, its gzip and brotli forms
  * made once on first ask, Cache-Control, and 304 when the client already has it. A cached answer
  * costs no serialisation and no compression; the routes that send these skip @fastify/compress.
  */
@@ -76,11 +76,22 @@ function parseAcceptEncoding(acceptEncoding: string): ContentEncoding | null {
 }
 
 export function sendCachedJson(request: FastifyRequest, reply: FastifyReply, json: CachedJson, cacheControl = PUBLIC_CACHE_CONTROL) {
-  reply.header('etag', json.etag).header('cache-control', cacheControl)
-  if (json.bytes.length >= COMPRESS_THRESHOLD) reply.header('vary', 'accept-encoding')
-  if (matches(request.headers['if-none-match'], json.etag)) return reply.code(304).send()
-  reply.type('application/json; charset=utf-8')
-  const encoding = json.bytes.length >= COMPRESS_THRESHOLD && request.headers['x-no-compression'] === undefined ? chooseEncoding(request.headers['accept-encoding']) : null
-  if (encoding === null) return reply.send(json.bytes)
-  return reply.header('content-encoding', encoding).send(json.encoded(encoding))
+  return sendReadyBytes(request, reply, json, 'application/json; charset=utf-8', cacheControl)
+}
+
+/**
+ * Ready bytes of any type (the reader's HTML pages too), in the encoding the client takes: with an
+ * ETag and 304 when it is a 200; any other status (a "not found" page) is sent whole, untagged.
+ */
+export function sendReadyBytes(request: FastifyRequest, reply: FastifyReply, ready: CachedJson, contentType: string, cacheControl: string, status = 200) {
+  reply.code(status).header('cache-control', cacheControl)
+  if (ready.bytes.length >= COMPRESS_THRESHOLD) reply.header('vary', 'accept-encoding')
+  if (status === 200) {
+    reply.header('etag', ready.etag)
+    if (matches(request.headers['if-none-match'], ready.etag)) return reply.code(304).send()
+  }
+  reply.type(contentType)
+  const encoding = ready.bytes.length >= COMPRESS_THRESHOLD && request.headers['x-no-compression'] === undefined ? chooseEncoding(request.headers['accept-encoding']) : null
+  if (encoding === null) return reply.send(ready.bytes)
+  return reply.header('content-encoding', encoding).send(ready.encoded(encoding))
 }

@@ -14,8 +14,9 @@ import type { PreviewReads } from '../services/preview-reads'
 import { escapeHtml, nextPages, pageBody, type PageView } from './page-views'
 import { decodeCursor, encodeIssueCursor } from './cursor'
 import { ApiError } from './errors'
-import type { CachedJson } from './cached-json'
+import { cachedJson, READY_BYTES_ROUTE, sendReadyBytes, type CachedJson } from './cached-json'
 
+const HTML = 'text/html; charset=utf-8'
 const BOOT_BODY = /<div id="boot-body"[^>]*>[\s\S]*?<\/div>/
 /** The placeholder's masthead: a page of its own brings its own top (home's masthead, a top bar). */
 const BOOT_MASTHEAD = /<div id="boot-masthead"[^>]*>[\s\S]*?<\/div>/
@@ -50,7 +51,7 @@ const scriptJson = (json: string) =>
 
 export interface PageHtml {
   /** The "找不到这个页面" page, status 404, with a way home. */
-  sendNotFound(reply: FastifyReply): FastifyReply
+  sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply
 }
 
 export function renderPage(template: string, view: PageView, pageOrigin: string): string {
@@ -106,27 +107,31 @@ export function inlineStylesheet(template: string, dir: string): string {
  */
 export function installPageHtml(app: FastifyInstance, dir: string, reads: PublicReads, publicOrigin: string | null = null, previews: PreviewReads | null = null): PageHtml {
   const template = inlineStylesheet(readFileSync(path.join(dir, 'index.html'), 'utf8'), dir)
-  const send = (request: FastifyRequest, reply: FastifyReply, view: PageView, status = 200) =>
-    reply
-      .code(status)
-      .header('content-type', 'text/html; charset=utf-8')
-      // Published text changes rarely; the page is checked again after a minute, as the API is.
-      .header('cache-control', status === 200 && view.boot ? 'public, max-age=60' : 'no-cache')
-      .send(renderPage(template, view, publicOrigin ?? ''))
+  const render = (view: PageView) => renderPage(template, view, publicOrigin ?? '')
+  // A page of published text is drawn once per published version (reads.page) and sent as ready
+  // bytes, compressed once: the link a member opens from a chat after a publish costs a lookup.
+  // Checked again after a minute, as the API's answers are, and answered 304 when unchanged.
+  const sendPage = (request: FastifyRequest, reply: FastifyReply, ready: CachedJson, cacheControl = 'public, max-age=60') =>
+    sendReadyBytes(request, reply, ready, HTML, cacheControl)
   const notFound: PageView = { kind: 'not-found', title: '找不到这个页面 - 工会信息', description: '这个地址没有对应的页面。', path: null }
+  // "Not found" pages hold nothing of the archive: each is drawn once.
+  const missingPages = new Map<string, CachedJson>()
+  const sendMissing = (request: FastifyRequest, reply: FastifyReply, title = notFound.title) => {
+    let ready = missingPages.get(title)
+    if (!ready) missingPages.set(title, (ready = cachedJson(renderPage(template, { ...notFound, title }, ''))))
+    return sendReadyBytes(request, reply, ready, HTML, 'no-cache', 404)
+  }
   const idOf = (raw: string) => (/^[1-9]\d{0,14}$/.test(raw) ? Number(raw) : null)
-  const previewView: PageView = { kind: 'page', title: '预览：尚未发布 - 工会信息', description: '预览：尚未发布', path: null }
+  // The app alone (it reads the draft with the token): the same bytes for every draft.
+  const previewPage = cachedJson(renderPage(template, { kind: 'page', title: '预览：尚未发布 - 工会信息', description: '预览：尚未发布', path: null }, ''))
   /** The app for a draft the request's preview token shows; false when it shows none. */
   async function sentPreview(request: FastifyRequest, reply: FastifyReply, kind: 'issue' | 'article', id: number | null): Promise<boolean> {
     const token = (request.query as { preview?: unknown } | undefined)?.preview
     if (!previews || id === null || typeof token !== 'string') return false
     const draft = kind === 'issue' ? await previews.issue(id, token) : await previews.article(id, token)
     if (!draft) return false
-    reply
-      .code(200)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(renderPage(template, previewView, ''))
+    // Never kept by any cache: a draft's page is for the token's holder only.
+    sendReadyBytes(request, reply, previewPage, HTML, 'no-store')
     return true
   }
 
@@ -189,51 +194,59 @@ export function installPageHtml(app: FastifyInstance, dir: string, reads: Public
   }
   /** The pages a member most likely opens next, ready in the page (./page-views: nextPages). */
   const withNext = (view: PageView, next: Array<PageView | null>): PageView => ({ ...view, next: next.filter((v): v is PageView => v !== null) })
+  const route = { schema: { hide: true }, ...READY_BYTES_ROUTE }
 
-  app.get<{ Querystring: { cursor?: unknown } }>('/', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Querystring: { cursor?: unknown } }>('/', route, async (request, reply) => {
     // ?cursor= pages back through older issues for a reader without scripts ("更早的期刊").
     const raw = typeof request.query.cursor === 'string' && request.query.cursor ? request.query.cursor : null
     let after: { date: string; id: number } | undefined
     try {
       after = raw === null ? undefined : (({ d, i }) => ({ date: d, id: i }))(decodeCursor(raw, isIssueCursor))
     } catch (error) {
-      if (error instanceof ApiError) return send(request, reply, { ...notFound, title: '找不到这一页 - 工会信息' }, 404)
+      if (error instanceof ApiError) return sendMissing(request, reply, '找不到这一页 - 工会信息')
       throw error
     }
-    const home = await homeView(after, raw)
-    // After a publish, members open the newest issue: its first screen is in the page.
-    const newest = raw === null ? home.list?.items[0] : undefined
-    return send(request, reply, withNext(home, [newest ? await issueView(newest.id) : null]))
+    const ready = await reads.page(raw === null ? 'home' : `home:${raw}`, async () => {
+      const home = await homeView(after, raw)
+      // After a publish, members open the newest issue: its first screen is in the page.
+      const newest = raw === null ? home.list?.items[0] : undefined
+      return render(withNext(home, [newest ? await issueView(newest.id) : null]))
+    })
+    return sendPage(request, reply, ready!)
   })
-  app.get<{ Params: { id: string } }>('/articles/:id', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/articles/:id', route, async (request, reply) => {
     const id = idOf(request.params.id)
     if (await sentPreview(request, reply, 'article', id)) return reply
-    const view = id === null ? null : await articleView(id)
-    if (!view?.article) return send(request, reply, { ...notFound, title: '找不到这篇文章 - 工会信息' }, 404)
-    // Its top bar's two ways: back to its issue, and home.
-    return send(request, reply, withNext(view, [await issueView(view.article.issue.id), await homeView()]))
+    const ready =
+      id === null
+        ? null
+        : await reads.page(`article:${id}`, async () => {
+            const view = await articleView(id)
+            // Its top bar's two ways: back to its issue, and home.
+            return view?.article ? render(withNext(view, [await issueView(view.article.issue.id), await homeView()])) : null
+          })
+    return ready ? sendPage(request, reply, ready) : sendMissing(request, reply, '找不到这篇文章 - 工会信息')
   })
-  app.get<{ Params: { id: string } }>('/issues/:id', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/issues/:id', route, async (request, reply) => {
     const id = idOf(request.params.id)
     if (await sentPreview(request, reply, 'issue', id)) return reply
-    const view = id === null ? null : await issueView(id)
-    if (!view?.issue) return send(request, reply, { ...notFound, title: '找不到这一期 - 工会信息' }, 404)
-    // Its top bar's way home, and the opening of each of its articles (the contents' links).
-    const articles = view.issue.sections.flatMap((s) => s.items.flatMap((i) => (i.kind === 'article' ? [i.id] : []))).slice(0, MAX_ARTICLE_TEMPLATES)
-    return send(request, reply, withNext(view, [await homeView(), ...(await Promise.all(articles.map(articleView)))]))
+    const ready =
+      id === null
+        ? null
+        : await reads.page(`issue:${id}`, async () => {
+            const view = await issueView(id)
+            if (!view?.issue) return null
+            // Its top bar's way home, and the opening of each of its articles (the contents' links).
+            const articles = view.issue.sections.flatMap((s) => s.items.flatMap((i) => (i.kind === 'article' ? [i.id] : []))).slice(0, MAX_ARTICLE_TEMPLATES)
+            return render(withNext(view, [await homeView(), ...(await Promise.all(articles.map(articleView)))]))
+          })
+    return ready ? sendPage(request, reply, ready) : sendMissing(request, reply, '找不到这一期 - 工会信息')
   })
   const named: Record<string, string> = { '/search': '搜索', '/favourites': '我的收藏', '/settings': '字号与显示' }
-  for (const [route, name] of Object.entries(named)) {
-    app.get(route, { schema: { hide: true } }, async (request, reply) =>
-      send(request, reply, { kind: 'page', title: `${name} - 工会信息`, description: '工会信息：市总工会的内部刊物，在手机上阅读。', path: route }),
-    )
+  for (const [path, name] of Object.entries(named)) {
+    // Nothing of the archive in them (the app fills them in): drawn once, checked again on every open.
+    const ready = cachedJson(render({ kind: 'page', title: `${name} - 工会信息`, description: '工会信息：市总工会的内部刊物，在手机上阅读。', path }))
+    app.get(path, route, async (request, reply) => sendPage(request, reply, ready, 'no-cache'))
   }
-  return {
-    sendNotFound: (reply) =>
-      reply
-        .code(404)
-        .header('content-type', 'text/html; charset=utf-8')
-        .header('cache-control', 'no-cache')
-        .send(renderPage(template, notFound, '')),
-  }
+  return { sendNotFound: sendMissing }
 }

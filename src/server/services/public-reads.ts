@@ -1,5 +1,5 @@
 /**
- * What the public reads (list pages, issues and articles), as ready bytes (src/server/http/cached-json)
+ * What the public reads (list pages, issues and articles, and the reader's HTML pages made of them), as ready bytes (src/server/http/cached-json)
  * made once per published version and kept in a bounded cache (least recently used evicted first;
  * misses are not kept), so a hot read costs a map lookup. Any
  * publish/unpublish/replace/delete anywhere bumps the version (checked through PublishedVersion, so
@@ -28,6 +28,11 @@ export interface PublicReads {
   /** The published issue itself, for what is drawn from it (share cards): no query when kept. */
   issueObject(id: number): Promise<StoredIssue | null>
   articleObject(id: number): Promise<ArticleInIssue | null>
+  /**
+   * A reader page's HTML (src/server/http/page-html.ts), drawn from the reads above: rendered once per
+   * version under `key`, then ready bytes like the API's answers; null (not kept) when there is no such page.
+   */
+  page(key: string, render: () => Promise<string | null>): Promise<CachedJson | null>
 }
 
 /**
@@ -101,6 +106,8 @@ export function createPublicReads(storage: Storage, version: PublishedVersion, o
   // find the issue; a few hundred are the recent ones a burst of shares asks for.
   const issues = createVersionedMemo<StoredIssue>(version, { maxEntries: 300 })
   const articles = createVersionedMemo<ArticleInIssue>(version, { maxEntries: 1000 })
+  // Pages hold the next pages' openings too (tens of KB each): fewer of them, in a budget of their own.
+  const pages = createVersionedCache(version, { maxEntries: 500, maxBytes: 32 * 1024 * 1024 })
   const json = (value: object | null) => (value === null ? null : JSON.stringify(value))
 
   return {
@@ -117,5 +124,6 @@ export function createPublicReads(storage: Storage, version: PublishedVersion, o
     article: (id) => cached(`article:${id}`, async () => json(await storage.getArticle(id))),
     issueObject: (id) => issues(String(id), () => storage.getIssue(id)),
     articleObject: (id) => articles(String(id), () => storage.getArticle(id)),
+    page: pages,
   }
 }

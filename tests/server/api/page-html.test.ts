@@ -166,4 +166,26 @@ describeOnEachBackend('page HTML for /articles/:id and /issues/:id', (backend) =
     // The API keeps its JSON errors.
     expect((await fetch(`${base}/api/nothing`)).headers.get('content-type')).toMatch(/json/)
   })
+
+  it('draws a page once per published version: a phone gets it compressed, 304 while unchanged, and a publish shows at once', async () => {
+    const first = await fetch(`${base}/`, { headers: { 'accept-encoding': 'br' } })
+    expect(first.status).toBe(200)
+    expect(first.headers.get('content-encoding')).toBe('br')
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60')
+    const etag = first.headers.get('etag')!
+    expect(etag).toMatch(/^W\/"/)
+    const html = await first.text()
+    // Asked again unchanged: the same page, or nothing to send at all.
+    expect(await (await fetch(`${base}/`)).text()).toBe(html)
+    expect((await fetch(`${base}/`, { headers: { 'if-none-match': etag } })).status).toBe(304)
+    const newer = await publish(t.storage, makeIssue(2021, 1))
+    const after = await fetch(`${base}/`, { headers: { 'if-none-match': etag } })
+    expect(after.status).toBe(200)
+    expect(after.headers.get('etag')).not.toBe(etag)
+    expect(bootBody(await after.text())).toContain(`<a href="/issues/${newer.id}"`)
+    // A page that is not there is never a 304, whatever the client holds.
+    const missing = await fetch(`${base}/articles/999999`, { headers: { 'if-none-match': '*' } })
+    expect(missing.status).toBe(404)
+    expect(missing.headers.get('etag')).toBeNull()
+  })
 })
