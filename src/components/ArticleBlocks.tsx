@@ -1,6 +1,7 @@
 import { Image, ScrollView, Text, View } from './ui'
 import type { Block, ImageBlock } from '../core/bulletin'
 import { PICTURE_WIDTH, PREVIEW_WIDTH } from '../core/api'
+import { asHeading } from './a11y'
 
 /** Where a picture is fetched from at a width (the page gives it: components know no address). */
 export type PictureUrl = (mediaId: string, width: number) => string
@@ -35,7 +36,7 @@ export default function ArticleBlocks({ blocks, pictureUrl, onPreview }: Article
             )
           case 'subheading':
             return (
-              <Text key={i} className='h2 block-subheading' userSelect selectable>
+              <Text key={i} className='h2 block-subheading' userSelect selectable {...asHeading(2)}>
                 {block.text}
               </Text>
             )

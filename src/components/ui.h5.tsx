@@ -79,12 +79,14 @@ function htmlProps(props: Props, ownClass: string): Record<string, unknown> {
     if (TARO_ONLY.has(key) || (/^on[A-Z]/.test(key) && !DOM_EVENTS.has(key))) continue
     out[key === 'ariaLabel' ? 'aria-label' : key] = props[key]
   }
-  out.className = props.className ? `${ownClass} ${props.className}` : ownClass
+  const classes = [ownClass, props.className].filter(Boolean).join(' ')
+  if (classes) out.className = classes
   return out
 }
 
 export const View = forwardRef(function View(props: Props, ref: ForwardedRef<HTMLDivElement>) {
-  return createElement('div', { ...htmlProps(props, 'ui-view'), ref })
+  // No class of its own: a View is a plain block, as Taro's is.
+  return createElement('div', { ...htmlProps(props, ''), ref })
 }) as unknown as typeof TaroView
 
 /**

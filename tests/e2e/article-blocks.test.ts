@@ -86,4 +86,47 @@ describeBrowser('H5 article with a table and a picture (390×844)', () => {
     await page.waitForFunction(() => Array.from(document.querySelectorAll('img')).some((i) => i.src.includes('?w=1500') && i.naturalWidth > 0), undefined, { timeout: 5000 })
     await screenshot(page, 'blocks-03-preview')
   })
+
+  it("draws the table and the picture in the server's page, readable with scripts off, where the app then draws them", async () => {
+    const address = `${server.base}/articles/${articleId}`
+    // Scripts off: a real table with every cell, the picture with its caption as its words.
+    const off = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false, locale: 'zh-CN' })
+    const plain = await off.newPage()
+    await plain.goto(address)
+    const cells = await plain.locator('#boot-body table.block-table tr').evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('td')).map((c) => c.textContent)))
+    expect(cells).toEqual(ROWS)
+    const picture = plain.locator('#boot-body .block-picture img').first()
+    expect(await picture.getAttribute('alt')).toBe('疗休养职工在从化温泉合影')
+    await picture.scrollIntoViewIfNeeded()
+    await plain.waitForFunction(() => Array.from(document.querySelectorAll('#boot-body .block-picture img')).some((i) => (i as HTMLImageElement).naturalWidth === 750))
+    await screenshot(plain, 'blocks-04-no-script')
+    await off.close()
+
+    // Where each thing is, below the title, in the server's page (app held back) and once the app
+    // has drawn its own: the same places, so nothing moves when the app takes over.
+    const places = (p: Page, root: string) =>
+      p.evaluate((root) => {
+        const top = (selector: string) => (document.querySelector(`${root} ${selector}`) as HTMLElement).getBoundingClientRect().top
+        const title = top('.title')
+        return Object.fromEntries(['.block-table', '.block-picture', '.block-caption'].map((s) => [s, Math.round(top(s) - title)]))
+      }, root)
+    const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1, locale: 'zh-CN' }
+    const held = await browser.newContext(phone)
+    const before = await held.newPage()
+    await before.route(/\/(js|chunk)\//, (route) => route.abort())
+    await before.goto(address)
+    await before.waitForFunction(() => Array.from(document.querySelectorAll('#boot-body .block-picture img')).every((i) => (i as HTMLImageElement).complete))
+    const drawnByServer = await places(before, '#boot-body')
+    await held.close()
+    const running = await browser.newContext(phone)
+    const after = await running.newPage()
+    await after.goto(address)
+    await after.locator('.shell .block-caption').locator('visible=true').first().waitFor()
+    await after.waitForFunction(() =>
+      Array.from(document.querySelectorAll('.shell .block-picture img')).every((i) => (i as HTMLImageElement).complete && i.getBoundingClientRect().height > 0),
+    )
+    const app = await places(after, '.shell')
+    await running.close()
+    expect(app).toEqual(drawnByServer)
+  })
 })

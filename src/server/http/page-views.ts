@@ -9,7 +9,8 @@
  * slide under it). Controls only the app can work (听全文, 保存本期, 长辈版) stand in their places
  * disabled (class needs-app), and are hidden when scripts are off.
  */
-import type { ArticleDetail, IssueDetail, IssueList } from '../../core/api'
+import { PICTURE_WIDTH, type ArticleDetail, type IssueDetail, type IssueList } from '../../core/api'
+import { blocksOf, type Block } from '../../core/bulletin'
 import { sourceLine } from '../../core/text/source-line'
 
 export interface PageView {
@@ -67,14 +68,54 @@ function masthead(name: string, level: 1 | 2, meta: string[] = []): string {
 /** A next page's article: its opening (about a screen of text), then the way to the rest. */
 const FIRST_SCREEN_CHARS = 400
 
+/** The blocks of `article` that make up about its first screen of text (all of them unless `firstScreen`). */
+function shownBlocks(blocks: Block[], firstScreen: boolean): Block[] {
+  if (!firstScreen) return blocks
+  let chars = 0
+  const enough = blocks.findIndex((b) => (chars += blockText(b).length) >= FIRST_SCREEN_CHARS)
+  return enough === -1 ? blocks : blocks.slice(0, enough + 1)
+}
+const blockText = (b: Block) => (b.kind === 'table' ? b.rows.flat().join('') : b.kind === 'image' ? (b.caption ?? '') : b.text)
+
+/**
+ * components/ArticleBlocks: an article as it was written. Tables are real tables (a reader without
+ * scripts, or a screen reader, gets rows and cells), laid out as the app's (app.css display:table);
+ * pictures at the width the app asks for, their space kept from the picture's own size so that
+ * nothing below them moves when they arrive.
+ */
+function blocksHtml(blocks: Block[]): string {
+  const cells = (row: string[]) => row.map((cell) => `<td class="block-td">${escapeHtml(cell)}</td>`).join('')
+  const html = blocks.map((block) => {
+    switch (block.kind) {
+      case 'paragraph':
+        return `<p class="para">${escapeHtml(block.text)}</p>`
+      case 'subheading':
+        return `<h2 class="h2 block-subheading">${escapeHtml(block.text)}</h2>`
+      case 'list-item':
+        return `<div class="block-list-item"><span class="block-marker">${escapeHtml(block.marker)}</span><span class="grow">${escapeHtml(block.text)}</span></div>`
+      case 'table':
+        return `<div class="block-table-scroll" style="overflow-x:auto"><table class="block-table"><tbody>${block.rows
+          .map((row, r) => `<tr class="${r === 0 ? 'block-tr block-th' : 'block-tr'}">${cells(row)}</tr>`)
+          .join('')}</tbody></table></div>`
+      case 'image': {
+        const { mediaId, caption, width, height } = block
+        const size = width && height ? ` width="${width}" height="${height}" style="aspect-ratio:${width} / ${height};max-width:${width}px"` : ''
+        const picture =
+          mediaId === null ? '' : `<img class="block-image" src="/api/media/${escapeHtml(mediaId)}?w=${PICTURE_WIDTH}" alt="${escapeHtml(caption ?? '')}" loading="lazy"${size}>`
+        return `<div class="block-picture">${picture}${caption ? `<span class="muted block-caption">${escapeHtml(caption)}</span>` : ''}</div>`
+      }
+    }
+  })
+  return `<div class="blocks">${html.join('')}</div>`
+}
+
 /** pages/article: top bar with Aa, 听全文, the article, the ways on; `firstScreen`: its opening only. */
 function articleBody({ article, issue, section, previousId, nextId }: ArticleDetail, firstScreen: boolean): string {
   const source = sourceLine(article.source)
-  let shown = article.paragraphs.length
-  if (firstScreen) {
-    let chars = 0
-    shown = article.paragraphs.findIndex((p) => (chars += p.length) >= FIRST_SCREEN_CHARS) + 1 || article.paragraphs.length
-  }
+  // As the app draws it: the blocks when the importer spelled them out, else the paragraphs.
+  const blocks = blocksOf(article)
+  const shown = shownBlocks(blocks, firstScreen)
+  const text = article.blocks ? blocksHtml(shown) : shown.map((b) => `<p class="para">${escapeHtml(blockText(b))}</p>`).join('')
   const neighbours = [previousId ? link(`/articles/${previousId}`, 'btn grow', '‹ 上一篇') : '', nextId ? link(`/articles/${nextId}`, 'btn grow', '下一篇 ›') : ''].join('')
   return [
     topBar(`/issues/${issue.id}`, null, link('/settings', 'top-bar-btn', 'Aa', ' aria-label="文字大小与夜间模式"')),
@@ -83,10 +124,10 @@ function articleBody({ article, issue, section, previousId, nextId }: ArticleDet
     `<span class="muted">${escapeHtml(issue.masthead)} ${escapeHtml(issue.label)} · ${escapeHtml(plainSection(section))}</span>`,
     `<div><h1 class="title">${escapeHtml(article.title)}</h1></div>`,
     `<div style="margin:6px 0 16px"><span class="muted">${escapeHtml(dateWithWeekday(issue.date))}${source ? escapeHtml(`　${source}`) : ''}</span></div>`,
-    ...article.paragraphs.slice(0, shown).map((p) => `<p class="para">${escapeHtml(p)}</p>`),
+    text,
     '</article>',
     // The page itself, whole (the boot script leaves a link to the address shown to the browser).
-    shown < article.paragraphs.length ? `<div class="pad">${link(`/articles/${article.id}`, 'btn primary', '继续阅读全文')}</div>` : '',
+    shown.length < blocks.length ? `<div class="pad">${link(`/articles/${article.id}`, 'btn primary', '继续阅读全文')}</div>` : '',
     neighbours ? `<div class="pad row gap">${neighbours}</div>` : '',
     '<div class="pad">',
     link(`/issues/${issue.id}`, 'btn', `查看本期全部内容（${escapeHtml(issue.label)}）`),

@@ -34,7 +34,7 @@ describe('H5 View, Text and Button', () => {
     draw(<View {...view}>内容</View>)
     const div = box.firstElementChild as HTMLElement
     expect(div.tagName).toBe('DIV')
-    expect(div.className).toBe('ui-view card')
+    expect(div.className).toBe('card')
     expect(div.getAttribute('role')).toBe('link')
     expect(div.getAttribute('aria-label')).toBe('第二十期')
     expect(div.getAttribute('data-issue')).toBe('3')
