@@ -55,6 +55,14 @@ export interface SearchHit {
 
 export type SearchResults = Page<SearchHit> & { total: number }
 
+/** What a search can be narrowed to (GET /api/search/filters): every year and section of the published archive. */
+export interface SearchFilters {
+  /** Newest first. */
+  years: number[]
+  /** Each section once (as sectionKey tells them apart), in the order the newest issues have them. */
+  sections: string[]
+}
+
 /** Every API error: { error: { code, message, details? } } with a 4xx (or 5xx) status. */
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown }

@@ -4,7 +4,7 @@
  */
 import { createStore } from 'zustand/vanilla'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import type { SearchHit } from '../core/api'
+import type { SearchFilters, SearchHit } from '../core/api'
 import type { Api } from '../services/api'
 import { describeError, isNoNetwork } from '../services/http'
 import { zustandStorage, type KeyValueStore } from '../services/storage'
@@ -29,6 +29,10 @@ export interface SearchState {
   source: 'server' | 'device'
   /** With `device`: how many issues and articles the phone had to search (none: nothing saved yet). */
   searchedOnDevice: number
+  /** Every year and section of the archive (kept on the phone from the last time it was asked); null until then. */
+  filters: SearchFilters | null
+  /** Asks the server for them; without an answer the ones kept stay (the page adds the issues it has). */
+  loadFilters(): Promise<void>
   setFilters(filters: { year?: number | null; section?: string | null }): Promise<void>
   search(query: string): Promise<void>
   loadMore(): Promise<void>
@@ -43,7 +47,7 @@ export interface OfflineSearch {
   knownOffline(): boolean
 }
 
-export function createSearchStore(api: Pick<Api, 'search'>, store: KeyValueStore, offline?: OfflineSearch) {
+export function createSearchStore(api: Pick<Api, 'search' | 'searchFilters'>, store: KeyValueStore, offline?: OfflineSearch) {
   let generation = 0
   return createStore<SearchState>()(
     persist(
@@ -59,6 +63,14 @@ export function createSearchStore(api: Pick<Api, 'search'>, store: KeyValueStore
         recent: [],
         source: 'server',
         searchedOnDevice: 0,
+        filters: null,
+        async loadFilters() {
+          try {
+            set({ filters: await api.searchFilters() })
+          } catch {
+            // Offline or refused: the filters kept, and the issues the phone has, still offer something.
+          }
+        },
         async setFilters(filters) {
           set(filters)
           await get().search(get().query)
@@ -102,7 +114,7 @@ export function createSearchStore(api: Pick<Api, 'search'>, store: KeyValueStore
         },
         clearRecent: () => set({ recent: [] }),
       }),
-      { name: 'search', storage: createJSONStorage(() => zustandStorage(store)), partialize: (s) => ({ recent: s.recent }) },
+      { name: 'search', storage: createJSONStorage(() => zustandStorage(store)), partialize: (s) => ({ recent: s.recent, filters: s.filters }) },
     ),
   )
 }

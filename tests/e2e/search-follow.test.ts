@@ -11,19 +11,29 @@ import { launchPhone, screenshot } from './browser'
 import { ADMIN_TOKEN, importAndPublish } from './admin-import'
 
 /**
- * An issue whose sections are neither of the sample's: the filter once offered a fixed three
- * (要情动态, 工作交流, 信息短波), so these would have had none.
+ * An old issue whose sections are neither of the sample's: the filter once offered a fixed three
+ * (要情动态, 工作交流, 信息短波), so these would have had none; and then only those of the issues
+ * home had loaded (the newest ten), so an older issue's would have had none either.
  */
 const OTHER_SECTIONS = `工会信息
-〔2023〕第7期
+〔2013〕第7期
 广州市总工会办公室
-2023年7月14日
+2013年7月14日
 〔基层动态〕
 荔湾区总工会举办《劳动法》知识竞赛
 7月6日，荔湾区总工会举办《劳动法》知识竞赛，36支职工代表队参赛。（荔湾区总工会）
 〔经验做法〕
 天河区总工会以“职工之家”建设带动基层工会规范化
 天河区总工会梳理近年建家经验，形成阵地、制度、活动三个清单，在全区推广。（天河区总工会）
+`
+
+const newerIssue = (n: number) => `工会信息
+〔2024〕第${n}期
+广州市总工会办公室
+2024年3月${n}日
+〔要情动态〕
+越秀区总工会第${n}次职工议事会召开
+3月${n}日，越秀区总工会召开职工议事会，听取职工意见。（越秀区总工会）
 `
 
 describeBrowser('H5 search results, followed', () => {
@@ -36,6 +46,8 @@ describeBrowser('H5 search results, followed', () => {
     ;({ browser, page } = await launchPhone())
     server = await startServer({ ADMIN_TOKEN })
     await importAndPublish(server.base, OTHER_SECTIONS, 'text/plain')
+    // Ten newer issues: the sample and the old one are past the first page home loads.
+    for (let n = 1; n <= 10; n++) await importAndPublish(server.base, newerIssue(n), 'text/plain')
   }, 90_000)
   afterAll(async () => {
     await browser?.close()
@@ -57,10 +69,14 @@ describeBrowser('H5 search results, followed', () => {
       await page.setViewportSize({ width, height })
       await page.goto(server.base + '/search')
       const chips = page.getByRole('group', { name: '按栏目' }).getByRole('button')
-      await chips.nth(1).waitFor()
+      // The archive's sections come from the server (/api/search/filters), after the issues home has.
+      await chips.filter({ hasText: '经验做法' }).waitFor()
       const names = (await chips.allInnerTexts()).map((t) => t.trim())
       expect(names[0]).toBe('全部栏目')
       expect(names.slice(1).sort()).toEqual(['要情动态', '工作交流', '信息短波', '基层动态', '经验做法'].sort())
+      // Every year of the archive too, not only those of the issues home loaded.
+      const years = (await page.getByRole('group', { name: '按年份' }).getByRole('button').allInnerTexts()).map((t) => t.trim())
+      expect(years).toEqual(['全部年份', '2024年', '2020年', '2013年'])
       // A new section's chip filters to it: 经验做法 finds that issue's article and nothing else.
       await page.getByRole('button', { name: '经验做法' }).click()
       await shown('.input input').fill('总工会')

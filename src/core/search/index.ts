@@ -5,7 +5,7 @@
  * Fields are joined with '\n', which no normalised term can contain, so a match never spans two
  * fields. No query reads the documents' text, except to cut the snippets of the page it answers.
  */
-import type { SearchHit } from '../api'
+import type { SearchFilters, SearchHit } from '../api'
 import { normaliseAligned, queryTerms, sectionKey } from './normalise'
 import { searchableFields, type SearchDocument } from './document'
 import { ALIGNED_FIELDS, buildHit } from './hit'
@@ -31,6 +31,8 @@ export interface SearchPage {
 export interface SearchIndex {
   readonly size: number
   search(query: SearchQuery): SearchPage
+  /** Every year and section the documents have: what a search can be narrowed to. */
+  filters(): SearchFilters
 }
 
 export interface SearchIndexOptions {
@@ -141,8 +143,14 @@ function* indexSteps(given: SearchDocument[], { resultCacheSize = 100 }: SearchI
     return { total, hits: ranked.slice(offset, offset + limit).map((d) => buildHit(documents[d], terms, { joined: joined[d], aligned: alignedFields[d] })) }
   }
 
+  // Documents are newest first: the first name seen of each section is the newest issue's spelling.
+  const sectionNames = new Map<string, string>()
+  documents.forEach((doc, d) => sectionNames.has(sectionKeys[d]) || sectionNames.set(sectionKeys[d], doc.section))
+  const filters: SearchFilters = { years: [...new Set(documents.map((doc) => doc.year))].sort((a, b) => b - a), sections: [...sectionNames.values()] }
+
   return {
     size: documents.length,
+    filters: () => filters,
     search({ q, offset, limit, year, section }) {
       const terms = queryTerms(q)
       if (terms.length === 0) return { total: 0, hits: [] }

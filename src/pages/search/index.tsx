@@ -1,6 +1,6 @@
 import { Input, Text, View } from '../../components/ui'
 import { useLoad, useReachBottom, useRouter, useUnload } from '@tarojs/taro'
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import SearchResultsList from '../../components/SearchResultsList'
 import TopBar from '../../components/TopBar'
 import { asButton, asHeading } from '../../components/a11y'
@@ -9,7 +9,7 @@ import { focusInputOnOpen, goBack, goHome, openArticle, openIssue, showsOwnTopBa
 import { appStores } from '../../stores/app-stores'
 import { useApp } from '../../stores/hooks'
 import PageShellContainer from '../PageShellContainer'
-import { createDebouncer, sectionOptions, yearOptions } from './debounce'
+import { createDebouncer, sectionOptions, shownYears, yearOptions } from './debounce'
 
 /** Search as you type, with recent searches and year/section filters. */
 export default function SearchPage() {
@@ -17,12 +17,17 @@ export default function SearchPage() {
   const s = useApp('search', (state) => state)
   // Select the stable list, derive outside: a selector returning a new array each time loops zustand.
   const issues = useApp('issueList', (state) => state.items)
-  const years = useMemo(() => yearOptions(issues.map((i) => i.year)), [issues])
-  const sections = useMemo(() => sectionOptions(issues.flatMap((i) => i.contents.map((c) => c.name))), [issues])
+  // The archive's own years and sections (the server's), with those of the issues the phone has
+  // (offline, or before the server has answered).
+  const years = useMemo(() => yearOptions([...(s.filters?.years ?? []), ...issues.map((i) => i.year)]), [issues, s.filters])
+  const sections = useMemo(() => sectionOptions([...issues.flatMap((i) => i.contents.map((c) => c.name)), ...(s.filters?.sections ?? [])]), [issues, s.filters])
+  // A long archive has a year for each of twenty: the newest few, and the rest when asked for.
+  const [allYears, setAllYears] = useState(false)
   const debouncer = useMemo(() => createDebouncer((q: string) => void appStores().search.getState().search(q), 350), [])
 
   useLoad(() => {
     if (!appStores().issueList.getState().items.length) void appStores().issueList.getState().refresh()
+    void appStores().search.getState().loadFilters()
     const q = router.params.q ? decodeURIComponent(router.params.q) : ''
     if (q) void appStores().search.getState().search(q)
   })
@@ -65,11 +70,16 @@ export default function SearchPage() {
         <View className={`chip${s.year === null ? ' on' : ''}`} {...asButton(s.year === null)} onClick={() => void s.setFilters({ year: null })}>
           <Text>全部年份</Text>
         </View>
-        {years.map((y) => (
+        {(allYears ? years : shownYears(years, s.year)).map((y) => (
           <View key={y} className={`chip${s.year === y ? ' on' : ''}`} {...asButton(s.year === y)} onClick={() => void s.setFilters({ year: y })}>
             <Text>{y}年</Text>
           </View>
         ))}
+        {!allYears && years.length > shownYears(years, s.year).length ? (
+          <View className='chip' {...asButton()} onClick={() => setAllYears(true)}>
+            <Text>更早年份</Text>
+          </View>
+        ) : null}
       </View>
       <View className='pad row' style={{ paddingTop: 0 }} role='group' aria-label='按栏目'>
         <View className={`chip${s.section === null ? ' on' : ''}`} {...asButton(s.section === null)} onClick={() => void s.setFilters({ section: null })}>

@@ -1,4 +1,4 @@
-/** GET /api/search: every published item containing all the query's terms, ranked, with highlights. */
+/** GET /api/search: every published item containing all the query's terms, ranked, with highlights; GET /api/search/filters: what it can be narrowed to. */
 import type { FastifyPluginAsync } from 'fastify'
 import type { RouteDeps } from './deps'
 import { decodeCursor, encodeCursor } from '../http/cursor'
@@ -48,5 +48,11 @@ export const searchRoutes: FastifyPluginAsync<RouteDeps> = async (app, { search,
       const json = await search.searchJson({ q, offset, limit, year, section }, (next) => (next <= MAX_OFFSET ? encodeCursor({ o: next }) : null))
       return sendCachedJson(request, reply, json, 'public, max-age=30')
     },
+  )
+
+  app.get(
+    '/search/filters',
+    { schema: { summary: 'Every year and section of the published issues: what a search can be narrowed to', tags: ['search'] }, ...READY_BYTES_ROUTE },
+    async (request, reply) => sendCachedJson(request, reply, await search.filtersJson(), 'public, max-age=60'),
   )
 }

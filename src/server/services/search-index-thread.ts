@@ -6,6 +6,7 @@
  * asked; the next ask starts a new one and indexes again.
  */
 import { Worker } from 'node:worker_threads'
+import type { SearchFilters } from '../../core/api'
 import type { SearchDocument, SearchQuery } from '../../core/search'
 import { threadSource } from '../thread-source'
 import type { FromSearchThread, SearchThreadData, ToSearchThread } from './search-thread'
@@ -21,6 +22,8 @@ export interface ThreadAnswer {
 export interface SearchIndexThread {
   /** Resolves once the thread's index is of `version`, reading the documents only if it must. */
   ensure(version: number, readDocuments: () => Promise<SearchDocument[]>): Promise<void>
+  /** The years and sections of the index of `version`, once it is ready; null before, or for another version. */
+  filters(version: number): SearchFilters | null
   /** A page of answers from the index of `version`; null when the thread has moved on to another. */
   search(version: number, query: SearchQuery): Promise<ThreadAnswer | null>
   close(): Promise<void>
@@ -31,6 +34,7 @@ const BATCH = 500
 export function openSearchIndexThread(data: SearchThreadData = {}): SearchIndexThread {
   let worker: Worker | null = null
   let loaded: number | null = null
+  let loadedFilters: SearchFilters | null = null
   let loading: { version: number; promise: Promise<void> } | null = null
   let nextId = 1
   const asked = new Map<number, { resolve: (answer: ThreadAnswer | null) => void; reject: (error: Error) => void }>()
@@ -57,6 +61,7 @@ export function openSearchIndexThread(data: SearchThreadData = {}): SearchIndexT
         building = null
         if (message.type === 'ready') {
           loaded = message.version
+          loadedFilters = message.filters
           done.resolve()
         } else done.reject(new Error(`the search index could not be built: ${message.message}`))
       } else {
@@ -135,6 +140,7 @@ export function openSearchIndexThread(data: SearchThreadData = {}): SearchIndexT
       }
       return loading!.promise
     },
+    filters: (version) => (loaded === version && worker ? loadedFilters : null),
     search(version, query) {
       const id = nextId++
       return new Promise((resolve, reject) => {

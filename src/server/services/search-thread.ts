@@ -4,10 +4,11 @@
  * of CPU and a heap of hundreds of megabytes; here, neither the build nor its garbage collection
  * holds up the server's event loop, which goes on answering reads meanwhile.
  *
- * Messages in: begin(version) → documents(batch)… → build → ready | failed; search(id, version,
+ * Messages in: begin(version) → documents(batch)… → build → ready (with the filters) | failed; search(id, version,
  * request) → answer (the page's hits as JSON) | stale (the index is of another version).
  */
 import { parentPort, workerData } from 'node:worker_threads'
+import type { SearchFilters } from '../../core/api'
 import { createSearchIndex, type SearchDocument, type SearchIndex, type SearchQuery } from '../../core/search'
 
 export type ToSearchThread =
@@ -17,7 +18,7 @@ export type ToSearchThread =
   | { type: 'search'; id: number; version: number; query: SearchQuery }
 
 export type FromSearchThread =
-  | { type: 'ready'; version: number }
+  | { type: 'ready'; version: number; filters: SearchFilters }
   | { type: 'failed'; version: number; message: string }
   | { type: 'answer'; id: number; total: number; count: number; hitsJson: string }
   | { type: 'stale'; id: number }
@@ -49,7 +50,7 @@ if (port) {
         if (incoming?.version !== message.version) return reply({ type: 'failed', version: message.version, message: 'documents of another version arrived' })
         try {
           index = { version: message.version, index: createSearchIndex(incoming.documents, { resultCacheSize }) }
-          reply({ type: 'ready', version: message.version })
+          reply({ type: 'ready', version: message.version, filters: index.index.filters() })
         } catch (error) {
           reply({ type: 'failed', version: message.version, message: error instanceof Error ? error.message : String(error) })
         } finally {

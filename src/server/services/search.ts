@@ -24,6 +24,8 @@ export interface SearchRequest {
 export interface SearchService {
   /** The SearchResults body as ready JSON; `nextCursor(offset)` encodes the cursor of the next page. */
   searchJson(request: SearchRequest, nextCursor: (offset: number) => string | null): Promise<CachedJson>
+  /** The SearchFilters body (every year and section of the published archive) as ready JSON. */
+  filtersJson(): Promise<CachedJson>
   /** The query's terms after normalisation; empty means nothing to search for. */
   terms(q: string): string[]
   /** Stops the search thread. */
@@ -69,6 +71,18 @@ export function createSearchService(storage: Storage, version: PublishedVersion,
       }
       if (!cacheable) return cachedJson(await answer())
       return (await answers(key, answer))!
+    },
+    async filtersJson() {
+      const answer = async () => {
+        for (let attempt = 1; attempt <= 3; attempt++) {
+          const current = await version.current()
+          await thread.ensure(current, () => storage.publishedSearchDocuments())
+          const filters = thread.filters(current)
+          if (filters) return JSON.stringify(filters)
+        }
+        throw new Error('the search index kept changing under the filters')
+      }
+      return (await answers('filters', answer))!
     },
     terms: queryTerms,
     close: () => thread.close(),

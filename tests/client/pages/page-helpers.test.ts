@@ -4,7 +4,7 @@ import { highlightRuns } from '../../../src/components/highlight-runs'
 import { termRanges } from '../../../src/components/term-ranges'
 import { articleIdFromParams } from '../../../src/pages/article/article-id'
 import { initialPage, readerTabNames } from '../../../src/pages/issue/reader-pages'
-import { createDebouncer, sectionOptions, yearOptions } from '../../../src/pages/search/debounce'
+import { createDebouncer, sectionOptions, shownYears, yearOptions } from '../../../src/pages/search/debounce'
 import { articleFromIssue } from '../../../src/stores/article-from-issue'
 import { effectiveStep, stepFromSystemFontSize, TEXT_SIZES } from '../../../src/stores/settings-store'
 
@@ -104,6 +104,13 @@ describe('search helpers', () => {
   })
   it('offers each year once, newest first', () => {
     expect(yearOptions([2019, 2020, 2020, 2018])).toEqual([2020, 2019, 2018])
+  })
+  it('offers the newest five years, and a chosen older one beside them', () => {
+    const years = yearOptions(Array.from({ length: 20 }, (_, i) => 2001 + i))
+    expect(shownYears(years, null)).toEqual([2020, 2019, 2018, 2017, 2016])
+    expect(shownYears(years, 2019)).toEqual([2020, 2019, 2018, 2017, 2016])
+    expect(shownYears(years, 2003)).toEqual([2020, 2019, 2018, 2017, 2016, 2003])
+    expect(shownYears([2020, 2019], 1999)).toEqual([2020, 2019])
   })
 })
 

@@ -103,7 +103,7 @@ describe('search on the phone (no network)', () => {
   it('does not wait for the network when the device says it is offline', async () => {
     const { cache, store } = phoneWith([issueKey(1), saved])
     const asked: string[] = []
-    const api = { search: async (q: { q: string }) => (asked.push(q.q), { items: [], nextCursor: null, total: 0 }) }
+    const api = { search: async (q: { q: string }) => (asked.push(q.q), { items: [], nextCursor: null, total: 0 }), searchFilters: async () => ({ years: [], sections: [] }) }
     const search = createSearchStore(api, store, { device: createDeviceSearch(cache), knownOffline: () => true })
     await search.getState().search('毕节')
     expect(asked).toEqual([])
@@ -127,7 +127,7 @@ describe('search on the phone (no network)', () => {
   it('a new search online after an offline one is the server’s again', async () => {
     const { cache, store } = phoneWith([issueKey(1), saved])
     let offline = true
-    const api = { search: async () => ({ items: [], nextCursor: null, total: 0 }) }
+    const api = { search: async () => ({ items: [], nextCursor: null, total: 0 }), searchFilters: async () => ({ years: [], sections: [] }) }
     const search = createSearchStore(api, store, { device: createDeviceSearch(cache), knownOffline: () => offline })
     await search.getState().search('毕节')
     expect(search.getState().source).toBe('device')

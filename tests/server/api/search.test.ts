@@ -2,7 +2,7 @@ import { describeOnEachBackend } from '../support/storages'
 import { buildTestApp, publish, type TestApp } from '../support/app'
 import { makeArchive, makeIssue, seededRandom } from '../support/archive'
 import type { StoredIssue } from '../../../src/core/bulletin'
-import type { SearchHit, SearchResults } from '../../../src/core/api'
+import type { SearchFilters, SearchHit, SearchResults } from '../../../src/core/api'
 import { bruteForceSearch, randomQueries, rankingViolations } from '../../core/search/brute-force'
 
 describeOnEachBackend('GET /api/search', (backend) => {
@@ -101,5 +101,23 @@ describeOnEachBackend('GET /api/search', (backend) => {
     const { hits } = await searchAll({ q: '麒麟' })
     expect(hits.map((h) => h.title)).toEqual(['新鲜出炉的麒麟标题'])
     expect(hits[0].titleRanges).toEqual([['新鲜出炉的'.length, '新鲜出炉的麒麟'.length]])
+  })
+
+  it('lists every year and section of the published archive for the filters, never a draft', async () => {
+    // An old issue with a section no other has: older than every issue home shows first.
+    const old = makeIssue(2009, 4)
+    old.sections[0].name = '〔经验做法〕'
+    await publish(t.storage, old)
+    const res = await t.inject({ url: '/api/search/filters' })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers.etag).toMatch(/^W\//)
+    const filters = res.json() as SearchFilters
+    const published = (await t.storage.listAll()).filter((i) => i.status === 'published')
+    expect(filters.years).toEqual([...new Set(published.map((i) => i.year))].sort((a, b) => b - a))
+    expect(filters.years).toContain(2009)
+    expect(filters.years).not.toContain(draft.year)
+    // Each section once, the newest issues' first; the old issue's own last.
+    expect(filters.sections).toEqual(['要情动态', '工作交流', '信息短波', '〔经验做法〕'])
+    expect((await t.inject({ url: '/api/search/filters', headers: { 'if-none-match': res.headers.etag as string } })).statusCode).toBe(304)
   })
 })
