@@ -38,6 +38,15 @@ describe('build:server', () => {
     }
   })
 
+  it("has npm start, the server, the worker and every CLI run the compiled JavaScript, with no TypeScript loader", () => {
+    const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+    const runTime = { start: 'main', server: 'main', worker: 'worker-main', import: 'import', editors: 'editors', backup: 'backup', restore: 'backup' }
+    for (const [script, entry] of Object.entries(runTime)) {
+      expect({ script, runs: scripts[script] }).toEqual({ script, runs: expect.stringContaining(`node dist/server/${entry}.js`) })
+      expect({ script, runs: scripts[script] }).toEqual({ script, runs: expect.not.stringMatching(/\btsx\b|ts-node|--import|--loader/) })
+    }
+  })
+
   it('runs the compiled server: it seeds the sample and serves the API', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ub-built-'))
     const server = await startServerProcess({ DATA_DIR: dir, NOTIFY_WORKER: 'off' }, { built: true })

@@ -1,4 +1,4 @@
-/** Spawns `src/server/worker-main.ts` (what `npm run worker` runs) as a real child process. */
+/** Spawns the compiled worker, dist/server/worker-main.js (what `npm run worker` runs; jest's global setup builds it), as a real child process. */
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 
@@ -11,7 +11,7 @@ export interface WorkerProcess {
 }
 
 export function spawnWorker(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/worker-main.ts'], {
+  const child = spawn(process.execPath, ['dist/server/worker-main.js'], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
