@@ -6,11 +6,15 @@
  * connections; each process's memory; the time to rebuild the search index after a publish (the
  * first search after another process published waits for it); and what a publish costs the other
  * requests meanwhile (p99 and slowest of reads in a run with a publish in it, next to a quiet run).
- * Goals: search p99 < 20 ms at 1 connection and < 40 ms at 50, at both sizes.
+ * Goals: search p99 < 20 ms at 1 connection and < 40 ms at 50, at both sizes, with recall equal to
+ * the brute-force scan (every measured query's total and first page).
  * Run: npm run bench:archive   (BENCH_ARCHIVES=500,5000, BENCH_SECONDS=4, BENCH_DB=sqlite,postgres)
  */
 import { setTimeout as sleep } from 'node:timers/promises'
+import type { SearchResults } from '../src/core/api'
+import { scannable, scanSearch } from '../src/core/search/scan'
 import {
+  cannedKey,
   capture,
   compare,
   createDatabase,
@@ -24,6 +28,7 @@ import {
   startApp,
   startBare,
   verdict,
+  type Canned,
   type Database,
   type Load,
   type LoadRequest,
@@ -45,6 +50,26 @@ function distinctQueries(text: string, count: number): string[] {
   return [...out]
 }
 
+/**
+ * Recall: the server's answers (total, and the first page's items in order) against the brute-force
+ * scan over every published document (src/core/search/scan.ts), for the queries measured below.
+ */
+async function checkRecall(db: Database, searches: LoadRequest[], answers: Map<string, Canned>) {
+  const storage = db.open()
+  const documents = scannable(await storage.publishedSearchDocuments())
+  await storage.close()
+  let differ = 0
+  for (const { path } of searches) {
+    const q = new URL(path, 'http://x').searchParams.get('q')!
+    const got = JSON.parse(answers.get(cannedKey('GET', path))!.body.toString('utf8')) as SearchResults
+    const want = scanSearch(documents, { q, limit: 20 })
+    if (got.total !== want.total || got.items.map((h) => h.itemId).join() !== want.hits.map((h) => h.itemId).join()) differ++
+  }
+  console.log(
+    `recall: ${searches.length} queries against a brute-force scan of ${documents.length} published items: ${differ} differ (goal: none, totals and first pages equal: ${verdict(differ === 0)})`,
+  )
+}
+
 async function benchSize(db: Database, size: number) {
   const t0 = performance.now()
   const ids = await fill(db, size)
@@ -62,6 +87,7 @@ async function benchSize(db: Database, size: number) {
   }
   const searches = distinctQueries(texts.join(''), 600).map((q) => ({ path: `/api/search?q=${encodeURIComponent(q)}&limit=20` }))
   const answers = await capture(app, [...reads, ...searches])
+  await checkRecall(db, searches, answers)
   const bare = await startBare(answers)
   const appMemory = rssMb(app.pid)
   try {
