@@ -12,7 +12,7 @@ export default function SubscribeCodeDialog({ codeUrl, onClose }: { codeUrl: str
         <Text id='subscribe-code-title' className='h2' {...asHeading(2)}>
           在微信小程序里订阅
         </Text>
-        <Image className='subscribe-code' src={codeUrl} mode='aspectFit' ariaLabel='工会信息小程序码' />
+        <Image className='subscribe-code' src={codeUrl} mode='aspectFit' ariaLabel='工会信息小程序码' nativeProps={{ alt: '工会信息小程序码' }} />
         <Text className='para'>用微信扫码，打开小程序后点“订阅新一期”。</Text>
         <Button className='btn primary' {...asButton()} onClick={onClose}>
           关闭

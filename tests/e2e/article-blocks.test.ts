@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core'
 import { describeBrowser } from '../support/requirements'
 import { startServer, type RunningServer } from '../client/support/server'
 import { launchPhone, screenshot } from './browser'
+import { seriousViolations } from './a11y'
 import { ADMIN_TOKEN, importDocxAndPublish } from './admin-import'
 
 const ROWS = [
@@ -80,6 +81,9 @@ describeBrowser('H5 article with a table and a picture (390×844)', () => {
     expect(pictures.some((p) => /^200 .*\/api\/media\/[0-9a-f]{64}\?w=750$/.test(p))).toBe(true)
     await shown('.block-caption').filter({ hasText: '疗休养职工在从化温泉合影' }).waitFor()
     await screenshot(page, 'blocks-02-picture')
+    // A table and pictures a screen reader can read: named pictures, no serious or critical axe finding.
+    expect(await page.locator('.shell .block-picture img').first().getAttribute('alt')).toBe('疗休养职工在从化温泉合影')
+    expect(await seriousViolations(page)).toEqual([])
 
     // Tap: Taro's H5 preview shows the picture enlarged, fetched at the preview width.
     await image.click()
@@ -117,6 +121,7 @@ describeBrowser('H5 article with a table and a picture (390×844)', () => {
     await before.goto(address)
     await before.waitForFunction(() => Array.from(document.querySelectorAll('#boot-body .block-picture img')).every((i) => (i as HTMLImageElement).complete))
     const drawnByServer = await places(before, '#boot-body')
+    expect(await seriousViolations(before)).toEqual([])
     await held.close()
     const running = await browser.newContext(phone)
     const after = await running.newPage()

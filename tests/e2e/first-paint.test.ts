@@ -194,14 +194,19 @@ describeBrowser('H5 pages before the app', () => {
     }, 60_000)
   }
 
-  for (const night of [false, true]) {
-    it(`has no serious or critical violation on the server's pages before the app (${night ? 'night, largest text' : 'day, default text'})`, async () => {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', serviceWorkers: 'block' })
+  for (const [night, width, height] of [
+    [false, 390, 844],
+    [true, 390, 844],
+    [false, 320, 568],
+    [true, 320, 568],
+  ] as const) {
+    it(`has no serious or critical violation on the server's pages before the app (${night ? 'night, largest text' : 'day, default text'}, ${width}×${height})`, async () => {
+      const context = await browser.newContext({ viewport: { width, height }, isMobile: true, hasTouch: true, locale: 'zh-CN', serviceWorkers: 'block' })
       const page = await context.newPage()
       if (night) await page.addInitScript((value) => localStorage.setItem('settings', value), stored({ textStep: 4, night: true, care: false }))
       await holdBack(page, /\/js\//)
       const found: Record<string, string[]> = {}
-      for (const path of ['/', '/issues/1', '/articles/5']) {
+      for (const path of ['/', '/issues/1', '/articles/5', '/no/such/page']) {
         await page.goto(server.base + path, { waitUntil: 'commit' })
         await page.locator('#boot-body[data-prerendered] h1').first().waitFor()
         const bad = await seriousViolations(page)

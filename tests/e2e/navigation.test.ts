@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { describeBrowser } from '../support/requirements'
 import { startServer, type RunningServer } from '../client/support/server'
 import { launchPhone, screenshot } from './browser'
-import { setReadingSettings } from './a11y'
+import { seriousViolations, setReadingSettings } from './a11y'
 
 /** Everything the page shows lies within the screen's width, and the page is not wider than it. */
 async function contentInViewport(page: Page, selector: string) {
@@ -151,7 +151,7 @@ describeBrowser('H5 navigation, by tap and by keyboard', () => {
       await shown('.issue-card').first().waitFor()
     }, 30_000)
 
-    it(`leaves no dead end when the server fails: an issue's and a search's error say so, with a way back and home (${width}×${height})`, async () => {
+    it(`leaves no dead end when the server fails: an issue's, a search's and an article's error say so, with a way back and home (${width}×${height})`, async () => {
       // A phone that has read nothing yet (nothing kept on it to fall back on).
       const fresh = await browser.newContext({ viewport: { width, height }, isMobile: true, hasTouch: true, locale: 'zh-CN' })
       const tab = await fresh.newPage()
@@ -167,6 +167,7 @@ describeBrowser('H5 navigation, by tap and by keyboard', () => {
         await alert.getByRole('button', { name: '重新加载' }).waitFor()
         expect(await contentInViewport(tab, '.error')).toEqual(FITS)
         await screenshot(tab, `46-issue-error-${width}`)
+        expect(await seriousViolations(tab)).toEqual([])
         // The error's own 返回首页, and the page's bar (返回, 首页) too.
         expect(await on('.top-bar [role=button]').allInnerTexts()).toEqual(['‹ 返回', '首页'])
         await alert.getByRole('button', { name: '返回首页' }).click()
@@ -183,7 +184,35 @@ describeBrowser('H5 navigation, by tap and by keyboard', () => {
       } finally {
         await fresh.close()
       }
-    }, 45_000)
+
+      // An article opened on its own (a link from a chat), its server failing: the page comes
+      // without the article in it (as the app's kept page, when the server cannot draw it), and the
+      // app's ask for the article fails. The error in words, and 返回, with no page before it to go
+      // back to, goes home. (No service worker here: it would fetch the page past the test's route.)
+      const alone = await browser.newContext({ viewport: { width, height }, isMobile: true, hasTouch: true, locale: 'zh-CN', serviceWorkers: 'block' })
+      const lone = await alone.newPage()
+      try {
+        const issue = (await (await fetch(`${server.base}/api/issues/1`)).json()) as { sections: Array<{ items: Array<{ kind: string; id: number }> }> }
+        const articleId = issue.sections.flatMap((s) => s.items).find((i) => i.kind === 'article')!.id
+        const withoutArticle = await (await fetch(`${server.base}/favourites`)).text()
+        await lone.route(`${server.base}/articles/${articleId}`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: withoutArticle }))
+        await lone.route(/\/api\/articles\//, (route) => route.fulfill(failing))
+        await lone.goto(`${server.base}/articles/${articleId}`)
+        const alert = lone.getByRole('alert').locator('visible=true')
+        await alert.waitFor()
+        expect(new URL(lone.url()).pathname).toBe(`/articles/${articleId}`)
+        await alert.getByRole('button', { name: '重新加载' }).waitFor()
+        await alert.getByRole('button', { name: '返回首页' }).waitFor()
+        expect(await contentInViewport(lone, '.error')).toEqual(FITS)
+        await screenshot(lone, `48-article-error-${width}`)
+        expect(await seriousViolations(lone)).toEqual([])
+        await lone.locator('.top-bar [role=button]', { hasText: '返回' }).locator('visible=true').click()
+        await lone.locator('.issue-card').locator('visible=true').first().waitFor()
+        expect(new URL(lone.url()).pathname).toBe('/')
+      } finally {
+        await alone.close()
+      }
+    }, 60_000)
 
     it(`reaches and presses the controls from the keyboard, with the focus visible (${width}×${height})`, async () => {
       await page.setViewportSize({ width, height })

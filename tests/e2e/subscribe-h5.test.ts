@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { describeBrowser } from '../support/requirements'
 import { startServer, type RunningServer } from '../client/support/server'
 import { launchPhone, screenshot } from './browser'
+import { seriousViolations } from './a11y'
 
 describeBrowser('H5 subscribe shows the mini-program code', () => {
   let server: RunningServer
@@ -57,6 +58,8 @@ describeBrowser('H5 subscribe shows the mini-program code', () => {
       const box = (await dialog.boundingBox())!
       expect(box.x >= 0 && box.x + box.width <= width && box.y >= 0 && box.y + box.height <= height).toBe(true)
       await screenshot(page, `80-subscribe-code-${width}`)
+      // axe, with the dialog open: a named dialog, its code described, its button named.
+      expect(await seriousViolations(page)).toEqual([])
 
       await page.keyboard.press('Escape')
       await dialog.waitFor({ state: 'detached' })

@@ -94,14 +94,17 @@ function blocksHtml(blocks: Block[]): string {
       case 'list-item':
         return `<div class="block-list-item"><span class="block-marker">${escapeHtml(block.marker)}</span><span class="grow">${escapeHtml(block.text)}</span></div>`
       case 'table':
-        return `<div class="block-table-scroll" style="overflow-x:auto"><table class="block-table"><tbody>${block.rows
+        // components/ArticleBlocks: a region a keyboard can scroll, named as the app names it.
+        return `<div class="block-table-scroll" style="overflow-x:auto" role="region" tabindex="0" aria-label="表格，可左右滑动"><table class="block-table"><tbody>${block.rows
           .map((row, r) => `<tr class="${r === 0 ? 'block-tr block-th' : 'block-tr'}">${cells(row)}</tr>`)
           .join('')}</tbody></table></div>`
       case 'image': {
         const { mediaId, caption, width, height } = block
         const size = width && height ? ` width="${width}" height="${height}" style="aspect-ratio:${width} / ${height};max-width:${width}px"` : ''
         const picture =
-          mediaId === null ? '' : `<img class="block-image" src="/api/media/${escapeHtml(mediaId)}?w=${PICTURE_WIDTH}" alt="${escapeHtml(caption ?? '')}" loading="lazy"${size}>`
+          mediaId === null
+            ? ''
+            : `<img class="block-image" src="/api/media/${escapeHtml(mediaId)}?w=${PICTURE_WIDTH}" alt="${escapeHtml(caption ?? '图片')}" loading="lazy"${size}>`
         return `<div class="block-picture">${picture}${caption ? `<span class="muted block-caption">${escapeHtml(caption)}</span>` : ''}</div>`
       }
     }
