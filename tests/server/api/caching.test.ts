@@ -140,4 +140,20 @@ describeOnEachBackend('public reads from memory: ETags, compressed forms, invali
     // A public read is the same bytes signed in or not.
     expect((await get(`/api/articles/${article}`, auth)).body).toBe((await get(`/api/articles/${article}`)).body)
   })
+
+  it('keeps search answers and the filters as ready bytes of the published version, made again after a publish', async () => {
+    const search = t.server.backend.search
+    const ask = () => search.searchJson({ q: '工会', offset: 0, limit: 5 }, () => null)
+    const first = await ask()
+    // Asked again: the very bytes kept (no second ranking, serialising or compressing).
+    expect(await ask()).toBe(first)
+    const filters = await search.filtersJson()
+    expect(await search.filtersJson()).toBe(filters)
+    // Another process publishes: the next ask, once the version is seen, is a new answer.
+    await publish(t.storage, makeIssue(2009, 1))
+    await eventually(async () => (await ask()) !== first)
+    const newer = await search.filtersJson()
+    expect(newer).not.toBe(filters)
+    expect(JSON.parse(newer.bytes.toString('utf8')).years).toContain(2009)
+  })
 })
