@@ -265,6 +265,41 @@ describeBrowser('H5 navigation, by tap and by keyboard', () => {
       expect(await size()).toBeGreaterThanOrEqual(28)
       await screenshot(page, `45-keyboard-aa-${width}`)
       await setReadingSettings(page, { textStep: null, night: false })
-    }, 30_000)
+
+      // Everything else a reader does, from the keyboard alone, the focus visible at each step.
+      const tabTo = async (what: string, is: (el: Element) => boolean) => {
+        for (let i = 0; i < 60; i++) {
+          await page.keyboard.press('Tab')
+          const found = await page.evaluate(`(${is.toString()})(document.activeElement)`)
+          if (found) {
+            expect({ what, outline: await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle) }).not.toEqual({ what, outline: 'none' })
+            return
+          }
+        }
+        throw new Error(`Tab never reached ${what}`)
+      }
+      // Home: an issue's card opens the issue.
+      await page.goto(server.base + '/')
+      await shown('.issue-card').first().waitFor()
+      await tabTo('an issue card', (el) => el.classList.contains('issue-card'))
+      await page.keyboard.press('Enter')
+      await shown('.tab.on', '本期导读').waitFor()
+      expect(new URL(page.url()).pathname).toMatch(/^\/issues\/\d+$/)
+      // The issue: a section's tab shows that section.
+      await tabTo('the 工作交流 tab', (el) => el.classList.contains('tab') && (el.textContent ?? '').includes('工作交流'))
+      await page.keyboard.press('Enter')
+      await shown('.tab.on', '工作交流').waitFor()
+      // An article: 收藏 and back again.
+      await page.goto(server.base + '/articles/2')
+      await shown('.para').first().waitFor()
+      await tabTo('☆ 收藏', (el) => (el.textContent ?? '').trim() === '☆ 收藏')
+      await page.keyboard.press('Enter')
+      const kept = page.getByRole('button', { name: '★ 已收藏' }).locator('visible=true')
+      await kept.waitFor()
+      expect(await kept.getAttribute('aria-pressed')).toBe('true')
+      await kept.focus()
+      await page.keyboard.press('Enter')
+      await page.getByRole('button', { name: '☆ 收藏' }).locator('visible=true').waitFor()
+    }, 45_000)
   }
 })
