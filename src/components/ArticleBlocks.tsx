@@ -1,6 +1,6 @@
 import { Image, ScrollView, Text, View } from './ui'
 import type { Block, ImageBlock } from '../core/bulletin'
-import { PICTURE_WIDTH, PREVIEW_WIDTH } from '../core/api'
+import { PICTURE_WIDTH, PREVIEW_WIDTH, TABLE_REGION_LABEL } from '../core/api'
 import { asHeading, asScrollRegion } from './a11y'
 
 /** Where a picture is fetched from at a width (the page gives it: components know no address). */
@@ -14,9 +14,6 @@ export interface ArticleBlocksProps {
   /** A picture tapped: its enlarged address and every picture's of the article, in order. */
   onPreview?: (current: string, all: string[]) => void
 }
-
-/** A wide table scrolls sideways: a keyboard reaches it by Tab and scrolls it, a screen reader names it. */
-export const TABLE_LABEL = '表格，可左右滑动'
 
 const shown = (b: Block): b is ImageBlock & { mediaId: string } => b.kind === 'image' && b.mediaId !== null
 
@@ -54,7 +51,7 @@ export default function ArticleBlocks({ blocks, pictureUrl, onPreview }: Article
             )
           case 'table':
             return (
-              <ScrollView key={i} scrollX className='block-table-scroll' {...asScrollRegion(TABLE_LABEL)}>
+              <ScrollView key={i} scrollX className='block-table-scroll' {...asScrollRegion(TABLE_REGION_LABEL)}>
                 <View className='block-table'>
                   {block.rows.map((row, r) => (
                     <View key={r} className={r === 0 ? 'block-tr block-th' : 'block-tr'}>
@@ -80,8 +77,7 @@ export default function ArticleBlocks({ blocks, pictureUrl, onPreview }: Article
                     src={pictureUrl(mediaId, PICTURE_WIDTH)}
                     mode='widthFix'
                     lazyLoad
-                    // Its words for a screen reader (H5's img; the mini-program reads aria-label).
-                    ariaLabel={caption ?? '图片'}
+                    // Its words for a screen reader: H5's img takes alt (the mini-program's image has no such attribute).
                     nativeProps={{ alt: caption ?? '图片' }}
                     style={width && height ? { aspectRatio: `${width} / ${height}`, maxWidth: `${width}PX` } : undefined}
                     onClick={() => onPreview?.(pictureUrl(mediaId, PREVIEW_WIDTH), previews)}

@@ -14,6 +14,9 @@ export type ContentsSection = SectionContents
 export const PICTURE_WIDTH = 750
 export const PREVIEW_WIDTH = 1500
 
+/** A wide table scrolls sideways: its name for a screen reader, the same in the app and the server's page. */
+export const TABLE_REGION_LABEL = '表格，可左右滑动'
+
 /** One row of the issue list (GET /api/issues): the overview without what only editors see. */
 export type IssueSummary = Omit<IssueOverview, 'status' | 'importedAt' | 'warningCount'>
 

@@ -97,8 +97,12 @@ describeBrowser('H5 article with a table and a picture (390×844)', () => {
     const off = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false, locale: 'zh-CN' })
     const plain = await off.newPage()
     await plain.goto(address)
-    const cells = await plain.locator('#boot-body table.block-table tr').evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('td')).map((c) => c.textContent)))
+    const cells = await plain
+      .locator('#boot-body table.block-table tr')
+      .evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('th, td')).map((c) => c.textContent)))
     expect(cells).toEqual(ROWS)
+    // The first row heads the columns.
+    expect(await plain.locator('#boot-body table.block-table th[scope=col]').count()).toBe(ROWS[0].length)
     const picture = plain.locator('#boot-body .block-picture img').first()
     expect(await picture.getAttribute('alt')).toBe('疗休养职工在从化温泉合影')
     await picture.scrollIntoViewIfNeeded()

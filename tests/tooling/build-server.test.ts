@@ -38,7 +38,7 @@ describe('build:server', () => {
     }
   })
 
-  it("has npm start, the server, the worker and every CLI run the compiled JavaScript, with no TypeScript loader", () => {
+  it('has npm start, the server, the worker and every CLI run the compiled JavaScript, with no TypeScript loader', () => {
     const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
     const runTime = { start: 'main', server: 'main', worker: 'worker-main', import: 'import', editors: 'editors', backup: 'backup', restore: 'backup' }
     for (const [script, entry] of Object.entries(runTime)) {

@@ -75,9 +75,10 @@ export default function SearchPage() {
             <Text>{y}年</Text>
           </View>
         ))}
-        {!allYears && years.length > shownYears(years, s.year).length ? (
-          <View className='chip' {...asButton()} onClick={() => setAllYears(true)}>
-            <Text>更早年份</Text>
+        {years.length > shownYears(years, s.year).length ? (
+          // Stays where it is (and keeps the keyboard's focus) when the older years appear before it.
+          <View key='more' className='chip' {...asButton()} aria-expanded={allYears} onClick={() => setAllYears(!allYears)}>
+            <Text>{allYears ? '收起年份' : '更早年份'}</Text>
           </View>
         ) : null}
       </View>

@@ -30,6 +30,7 @@ const APP_STYLESHEET = /<link href="(\/css\/[\w.-]+\.css)" rel="stylesheet">/
 const BOOT_RESET =
   ':where(#boot-body) :where(h1,h2,p,ul,article,section,nav){margin:0;padding:0;font-size:inherit;font-weight:inherit}' +
   ':where(#boot-body) :where(a){color:inherit;text-decoration:none}:where(#boot-body) :where(button){font:inherit}' +
+  ':where(#boot-body) :where(th){font-weight:inherit;text-align:inherit}' +
   '.boot-page:not(.care) .care-only{display:none}'
 /** Controls only the app can work, and 未读 (only the app knows), are not shown to a reader without scripts. */
 const NO_SCRIPT = '<noscript><style>.needs-app,.new-mark{display:none}</style></noscript>'
@@ -206,13 +207,16 @@ export function installPageHtml(app: FastifyInstance, dir: string, reads: Public
       if (error instanceof ApiError) return sendMissing(request, reply, '找不到这一页 - 工会信息')
       throw error
     }
-    const ready = await reads.page(raw === null ? 'home' : `home:${raw}`, async () => {
+    const draw = async () => {
       const home = await homeView(after, raw)
       // After a publish, members open the newest issue: its first screen is in the page.
       const newest = raw === null ? home.list?.items[0] : undefined
       return render(withNext(home, [newest ? await issueView(newest.id) : null]))
-    })
-    return sendPage(request, reply, ready!)
+    }
+    // An older page (a reader without scripts paging back) is drawn each time: any cursor a client
+    // writes is one, and kept they could push the pages members read out of the cache.
+    if (raw !== null) return sendPage(request, reply, cachedJson(await draw()), 'no-cache')
+    return sendPage(request, reply, (await reads.page('home', draw))!)
   })
   app.get<{ Params: { id: string } }>('/articles/:id', route, async (request, reply) => {
     const id = idOf(request.params.id)

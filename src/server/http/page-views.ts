@@ -9,7 +9,7 @@
  * slide under it). Controls only the app can work (听全文, 保存本期, 长辈版) stand in their places
  * disabled (class needs-app), and are hidden when scripts are off.
  */
-import { PICTURE_WIDTH, type ArticleDetail, type IssueDetail, type IssueList } from '../../core/api'
+import { PICTURE_WIDTH, TABLE_REGION_LABEL, type ArticleDetail, type IssueDetail, type IssueList } from '../../core/api'
 import { blocksOf, type Block } from '../../core/bulletin'
 import { sourceLine } from '../../core/text/source-line'
 
@@ -84,7 +84,9 @@ const blockText = (b: Block) => (b.kind === 'table' ? b.rows.flat().join('') : b
  * nothing below them moves when they arrive.
  */
 function blocksHtml(blocks: Block[]): string {
-  const cells = (row: string[]) => row.map((cell) => `<td class="block-td">${escapeHtml(cell)}</td>`).join('')
+  // The first row is the table's header (the app draws it bold): column headers for a screen reader.
+  const cells = (row: string[], header: boolean) =>
+    row.map((cell) => (header ? `<th scope="col" class="block-td">${escapeHtml(cell)}</th>` : `<td class="block-td">${escapeHtml(cell)}</td>`)).join('')
   const html = blocks.map((block) => {
     switch (block.kind) {
       case 'paragraph':
@@ -95,8 +97,8 @@ function blocksHtml(blocks: Block[]): string {
         return `<div class="block-list-item"><span class="block-marker">${escapeHtml(block.marker)}</span><span class="grow">${escapeHtml(block.text)}</span></div>`
       case 'table':
         // components/ArticleBlocks: a region a keyboard can scroll, named as the app names it.
-        return `<div class="block-table-scroll" style="overflow-x:auto" role="region" tabindex="0" aria-label="表格，可左右滑动"><table class="block-table"><tbody>${block.rows
-          .map((row, r) => `<tr class="${r === 0 ? 'block-tr block-th' : 'block-tr'}">${cells(row)}</tr>`)
+        return `<div class="block-table-scroll" style="overflow-x:auto" role="region" tabindex="0" aria-label="${TABLE_REGION_LABEL}"><table class="block-table"><tbody>${block.rows
+          .map((row, r) => `<tr class="${r === 0 ? 'block-tr block-th' : 'block-tr'}">${cells(row, r === 0)}</tr>`)
           .join('')}</tbody></table></div>`
       case 'image': {
         const { mediaId, caption, width, height } = block

@@ -11,7 +11,7 @@ import { queryTerms, sectionKey } from '../../core/search'
 import type { Storage } from '../storage/storage'
 import type { PublishedVersion } from './published-version'
 import { createVersionedCache } from './public-reads'
-import { openSearchIndexThread, type ThreadAnswer } from './search-index-thread'
+import { openSearchIndexThread } from './search-index-thread'
 
 export interface SearchRequest {
   q: string
@@ -42,20 +42,23 @@ export function createSearchService(storage: Storage, version: PublishedVersion,
   // Ready answers per normalised query and page, for the current version, least recently used out.
   const answers = createVersionedCache(version, { maxEntries: MAX_ANSWERS, maxBytes: 16 * 1024 * 1024 })
 
-  /** A page from the index of the current version; asked again if a publish moved the version meanwhile. */
-  async function pageOf(request: SearchRequest): Promise<ThreadAnswer> {
+  /**
+   * `ask` of the index of the current version; asked again if a publish moved the version meanwhile
+   * (`ask` answers null, or the build it waited on was superseded by a newer version's).
+   */
+  async function atCurrentVersion<T>(what: string, ask: (current: number) => Promise<T | null>): Promise<T> {
     for (let attempt = 1; attempt <= 3; attempt++) {
       const current = await version.current()
       try {
         await thread.ensure(current, () => storage.publishedSearchDocuments())
-        const answer = await thread.search(current, request)
-        if (answer) return answer
+        const answer = await ask(current)
+        if (answer !== null) return answer
       } catch (error) {
         // Superseded by a newer version's index: ask that one; anything else is a real failure.
         if (attempt === 3 || (await version.current()) === current) throw error
       }
     }
-    throw new Error('the search index kept changing under the query')
+    throw new Error(`the search index kept changing under the ${what}`)
   }
 
   return {
@@ -64,7 +67,7 @@ export function createSearchService(storage: Storage, version: PublishedVersion,
         '|',
       )
       const answer = async () => {
-        const { total, count, hitsJson } = await pageOf(request)
+        const { total, count, hitsJson } = await atCurrentVersion('query', (current) => thread.search(current, request))
         const next = request.offset + count
         // The SearchResults body, its hits serialised in the thread.
         return `{"items":${hitsJson},"total":${total},"nextCursor":${JSON.stringify(next < total ? nextCursor(next) : null)}}`
@@ -73,15 +76,7 @@ export function createSearchService(storage: Storage, version: PublishedVersion,
       return (await answers(key, answer))!
     },
     async filtersJson() {
-      const answer = async () => {
-        for (let attempt = 1; attempt <= 3; attempt++) {
-          const current = await version.current()
-          await thread.ensure(current, () => storage.publishedSearchDocuments())
-          const filters = thread.filters(current)
-          if (filters) return JSON.stringify(filters)
-        }
-        throw new Error('the search index kept changing under the filters')
-      }
+      const answer = async () => JSON.stringify(await atCurrentVersion('filters', async (current) => thread.filters(current)))
       return (await answers('filters', answer))!
     },
     terms: queryTerms,

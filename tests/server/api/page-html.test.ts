@@ -130,7 +130,10 @@ describeOnEachBackend('page HTML for /articles/:id and /issues/:id', (backend) =
     const first = await (await fetch(`${base}/`)).text()
     const older = /<a href="(\/\?cursor=[^"]+)"[^>]*>加载更早的期刊<\/a>/.exec(first)?.[1]
     expect(older).toBeDefined()
-    const next = await (await fetch(base + older!.replace(/&#(\d+);/g, (_m, c: string) => String.fromCharCode(Number(c))))).text()
+    const olderPage = await fetch(base + older!.replace(/&#(\d+);/g, (_m, c: string) => String.fromCharCode(Number(c))))
+    // Drawn for each ask, never kept: any cursor a client writes is such a page.
+    expect(olderPage.headers.get('cache-control')).toBe('no-cache')
+    const next = await olderPage.text()
     const api = await (await fetch(`${base}/api/issues?limit=10`)).json()
     const page2 = await (await fetch(`${base}/api/issues?limit=10&cursor=${encodeURIComponent(api.nextCursor)}`)).json()
     for (const i of page2.items) expect(next).toContain(`<a href="/issues/${i.id}"`)
