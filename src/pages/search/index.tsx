@@ -23,6 +23,7 @@ export default function SearchPage() {
   const sections = useMemo(() => sectionOptions([...issues.flatMap((i) => i.contents.map((c) => c.name)), ...(s.filters?.sections ?? [])]), [issues, s.filters])
   // A long archive has a year for each of twenty: the newest few, and the rest when asked for.
   const [allYears, setAllYears] = useState(false)
+  const offeredYears = shownYears(years, s.year)
   const debouncer = useMemo(() => createDebouncer((q: string) => void appStores().search.getState().search(q), 350), [])
 
   useLoad(() => {
@@ -70,12 +71,12 @@ export default function SearchPage() {
         <View className={`chip${s.year === null ? ' on' : ''}`} {...asButton(s.year === null)} onClick={() => void s.setFilters({ year: null })}>
           <Text>全部年份</Text>
         </View>
-        {(allYears ? years : shownYears(years, s.year)).map((y) => (
+        {(allYears ? years : offeredYears).map((y) => (
           <View key={y} className={`chip${s.year === y ? ' on' : ''}`} {...asButton(s.year === y)} onClick={() => void s.setFilters({ year: y })}>
             <Text>{y}年</Text>
           </View>
         ))}
-        {years.length > shownYears(years, s.year).length ? (
+        {years.length > offeredYears.length ? (
           // Stays where it is (and keeps the keyboard's focus) when the older years appear before it.
           <View key='more' className='chip' {...asButton()} aria-expanded={allYears} onClick={() => setAllYears(!allYears)}>
             <Text>{allYears ? '收起年份' : '更早年份'}</Text>

@@ -102,11 +102,13 @@ function blocksHtml(blocks: Block[]): string {
           .join('')}</tbody></table></div>`
       case 'image': {
         const { mediaId, caption, width, height } = block
-        const size = width && height ? ` width="${width}" height="${height}" style="aspect-ratio:${width} / ${height};max-width:${width}px"` : ''
+        // Numbers from the importer; only whole positive ones go into the markup.
+        const known = (n: number | null): n is number => Number.isSafeInteger(n) && (n as number) > 0
+        const size = known(width) && known(height) ? ` width="${width}" height="${height}" style="aspect-ratio:${width} / ${height};max-width:${width}px"` : ''
         const picture =
           mediaId === null
             ? ''
-            : `<img class="block-image" src="/api/media/${escapeHtml(mediaId)}?w=${PICTURE_WIDTH}" alt="${escapeHtml(caption ?? '图片')}" loading="lazy"${size}>`
+            : `<img class="block-image" src="/api/media/${encodeURIComponent(mediaId)}?w=${PICTURE_WIDTH}" alt="${escapeHtml(caption ?? '图片')}" loading="lazy"${size}>`
         return `<div class="block-picture">${picture}${caption ? `<span class="muted block-caption">${escapeHtml(caption)}</span>` : ''}</div>`
       }
     }
